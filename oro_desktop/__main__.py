@@ -1,0 +1,3 @@
+from oro_desktop.cli.main import main
+
+raise SystemExit(main())

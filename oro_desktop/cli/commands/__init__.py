@@ -1,0 +1,1 @@
+"""One module per `oro-admin` command group; each exposes register(subparsers)."""

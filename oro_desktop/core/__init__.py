@@ -1,0 +1,1 @@
+"""Pure domain logic: no Qt, no SQL, no reportlab (enforced by tests/test_layers.py)."""
