@@ -1,0 +1,1 @@
+"""Form widgets built from definitions, and printing of the PDFs rendered from them."""
