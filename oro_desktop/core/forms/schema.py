@@ -1,0 +1,336 @@
+"""Turn one parsed YAML document into a FormDefinition, collecting ALL authoring errors.
+
+Why hand-written rather than a JSON-Schema library: the checks that matter (a condition
+naming a field that does not exist, a rule applied to the wrong field type, a duplicate
+id across sections) are cross-references a schema language cannot express, and every
+error must name the file and the field with a Swedish message from one catalogue
+(`errors.CATALOGUE`). The walk never stops at the first error.
+
+YAML layout (keys; anything else is `unknown_key`):
+
+    id: barnhalsoteam-samtycke        # a-z, 0-9, - and _
+    version: 1                        # positive int; file is <id>.v<version>.yaml
+    title: ...
+    description: ...                  # optional
+    source: {guideline: ..., appendix: ...}
+    sections:
+      - id: ...
+        title: ...                    # optional ("" prints no heading)
+        help: ...                     # optional
+        fields: [ FIELD, ... ]
+    rules:                            # optional, see core.forms.rules
+      - {rule: not_before, field: giltighet, reference: underskrifter, message: ...}
+
+FIELD keys: id, type, label, help, required, choices, condition, validation, text,
+columns, kinds, slots, labels, address_of, print_label (which ones a type accepts is in
+TYPE_KEYS).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from typing import Any
+
+from oro_desktop.core.forms.errors import AuthoringError, authoring_error
+from oro_desktop.core.forms.model import (
+    FIELD_TYPES,
+    Choice,
+    Condition,
+    Field,
+    FormDefinition,
+    RuleRef,
+    Section,
+    Source,
+)
+from oro_desktop.core.forms.rules import RULES
+from oro_desktop.core.identity import IdentityKind
+
+_ID_RE = re.compile(r"^[a-z][a-z0-9_-]*$")
+FORM_KEYS = {"id", "version", "title", "description", "source", "sections", "rules"}
+SOURCE_KEYS = {"guideline", "appendix"}
+SECTION_KEYS = {"id", "title", "help", "fields"}
+COMMON_KEYS = {"id", "type", "label", "help", "required", "condition", "print_label"}
+TYPE_KEYS: dict[str, set[str]] = {
+    "text": {"validation", "address_of"},
+    "multiline": {"validation", "address_of"},
+    "date": set(),
+    "date_range": {"labels"},
+    "identity": {"kinds"},
+    "phone": set(),
+    "email": set(),
+    "choice": {"choices"},
+    "multi_choice": {"choices"},
+    "yes_no": {"labels"},
+    "person_ref": set(),
+    "party_list": {"slots"},
+    "repeating": {"columns", "slots"},
+    "signature": {"slots", "labels"},
+    "fixed_text": {"text"},
+}
+assert set(TYPE_KEYS) == set(FIELD_TYPES)
+VALIDATION_KEYS = {"max_length": int, "pattern": str, "message": str}
+CONDITION_KEYS = {"field", "equals", "one_of"}
+COLUMN_TYPES = {"text", "multiline", "date", "phone", "email", "choice", "yes_no"}
+
+
+class _Builder:
+    def __init__(self, file: str) -> None:
+        self.file = file
+        self.errors: list[AuthoringError] = []
+
+    def err(self, code: str, field: str = "", **params: object) -> None:
+        self.errors.append(authoring_error(code, self.file, field, **params))
+
+    def keys(self, raw: Mapping, allowed: set[str], field: str) -> None:
+        for key in raw:
+            if key not in allowed:
+                self.err("unknown_key", field, key=key)
+
+    def mapping(self, raw: Any, what: str, field: str = "") -> Mapping:
+        if not isinstance(raw, Mapping):
+            self.err("not_a_mapping", field, what=what)
+            return {}
+        return raw
+
+    def text(self, raw: Mapping, key: str, field: str, *, required: bool = True) -> str:
+        value = raw.get(key)
+        if value is None or (isinstance(value, str) and not value.strip()):
+            if required:
+                self.err("missing_label" if key == "label" else "missing_key", field, key=key)
+            return ""
+        if not isinstance(value, str):
+            self.err("bad_value", field, key=key, detail="ska vara text")
+            return str(value)
+        return value.strip()
+
+    # -- fields ------------------------------------------------------------------------
+    def choices(self, raw: Any, fid: str) -> tuple[Choice, ...]:
+        if not isinstance(raw, list) or not raw:
+            self.err("bad_choices", fid, detail="en lista med minst ett val behövs")
+            return ()
+        out: list[Choice] = []
+        for item in raw:
+            if isinstance(item, str) and item.strip():
+                out.append(Choice(item.strip(), item.strip()))
+            elif isinstance(item, Mapping) and set(item) <= {"value", "label"} and item.get("value") \
+                    and isinstance(item.get("label"), str) and item["label"].strip():
+                out.append(Choice(str(item["value"]), item["label"].strip()))
+            else:
+                self.err("bad_choices", fid, detail=f"{item!r} ska vara text eller {{value, label}}")
+        values = [c.value for c in out]
+        for dup in sorted({v for v in values if values.count(v) > 1}):
+            self.err("bad_choices", fid, detail=f"värdet ”{dup}” finns två gånger")
+        return tuple(out)
+
+    def condition(self, raw: Any, fid: str) -> Condition | None:
+        if not isinstance(raw, Mapping) or "field" not in raw:
+            self.err("bad_condition", fid, detail="ange field och equals eller one_of")
+            return None
+        self.keys(raw, CONDITION_KEYS, fid)
+        has_eq, has_in = "equals" in raw, "one_of" in raw
+        if has_eq == has_in:
+            self.err("bad_condition", fid, detail="ange antingen equals eller one_of")
+            return None
+        if has_in and (not isinstance(raw["one_of"], list) or not raw["one_of"]):
+            self.err("bad_condition", fid, detail="one_of ska vara en lista")
+            return None
+        return Condition(str(raw["field"]), raw.get("equals"), tuple(raw.get("one_of") or ()))
+
+    def field(self, raw: Any, *, column: bool = False) -> Field | None:
+        raw = self.mapping(raw, "ett fält")
+        if not raw:
+            return None
+        fid = str(raw.get("id") or "")
+        if not fid:
+            self.err("missing_key", "", key="id")
+        elif not _ID_RE.match(fid):
+            self.err("bad_id", fid, id=fid)
+        ftype = raw.get("type")
+        allowed_types = COLUMN_TYPES if column else set(FIELD_TYPES)
+        if ftype not in allowed_types:
+            self.err("unknown_type", fid, type=ftype, allowed=", ".join(sorted(allowed_types)))
+            return None
+        extra = TYPE_KEYS[ftype]
+        self.keys(raw, COMMON_KEYS | extra, fid)
+        if "choices" in raw and "choices" not in extra:
+            self.errors.pop()  # replace the generic unknown_key with the clearer message
+            self.err("choices_not_allowed", fid, type=ftype)
+        label = self.text(raw, "label", fid, required=ftype != "fixed_text")
+        kw: dict[str, Any] = {}
+        if ftype in ("choice", "multi_choice"):
+            kw["choices"] = self.choices(raw.get("choices"), fid)
+        if ftype == "fixed_text":
+            kw["text"] = self.text(raw, "text", fid, required=False)
+            if not kw["text"]:
+                self.err("missing_text", fid)
+        if ftype == "repeating":
+            cols = raw.get("columns")
+            if not isinstance(cols, list) or not cols:
+                self.err("missing_columns", fid)
+            else:
+                built = [self.field(c, column=True) for c in cols]
+                kw["columns"] = tuple(c for c in built if c)
+                self.unique([c.id for c in kw["columns"]], prefix=f"{fid}.")
+        if "kinds" in raw:
+            kinds = raw["kinds"]
+            known = {k.value for k in IdentityKind}
+            if not isinstance(kinds, list) or not kinds or not set(kinds) <= known:
+                self.err("bad_kinds", fid, detail=f"{kinds!r}; tillåtna: {', '.join(sorted(known))}")
+            else:
+                kw["kinds"] = tuple(kinds)
+        if "slots" in raw:
+            if not isinstance(raw["slots"], int) or isinstance(raw["slots"], bool) or raw["slots"] < 1:
+                self.err("bad_value", fid, key="slots", detail="ett heltal 1 eller större")
+            else:
+                kw["slots"] = raw["slots"]
+        if "labels" in raw:
+            labels = raw["labels"]
+            if not isinstance(labels, Mapping) or not all(isinstance(v, str) for v in labels.values()):
+                self.err("bad_value", fid, key="labels", detail="nyckel: text")
+            else:
+                kw["labels"] = dict(labels)
+        if "validation" in raw:
+            kw["validation"] = self.validation(raw["validation"], fid)
+        for flag in ("required", "print_label"):
+            if flag in raw:
+                if not isinstance(raw[flag], bool):
+                    self.err("bad_value", fid, key=flag, detail="true eller false")
+                else:
+                    kw[flag] = raw[flag]
+        if "condition" in raw:
+            kw["condition"] = self.condition(raw["condition"], fid)
+        if "address_of" in raw:
+            kw["address_of"] = str(raw["address_of"])
+        return Field(id=fid, type=ftype, label=label, help=str(raw.get("help") or "").strip(), **kw)
+
+    def validation(self, raw: Any, fid: str) -> Mapping[str, Any]:
+        if not isinstance(raw, Mapping):
+            self.err("bad_validation", fid, detail="ska vara en mappning")
+            return {}
+        out: dict[str, Any] = {}
+        for key, value in raw.items():
+            kind = VALIDATION_KEYS.get(key)
+            if kind is None or not isinstance(value, kind):
+                self.err("bad_validation", fid, detail=f"{key}: {value!r}")
+                continue
+            if key == "pattern":
+                try:
+                    re.compile(value)
+                except re.error as exc:
+                    self.err("bad_validation", fid, detail=f"pattern: {exc}")
+                    continue
+            out[key] = value
+        return out
+
+    def unique(self, ids: list[str], prefix: str = "") -> None:
+        for dup in sorted({i for i in ids if i and ids.count(i) > 1}):
+            self.err("duplicate_id", prefix + dup, id=dup)
+
+    # -- cross references --------------------------------------------------------------
+    def check_references(self, fields: dict[str, Field]) -> None:
+        for f in fields.values():
+            cond = f.condition
+            if cond is not None:
+                target = fields.get(cond.field)
+                if target is None or target.id == f.id:
+                    self.err("condition_unknown_field", f.id, target=cond.field)
+                elif target.choices:
+                    valid = {c.value for c in target.choices}
+                    for v in cond.one_of or (cond.equals,):
+                        if v not in valid:
+                            self.err("condition_bad_value", f.id, value=v, target=target.id)
+            if f.address_of is not None:
+                target = fields.get(f.address_of)
+                if target is None or target.type not in ("identity", "person_ref"):
+                    self.err("bad_reference", f.id, key="address_of", target=f.address_of)
+
+    def rules(self, raw: Any, fields: dict[str, Field]) -> tuple[RuleRef, ...]:
+        if raw is None:
+            return ()
+        if not isinstance(raw, list):
+            self.err("bad_value", "", key="rules", detail="ska vara en lista")
+            return ()
+        out: list[RuleRef] = []
+        for item in raw:
+            if not isinstance(item, Mapping) or not isinstance(item.get("rule"), str):
+                self.err("bad_rule", "", rule=item, detail="ange rule: namn")
+                continue
+            name = item["rule"]
+            rule = RULES.get(name)
+            target_field = str(item.get("field") or "")
+            if rule is None:
+                self.err("unknown_rule", target_field, rule=name, known=", ".join(sorted(RULES)))
+                continue
+            args = {k: v for k, v in item.items() if k not in ("rule", "message")}
+            ok = True
+            for key in args:
+                if key not in rule.params:
+                    self.err("unknown_key", target_field, key=key)
+                    ok = False
+            for param, types in rule.params.items():
+                target = args.get(param)
+                if not isinstance(target, str):
+                    self.err("bad_rule", target_field, rule=name, detail=f"{param} saknas")
+                    ok = False
+                elif target not in fields:
+                    self.err("rule_unknown_field", target, rule=name, target=target)
+                    ok = False
+                elif fields[target].type not in types:
+                    self.err("rule_wrong_type", target, rule=name, target=target,
+                             type=fields[target].type)
+                    ok = False
+            if ok:
+                out.append(RuleRef(name, {k: str(v) for k, v in args.items()},
+                                   str(item.get("message") or "")))
+        return tuple(out)
+
+
+def build_definition(raw: Any, file: str) -> tuple[FormDefinition | None, list[AuthoringError]]:
+    """Build a definition from parsed YAML. Returns (definition or None, all errors)."""
+    b = _Builder(file)
+    doc = b.mapping(raw, "formulärdefinitionen")
+    if not doc:
+        return None, b.errors
+    b.keys(doc, FORM_KEYS, "")
+    form_id = b.text(doc, "id", "")
+    if form_id and not _ID_RE.match(form_id):
+        b.err("bad_id", "", id=form_id)
+    version = doc.get("version")
+    if not isinstance(version, int) or isinstance(version, bool) or version < 1:
+        b.err("bad_value", "", key="version", detail="ett heltal 1 eller större")
+        version = 0
+    title = b.text(doc, "title", "")
+    src = b.mapping(doc.get("source"), "source")
+    b.keys(src, SOURCE_KEYS, "")
+    source = Source(b.text(src, "guideline", "") if src else "", str(src.get("appendix") or ""))
+    sections: list[Section] = []
+    raw_sections = doc.get("sections")
+    if not isinstance(raw_sections, list) or not raw_sections:
+        b.err("missing_key", "", key="sections")
+        raw_sections = []
+    for rs in raw_sections:
+        rs = b.mapping(rs, "ett avsnitt")
+        if not rs:
+            continue
+        sid = str(rs.get("id") or "")
+        b.keys(rs, SECTION_KEYS, sid)
+        if not sid:
+            b.err("missing_key", "", key="id")
+        built = [b.field(rf) for rf in (rs.get("fields") or [])]
+        if not rs.get("fields"):
+            b.err("missing_key", sid, key="fields")
+        sections.append(Section(sid, str(rs.get("title") or ""),
+                                tuple(f for f in built if f), str(rs.get("help") or "")))
+    all_fields = [f for s in sections for f in s.fields]
+    b.unique([f.id for f in all_fields] + [s.id for s in sections])
+    by_id = {f.id: f for f in all_fields}
+    b.check_references(by_id)
+    rules = b.rules(doc.get("rules"), by_id)
+    if b.errors:
+        return None, b.errors
+    definition = FormDefinition(
+        id=form_id, version=version, title=title, source=source, sections=tuple(sections),
+        rules=rules, description=str(doc.get("description") or "").strip(), path=file,
+    )
+    return definition, []

@@ -1,0 +1,103 @@
+"""Reading values out of filled data: emptiness, dates, visibility, protection.
+
+Why separate: the validator, the rules, the renderer and the Qt builder all need to ask
+"is this filled in?", "which date does this field carry?" and "is this field shown?" and
+must get the same answer.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from datetime import date
+from typing import Any
+
+from oro_desktop.core.forms.model import Field, FormDefinition
+
+
+def is_empty(value: Any) -> bool:
+    """None, blank strings, empty lists/dicts and dicts of only empty values are empty."""
+    if value is None:
+        return True
+    if isinstance(value, str):
+        return not value.strip()
+    if isinstance(value, bool):
+        return False
+    if isinstance(value, (list, tuple)):
+        return all(is_empty(v) for v in value)
+    if isinstance(value, Mapping):
+        return all(is_empty(v) for k, v in value.items() if k != "protected")
+    return False
+
+
+def iso_date(text: Any) -> date | None:
+    """A well-formed ÅÅÅÅ-MM-DD string as a date, else None (format errors are the validator's)."""
+    if not isinstance(text, str) or not text.strip():
+        return None
+    try:
+        return date.fromisoformat(text.strip())
+    except ValueError:
+        return None
+
+
+def dates_of(f: Field, value: Any) -> list[date]:
+    """Every well-formed date a date / date_range / signature value carries."""
+    if f.type == "date":
+        d = iso_date(value)
+        return [d] if d else []
+    if f.type == "date_range" and isinstance(value, Mapping):
+        return [d for d in (iso_date(value.get("from")), iso_date(value.get("to"))) if d]
+    if f.type == "signature" and isinstance(value, list):
+        return [d for d in (iso_date(e.get("date")) for e in value if isinstance(e, Mapping)) if d]
+    return []
+
+
+def start_date(f: Field, value: Any) -> date | None:
+    """The date a field "starts" on: the date, the range's from, the earliest signature."""
+    if f.type == "date_range":
+        return iso_date(value.get("from")) if isinstance(value, Mapping) else None
+    found = dates_of(f, value)
+    return min(found) if found else None
+
+
+def completed_date(f: Field, value: Any) -> date | None:
+    """The date a field is "complete" on: the date, the range's from, the LAST signature.
+
+    A consent signed by two guardians on different days is complete on the later day.
+    """
+    if f.type == "signature":
+        found = dates_of(f, value)
+        return max(found) if found else None
+    return start_date(f, value)
+
+
+def is_visible(definition: FormDefinition, f: Field, data: Mapping[str, Any]) -> bool:
+    """A field is shown unless its condition fails, or the field it depends on is hidden."""
+    seen: set[str] = set()
+    current: Field | None = f
+    while current is not None and current.condition is not None:
+        if current.id in seen:  # cycles are authoring errors; be safe anyway
+            return True
+        seen.add(current.id)
+        cond = current.condition
+        if not cond.holds(data.get(cond.field)):
+            return False
+        try:
+            current = definition.field(cond.field)
+        except KeyError:
+            return True
+    return True
+
+
+def visible_field_ids(definition: FormDefinition, data: Mapping[str, Any]) -> set[str]:
+    """Ids of all fields shown for this data (hidden fields are neither validated nor printed)."""
+    return {f.id for f in definition.fields() if is_visible(definition, f, data)}
+
+
+def is_protected(value: Any) -> bool:
+    """True when an identity / person_ref value is marked skyddade personuppgifter."""
+    return isinstance(value, Mapping) and bool(value.get("protected"))
+
+
+def address_hidden(f: Field, data: Mapping[str, Any]) -> bool:
+    """True when f is the address of a person with protected identity: never show/print it."""
+    return bool(f.address_of) and is_protected(data.get(f.address_of or ""))
