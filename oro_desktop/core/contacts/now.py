@@ -1,0 +1,149 @@
+""""Who do I call now?": open/closed per entry and an order that fits the hour.
+
+Outside office hours the after-hours route (112, socialjour) comes first; during them
+the open units do. Each entry gets a short Swedish status line, and the whole view a
+Swedish explanation of why it is ordered the way it is.
+
+"Kontorstid" is not defined by the guidelines (Jämtland says only "utanför kontorstid";
+Uppvidinge gives "kontorstid" without times). For ordering only, the view assumes
+`DEFAULT_OFFICE_HOURS` (mån–fre 8.00–16.00, the hours Kronoberg's municipalities give)
+and says so in its explanation; an entry without stated hours is never shown as open or
+closed, only as "tider anges inte".
+
+Swedish public holidays are NOT taken into account: a weekday holiday counts as an
+ordinary weekday. The explanation says so, so nobody trusts "öppet" on långfredagen.
+"""
+
+from __future__ import annotations
+
+import enum
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import datetime
+
+from oro_desktop.core.contacts.hours import (
+    DAY_ABBREVIATIONS,
+    OpeningHours,
+    format_hours,
+    is_open,
+    next_change,
+    parse_hours,
+)
+from oro_desktop.core.contacts.kinds import AFTER_HOURS_KINDS
+from oro_desktop.core.contacts.model import ContactEntry
+
+DEFAULT_OFFICE_HOURS: OpeningHours = parse_hours("mån-fre 8.00-16.00")
+
+HOLIDAY_NOTE = "Röda dagar beaktas inte."
+
+
+class NowState(enum.Enum):
+    OPEN = "open"
+    CLOSED = "closed"
+    ALWAYS = "always"
+    AFTER_HOURS = "after_hours"
+    UNKNOWN = "unknown"
+
+
+@dataclass(frozen=True)
+class NowStatus:
+    state: NowState
+    text: str
+
+
+@dataclass(frozen=True)
+class NowItem:
+    entry: ContactEntry
+    status: NowStatus
+    recommended: bool
+
+
+@dataclass(frozen=True)
+class NowView:
+    at: datetime
+    outside_office_hours: bool
+    items: tuple[NowItem, ...]
+    explanation: str
+
+
+def is_after_hours_route(entry: ContactEntry) -> bool:
+    """True for 112 / socialjour routes, marked in data or by their kind."""
+    return entry.after_hours or entry.kind in AFTER_HOURS_KINDS
+
+
+def _clock(moment: datetime) -> str:
+    return f"{moment.hour}.{moment.minute:02d}"
+
+
+def _when(moment: datetime, at: datetime) -> str:
+    if moment.date() == at.date():
+        return _clock(moment)
+    return f"{DAY_ABBREVIATIONS[moment.weekday()]} {_clock(moment)}"
+
+
+def entry_status(entry: ContactEntry, at: datetime) -> NowStatus:
+    """Open, closed, always, an after-hours route, or hours not given, at `at`."""
+    hours = entry.hours
+    if hours is None:
+        if is_after_hours_route(entry):
+            return NowStatus(NowState.AFTER_HOURS, "Jourväg: används utanför kontorstid")
+        note = f" ({entry.hours_note})" if entry.hours_note else ""
+        return NowStatus(NowState.UNKNOWN, f"Öppettider anges inte{note}")
+    if hours.always:
+        return NowStatus(NowState.ALWAYS, "Nås dygnet runt")
+    change = next_change(hours, at)
+    if is_open(hours, at):
+        tail = f", stänger {_when(change, at)}" if change else ""
+        return NowStatus(NowState.OPEN, f"Öppet nu{tail} ({format_hours(hours)})")
+    tail = f", öppnar {_when(change, at)}" if change else ""
+    return NowStatus(NowState.CLOSED, f"Stängt nu{tail} ({format_hours(hours)})")
+
+
+_DAYTIME_RANK = {
+    NowState.OPEN: 0, NowState.ALWAYS: 0, NowState.UNKNOWN: 1,
+    NowState.CLOSED: 2, NowState.AFTER_HOURS: 3,
+}
+_NIGHT_RANK = {
+    NowState.AFTER_HOURS: 0, NowState.OPEN: 1, NowState.ALWAYS: 1,
+    NowState.UNKNOWN: 2, NowState.CLOSED: 3,
+}
+
+
+def now_view(
+    entries: Iterable[ContactEntry],
+    at: datetime,
+    office_hours: OpeningHours = DEFAULT_OFFICE_HOURS,
+) -> NowView:
+    """Order `entries` for a call at `at` and explain the order in Swedish.
+
+    Outside `office_hours`, after-hours routes come first (whatever their own hours),
+    then whatever is open; during office hours, open units first and after-hours
+    routes last. The order within a group is the order given.
+    """
+    outside = not is_open(office_hours, at)
+    rank = _NIGHT_RANK if outside else _DAYTIME_RANK
+    scored = []
+    for position, entry in enumerate(entries):
+        status = entry_status(entry, at)
+        state = status.state
+        if outside and is_after_hours_route(entry):
+            state = NowState.AFTER_HOURS
+        scored.append((rank[state], position, entry, status))
+    scored.sort(key=lambda row: (row[0], row[1]))
+    items = tuple(
+        NowItem(entry, status, recommended=(score == 0))
+        for score, _, entry, status in scored
+    )
+    has_route = any(is_after_hours_route(i.entry) for i in items)
+    stamp = f"{DAY_ABBREVIATIONS[at.weekday()]} {at:%Y-%m-%d} {_clock(at)}"
+    assumed = f"kontorstid räknas som {format_hours(office_hours)} där tider saknas"
+    if outside and has_route:
+        head = f"Utanför kontorstid ({stamp}): jourvägen visas först."
+    elif outside:
+        head = (
+            f"Utanför kontorstid ({stamp}): ingen jourväg finns bland träffarna. "
+            "Vid akut fara, ring 112."
+        )
+    else:
+        head = f"Kontorstid ({stamp}): öppna verksamheter visas först."
+    return NowView(at, outside, items, f"{head} ({assumed}; {HOLIDAY_NOTE.lower()[:-1]})")
