@@ -1,0 +1,263 @@
+"""The session: one unlocked store plus the signed-in user. The GUI and CLI talk to this.
+
+Unlock order, and why:
+1. take the one-writer lock (a second window is told so before typing a password);
+2. open the user's key slot from `<db>.keys` with the password (Argon2id + AES-GCM); a
+   wrong password or unknown user fails *here*, so the database file is never touched
+   by a failed attempt; the attempt is parked in `<db>.failed` (see
+   oro_desktop/store/failed_logins.py) and becomes a `failed_login` audit entry at the
+   next successful unlock;
+3. probe the key read-only, open the file, run pending migrations;
+4. check the user exists and is active *in the encrypted file* (roles come from there);
+5. audit `login` (plus the parked failed attempts) in one transaction.
+"""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import dataclass
+from pathlib import Path
+
+import platformdirs
+
+from oro_desktop.errors import InvalidInput
+from oro_desktop.store import failed_logins, recovery
+from oro_desktop.store.audit import append as audit_append
+from oro_desktop.store.connection import remove_database_files
+from oro_desktop.store.errors import (
+    NotFound, PermissionDenied, StoreClosed, StoreDamaged, StoreExists, WrongCredentials,
+)
+from oro_desktop.store.kdf import KdfParams
+from oro_desktop.store.keyslots import (
+    KeyFile, burn_kdf_time, check_password_policy, keys_path, make_slot, normalise_user, open_slot,
+)
+from oro_desktop.store.lock import StoreLock
+from oro_desktop.store.repos import settings as settings_repo
+from oro_desktop.store.repos import users as users_repo
+from oro_desktop.store.store import Store
+from oro_desktop.services.drafts import DraftService
+
+APP_NAME = "oro_desktop"
+DB_FILE = "oro.db"
+RECOVERY_ACTOR = "recovery-key"
+
+# Known settings and their defaults (get_setting falls back to these).
+DEFAULT_SETTINGS: dict[str, object] = {
+    "idle_minutes": 10,
+    "unit_name": "",
+    "default_region": "",
+}
+
+
+@dataclass(frozen=True)
+class UserInfo:
+    name: str
+    role: str  # "admin" | "clinician"
+
+    @property
+    def is_admin(self) -> bool:
+        return self.role == "admin"
+
+
+def default_store_path() -> Path:
+    """`<platformdirs user data dir>/oro_desktop/oro.db`."""
+    return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False)) / DB_FILE
+
+
+def store_exists(path: Path) -> bool:
+    """True if a store (database or its key file) exists at `path`."""
+    path = Path(path)
+    return path.exists() or keys_path(path).exists()
+
+
+class Session:
+    """An unlocked store and its user. Create with `create`, `unlock`; end with lock/close."""
+
+    def __init__(self, store: Store, user: UserInfo) -> None:
+        self._store: Store | None = store
+        self._user = user
+        self._path = store.path
+        self.drafts = DraftService(self)
+
+    # -- construction ----------------------------------------------------------
+    @classmethod
+    def create(cls, path: Path, admin_name: str, password: str, *,
+               kdf: KdfParams | None = None) -> tuple["Session", str]:
+        """Create a new store with its first admin; returns the session and the recovery key.
+
+        The recovery key is returned exactly once and is not stored anywhere.
+        """
+        path = Path(path)
+        name = normalise_user(admin_name)
+        check_password_policy(password)
+        if store_exists(path):
+            raise StoreExists(f"Det finns redan en databas på {path}. Inget har ändrats.")
+        path.parent.mkdir(parents=True, exist_ok=True)
+        lock = StoreLock(path).acquire()
+        try:
+            secret = recovery.new_secret()
+            db_key = recovery.database_key(secret)
+            store_id = uuid.uuid4().hex
+            slot = make_slot(store_id, name, password, db_key, kdf)
+            store = Store.create(path, db_key, lock, store_id)
+            try:
+                with store.unit_of_work(name) as uow:
+                    users_repo.insert(uow.conn, name, "admin", name)
+                    users_repo.put_slot(uow.conn, slot)
+                    uow.audit("create", "user", name, {"role": "admin", "initial": True})
+                KeyFile(store_id, {name: slot}).save(keys_path(path))
+            except BaseException:
+                store.close(keep_lock=True)
+                remove_database_files(path)
+                raise
+        except BaseException:
+            lock.release()
+            raise
+        return cls(store, UserInfo(name, "admin")), recovery.format_key(secret)
+
+    @classmethod
+    def unlock(cls, path: Path, user: str, password: str, *,
+               kdf: KdfParams | None = None) -> "Session":
+        """Open the store as `user`; WrongCredentials / StoreDamaged / StoreInUse otherwise.
+
+        `kdf` only sets the cost of the dummy derivation done for an unknown user name
+        (so timing does not reveal which names exist); real slots use their own params.
+        """
+        path = Path(path)
+        if not path.exists():
+            raise NotFound(f"Ingen databas finns på {path}.")
+        lock = StoreLock(path).acquire()
+        try:
+            keyfile = KeyFile.load(keys_path(path))
+            try:
+                name = normalise_user(user)
+            except InvalidInput:
+                name = None
+            slot = keyfile.slots.get(name) if name else None
+            try:
+                if slot is None:
+                    burn_kdf_time(password, kdf)
+                    raise WrongCredentials()
+                db_key = open_slot(keyfile.store_id, slot, password)
+            except WrongCredentials:
+                failed_logins.record(path, (user or "").strip())
+                raise
+            store = Store.open(path, db_key, lock)
+            try:
+                if store.store_id != keyfile.store_id:
+                    raise StoreDamaged("Nyckelfilen (.keys) hör inte till den här databasen.")
+                with store.unit_of_work(name) as uow:
+                    row = users_repo.get(uow.conn, name)
+                    if row is None or not row.active:
+                        raise WrongCredentials()
+                    cls._ingest_failed_logins(uow, path)
+                    uow.audit("login", "user", name)
+            except WrongCredentials:
+                store.close(keep_lock=True)
+                failed_logins.record(path, (user or "").strip())
+                raise
+            except BaseException:
+                store.close(keep_lock=True)
+                raise
+            failed_logins.clear(path)
+        except BaseException:
+            lock.release()
+            raise
+        return cls(store, UserInfo(row.name, row.role))
+
+    @staticmethod
+    def _ingest_failed_logins(uow, path: Path) -> None:
+        for attempt in failed_logins.load(path):
+            seen = uow.conn.execute(
+                "SELECT 1 FROM audit WHERE action = 'failed_login'"
+                " AND json_extract(detail, '$.attempt') = ?", (attempt["id"],)
+            ).fetchone()
+            if seen:
+                continue
+            detail = {"attempt": attempt["id"], "at": attempt["ts"]}
+            if "note" in attempt:
+                detail["note"] = attempt["note"]
+            tried = str(attempt.get("user") or "?")
+            # The actor is the name that was tried: unverified, but it is who claimed it.
+            audit_append(uow.conn, tried, "failed_login", "user", tried, detail)
+
+    @staticmethod
+    def recover(path: Path, recovery_key: str, user: str, new_password: str, *,
+                kdf: KdfParams | None = None) -> None:
+        """Reset `user`'s password with the recovery key (no password needed).
+
+        Works when the `.keys` sidecar is missing or damaged: it is then rebuilt from the
+        slot mirror inside the encrypted file, so the other users keep their passwords.
+        """
+        from oro_desktop.services.users import recover_user
+
+        recover_user(Path(path), recovery_key, user, new_password, kdf=kdf)
+
+    # -- state -----------------------------------------------------------------
+    @property
+    def user(self) -> UserInfo:
+        return self._user
+
+    @property
+    def path(self) -> Path:
+        return self._path
+
+    @property
+    def store(self) -> Store:
+        if self._store is None or not self._store.is_open:
+            raise StoreClosed()
+        return self._store
+
+    @property
+    def is_open(self) -> bool:
+        return self._store is not None and self._store.is_open
+
+    def require_admin(self) -> None:
+        if not self._user.is_admin:
+            raise PermissionDenied()
+
+    # -- ending ----------------------------------------------------------------
+    def _end(self, action: str) -> None:
+        store, self._store = self._store, None
+        if store is None or not store.is_open:
+            return
+        try:
+            with store.unit_of_work(self._user.name) as uow:
+                uow.audit(action, "user", self._user.name)
+        finally:
+            store.close()
+
+    def lock(self) -> None:
+        """Auto-lock or manual lock: audits `lock` and closes; idempotent."""
+        self._end("lock")
+
+    def close(self) -> None:
+        """Normal end of work: audits `logout` and closes; idempotent."""
+        self._end("logout")
+
+    def __enter__(self) -> "Session":
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+    # -- settings --------------------------------------------------------------
+    def get_setting(self, key: str, default=None):
+        """The stored value, else `default`, else the built-in default (or None)."""
+        with self.store.unit_of_work(self._user.name) as uow:
+            value = settings_repo.get(uow.conn, key, _MISSING)
+        if value is not _MISSING:
+            return value
+        return default if default is not None else DEFAULT_SETTINGS.get(key)
+
+    def set_setting(self, key: str, value) -> None:
+        """Admin only; audited as create/update of the setting."""
+        self.require_admin()
+        if not isinstance(key, str) or not key:
+            raise InvalidInput("Ogiltig inställning.")
+        with self.store.unit_of_work(self._user.name) as uow:
+            created = settings_repo.put(uow.conn, key, value, self._user.name)
+            uow.audit("create" if created else "update", "setting", key, {"value": value})
+
+
+_MISSING = object()

@@ -1,0 +1,115 @@
+"""The store's own errors, and the one place sqlcipher3's exceptions are translated.
+
+sqlcipher3 raises its own exception classes (`sqlcipher3.dbapi2.DatabaseError` and
+friends), which are *not* subclasses of the stdlib `sqlite3` ones, so neither callers nor
+sqlite-utils would recognise them. Everything that talks to the connection goes through
+`translate()` (a context manager) so that no raw driver exception reaches a user: a user
+sees one Swedish sentence, a developer still has the original as `__cause__`.
+"""
+
+from __future__ import annotations
+
+import contextlib
+from collections.abc import Iterator
+
+from sqlcipher3 import dbapi2 as _driver
+
+from oro_desktop.errors import OroError
+
+CHECK_HINT = (
+    "Kör 'oro-admin check' för att undersöka filen, eller 'oro-admin restore' "
+    "för att återställa från en säkerhetskopia."
+)
+
+
+class StoreError(OroError):
+    """Base class of every failure that comes from the encrypted store."""
+
+    exit_code = 3
+
+
+class WrongCredentials(StoreError):
+    """Unknown user or wrong password. Deliberately does not say which of the two."""
+
+    exit_code = 4
+
+    def __init__(self, message: str = "Fel användarnamn eller lösenord.") -> None:
+        super().__init__(message)
+
+
+class StoreDamaged(StoreError):
+    """The file is damaged, truncated or not one of ours (SQLCipher cannot tell which)."""
+
+    exit_code = 5
+
+    def __init__(self, message: str | None = None) -> None:
+        super().__init__(message or f"Databasfilen är skadad eller inte en oro_desktop-databas. {CHECK_HINT}")
+
+
+class StoreInUse(StoreError):
+    """Another process (or window) holds the one-writer lock."""
+
+    exit_code = 6
+
+    def __init__(self, message: str | None = None) -> None:
+        super().__init__(
+            message
+            or "Databasen används redan av ett annat program eller fönster. "
+            "Stäng det andra fönstret och försök igen."
+        )
+
+
+class PermissionDenied(StoreError):
+    """The signed-in user's role does not allow the action."""
+
+    exit_code = 7
+
+    def __init__(self, message: str = "Du saknar behörighet för detta (kräver administratör).") -> None:
+        super().__init__(message)
+
+
+class NotFound(StoreError):
+    """A record, user or file that was asked for does not exist."""
+
+    exit_code = 8
+
+
+class StoreExists(StoreError):
+    """`init` refuses to overwrite an existing store."""
+
+    exit_code = 9
+
+
+class StoreClosed(StoreError):
+    """The session was locked or closed; the caller must unlock again."""
+
+    def __init__(self, message: str = "Databasen är låst. Logga in igen.") -> None:
+        super().__init__(message)
+
+
+# SQLite primary result codes that mean "the bytes on disk are not what we expect".
+_DAMAGE_CODES = {"SQLITE_NOTADB", "SQLITE_CORRUPT", "SQLITE_FORMAT", "SQLITE_IOERR"}
+_BUSY_CODES = {"SQLITE_BUSY", "SQLITE_LOCKED"}
+
+
+def map_exception(exc: BaseException) -> StoreError:
+    """Return the store error that corresponds to a sqlcipher3 exception."""
+    name = (getattr(exc, "sqlite_errorname", "") or "").split("_")
+    primary = "_".join(name[:2]) if len(name) >= 2 else ""
+    text = str(exc).lower()
+    if primary in _DAMAGE_CODES or "not a database" in text or "malformed" in text:
+        return StoreDamaged()
+    if primary in _BUSY_CODES or "locked" in text:
+        return StoreInUse()
+    if isinstance(exc, _driver.IntegrityError):
+        return StoreError(f"Ändringen bröt mot en regel i databasen och sparades inte ({exc}).")
+    return StoreError(f"Databasfel: {exc}. Inget har ändrats.")
+
+
+@contextlib.contextmanager
+def translate() -> Iterator[None]:
+    """Run a block and turn any sqlcipher3 exception into our own error."""
+    try:
+        yield
+    except _driver.Error as exc:
+        raise map_exception(exc) from exc

@@ -1,0 +1,1 @@
+"""Repositories: plain functions taking a unit of work (or its connection), one module per domain."""

@@ -1,0 +1,197 @@
+"""The open store: one SQLCipher connection, the one-writer lock, units of work.
+
+A `Store` is created or opened with the raw database key (the session gets that key from
+a key slot or the recovery key). All writes go through `unit_of_work(actor)`, which is
+one `BEGIN IMMEDIATE ... COMMIT` and hands out `uow.audit(...)`, so a change and its
+audit entry commit together or not at all. Reads that concern a person also go through
+a unit of work, because they too must leave an audit entry.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import threading
+import uuid
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+import sqlite_utils
+from sqlcipher3 import dbapi2 as _driver
+
+from oro_desktop.store import audit as audit_mod
+from oro_desktop.store import migrations
+from oro_desktop.store.connection import integrity_problems, open_connection, remove_database_files
+from oro_desktop.store.errors import StoreClosed, StoreDamaged, map_exception, translate
+from oro_desktop.store.lock import StoreLock
+
+
+@dataclass
+class UnitOfWork:
+    """What a block inside `Store.unit_of_work` gets: the database and the audit hook."""
+
+    db: sqlite_utils.Database
+    actor: str
+
+    @property
+    def conn(self):
+        return self.db.conn
+
+    def audit(self, action: str, record_type: str | None = None, record_id: object = None,
+              detail: dict | None = None) -> int:
+        """Append an audit entry in this transaction; returns its id."""
+        return audit_mod.append(self.db.conn, self.actor, action, record_type, record_id, detail)
+
+
+class Store:
+    """An open, unlocked store file. Not for the GUI: the GUI talks to services."""
+
+    def __init__(self, path: Path, conn, key: bytes, lock: StoreLock) -> None:
+        self.path = Path(path)
+        self._conn = conn
+        self._key = key
+        self._lock = lock
+        self._mutex = threading.RLock()
+        self._depth = 0
+        self.db = sqlite_utils.Database(conn)
+
+    # -- opening ---------------------------------------------------------------
+    @classmethod
+    def create(cls, path: Path, key: bytes, lock: StoreLock, store_id: str | None = None) -> "Store":
+        """Create a new file, apply all migrations, record the store id."""
+        path = Path(path)
+        try:
+            conn = open_connection(path, key, create=True)
+        except BaseException:
+            remove_database_files(path)
+            raise
+        try:
+            migrations.migrate(conn)
+            with translate():
+                conn.execute("BEGIN IMMEDIATE")
+                conn.execute("INSERT INTO meta (key, value) VALUES ('store_id', ?)",
+                              (store_id or uuid.uuid4().hex,))
+                conn.execute("INSERT INTO meta (key, value) VALUES ('created_at', ?)",
+                              (audit_mod.now_utc(),))
+                conn.execute("COMMIT")
+        except BaseException:
+            conn.close()
+            remove_database_files(path)
+            raise
+        return cls(path, conn, key, lock)
+
+    @classmethod
+    def open(cls, path: Path, key: bytes, lock: StoreLock, *, migrate: bool = True) -> "Store":
+        """Open an existing file with its key (probed first), migrating it if older."""
+        conn = open_connection(Path(path), key)
+        try:
+            with translate():
+                if not conn.execute(
+                    "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'meta'"
+                ).fetchone():
+                    raise StoreDamaged()
+            if migrate:
+                migrations.migrate(conn)
+        except BaseException:
+            conn.close()
+            raise
+        return cls(path, conn, key, lock)
+
+    # -- state -----------------------------------------------------------------
+    @property
+    def is_open(self) -> bool:
+        return self._conn is not None
+
+    @property
+    def conn(self):
+        if self._conn is None:
+            raise StoreClosed()
+        return self._conn
+
+    @property
+    def key(self) -> bytes:
+        """The raw database key (for backups and re-wrapping key slots)."""
+        return self._key
+
+    @property
+    def store_id(self) -> str:
+        return self.meta("store_id") or ""
+
+    @property
+    def lock(self) -> StoreLock:
+        return self._lock
+
+    def meta(self, key: str) -> str | None:
+        with self._mutex, translate():
+            row = self.conn.execute("SELECT value FROM meta WHERE key = ?", (key,)).fetchone()
+        return row[0] if row else None
+
+    def schema_version(self) -> int:
+        with self._mutex:
+            return migrations.current_version(self.conn)
+
+    # -- transactions ----------------------------------------------------------
+    @contextlib.contextmanager
+    def unit_of_work(self, actor: str) -> Iterator[UnitOfWork]:
+        """One SQLite transaction; nested calls join the outer one (and its fate)."""
+        with self._mutex:
+            conn = self.conn
+            uow = UnitOfWork(self.db, actor)
+            if self._depth:
+                self._depth += 1
+                try:
+                    yield uow
+                finally:
+                    self._depth -= 1
+                return
+            with translate():
+                conn.execute("BEGIN IMMEDIATE")
+            self._depth = 1
+            try:
+                yield uow
+            except BaseException as exc:
+                self._rollback()
+                if isinstance(exc, _driver.Error):
+                    raise map_exception(exc) from exc
+                raise
+            else:
+                try:
+                    with translate():
+                        conn.execute("COMMIT")
+                except BaseException:
+                    self._rollback()
+                    raise
+            finally:
+                self._depth = 0
+
+    def _rollback(self) -> None:
+        try:
+            if self._conn is not None and self._conn.in_transaction:
+                self._conn.execute("ROLLBACK")
+        except _driver.Error:
+            pass
+
+    # -- checks ----------------------------------------------------------------
+    def check(self) -> list[str]:
+        """Everything `oro-admin check` verifies; an empty list means all holds."""
+        with self._mutex:
+            problems = integrity_problems(self.conn)
+            try:
+                problems += audit_mod.verify_chain(self.conn)
+            except _driver.Error as exc:
+                problems.append(f"Granskningsloggen kunde inte läsas: {exc}.")
+        return problems
+
+    # -- closing ---------------------------------------------------------------
+    def close(self, *, keep_lock: bool = False) -> None:
+        """Close the connection (checkpointing the WAL) and release the lock; idempotent."""
+        with self._mutex:
+            conn, self._conn = self._conn, None
+            if conn is not None:
+                try:
+                    conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+                except _driver.Error:
+                    pass
+                conn.close()
+            if not keep_lock:
+                self._lock.release()
