@@ -28,8 +28,18 @@ def haystack(entry: ContactEntry) -> str:
         parts.extend((phone.number, phone.label, *phone_keys(phone.number)))
     if entry.fill_locally:
         parts.append("fylls i lokalt")
+    prepared = []
+    for part in parts:
+        if not part:
+            continue
+        plain = words(part)
+        prepared.append(plain)
+        # Digits as a query sees them ("15.00" -> "1500", "0470 435 90" -> one number).
+        joined = " ".join(search_terms(part))
+        if joined != plain:
+            prepared.append(joined)
     # A leading space lets " term" test for a match at the start of a word.
-    return " " + " \x1f ".join(words(p) for p in parts if p)
+    return " " + " \x1f ".join(prepared)
 
 
 def region_matches(entry_region: str, wanted: str) -> bool:

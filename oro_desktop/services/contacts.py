@@ -1,0 +1,328 @@
+"""The contact directory as the GUI and the CLI see it: shipped data plus local changes.
+
+`ContactService` works in two modes, because a clinician may need a number before (or
+without) unlocking the store:
+
+- no session: the shipped YAML files only, read-only (the CLI without `--db`, tests);
+- with a session: local overrides from the encrypted store win over the shipped data,
+  every change is audited, and an admin can export and import the directory.
+
+The merged, indexed list is cached and rebuilt only after a change through this
+service (or `invalidate()`), so search as you type never reparses or re-merges.
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from collections.abc import Iterable
+from dataclasses import replace
+from datetime import date, datetime
+from pathlib import Path
+from typing import Any, Protocol
+
+from oro_desktop.core.contacts import (
+    ContactEntry,
+    DirectoryError,
+    NowStatus,
+    NowView,
+    OpeningHours,
+    Override,
+    RegionDirectory,
+    SearchIndex,
+    dump_directory,
+    entry_from_payload,
+    entry_status,
+    entry_to_data,
+    is_stale,
+    load_directory,
+    lookup,
+    lookup_text,
+    merge,
+    now_view,
+    parse_directory,
+)
+from oro_desktop.core.contacts.now import DEFAULT_OFFICE_HOURS
+from oro_desktop.errors import InvalidInput, OroError
+
+
+class ReadOnlyDirectory(OroError):
+    """A local change was asked for without an unlocked store."""
+
+    exit_code = 2
+
+
+class NotAllowed(OroError):
+    """Export and import are for admins (mirrors the store's PermissionDenied)."""
+
+    exit_code = 3
+
+
+class OverridesProvider(Protocol):
+    """Where local changes live and who makes them; the store implements it.
+
+    Every write is one transaction that also writes its audit row.
+    """
+
+    actor: str
+    is_admin: bool
+
+    def load(self) -> list[Override]: ...
+
+    def save(self, override: Override, *, action: str, detail: dict[str, Any]) -> None: ...
+
+    def remove(self, entry_id: str) -> None: ...
+
+    def import_overrides(self, overrides: list[Override], *, detail: dict[str, Any]) -> None: ...
+
+    def record_export(self, detail: dict[str, Any]) -> None: ...
+
+
+class InMemoryOverrides:
+    """Overrides kept in a dict: for tests and throwaway demos, never for real data."""
+
+    def __init__(self, actor: str = "test", *, is_admin: bool = True) -> None:
+        self.actor = actor
+        self.is_admin = is_admin
+        self.rows: dict[str, Override] = {}
+        self.audit: list[tuple[str, str, dict[str, Any]]] = []
+
+    def load(self) -> list[Override]:
+        return list(self.rows.values())
+
+    def save(self, override: Override, *, action: str, detail: dict[str, Any]) -> None:
+        self.rows[override.entry_id] = override
+        self.audit.append((action, override.entry_id, detail))
+
+    def remove(self, entry_id: str) -> None:
+        self.rows.pop(entry_id, None)
+        self.audit.append(("delete", entry_id, {}))
+
+    def import_overrides(self, overrides: list[Override], *, detail: dict[str, Any]) -> None:
+        staged = dict(self.rows)
+        for override in overrides:
+            staged[override.entry_id] = override
+        self.rows = staged
+        self.audit.append(("import", "", detail))
+
+    def record_export(self, detail: dict[str, Any]) -> None:
+        self.audit.append(("export", "", detail))
+
+
+def _stamp() -> str:
+    return datetime.now().replace(microsecond=0).isoformat(sep=" ")
+
+
+class ContactService:
+    """Search, lookup, "who do I call now", local changes, import and export."""
+
+    def __init__(
+        self,
+        session: Any | None,
+        shipped_dir: Path,
+        *,
+        overrides: OverridesProvider | None = None,
+        office_hours: OpeningHours = DEFAULT_OFFICE_HOURS,
+    ) -> None:
+        self._shipped_dir = Path(shipped_dir)
+        if overrides is None and session is not None:
+            from oro_desktop.store.repos.contacts import StoreOverrides
+
+            overrides = StoreOverrides(session)
+        self._overrides = overrides
+        self._office_hours = office_hours
+        self._shipped: list[RegionDirectory] | None = None
+        self._entries: list[ContactEntry] | None = None
+        self._index: SearchIndex | None = None
+        self._by_id: dict[str, ContactEntry] = {}
+        self.problems: list[str] = []
+
+    # -- reading -----------------------------------------------------------------
+
+    @property
+    def editable(self) -> bool:
+        """True when local changes can be stored (an unlocked store is present)."""
+        return self._overrides is not None
+
+    def shipped_regions(self) -> list[RegionDirectory]:
+        """The shipped files, validated once; a broken file raises DirectoryError."""
+        if self._shipped is None:
+            self._shipped = load_directory(self._shipped_dir)
+        return self._shipped
+
+    def _overrides_loaded(self) -> list[Override]:
+        if self._overrides is None:
+            return []
+        return self._overrides.load()
+
+    def entries(self) -> list[ContactEntry]:
+        """Every visible entry: shipped data with local overrides applied."""
+        if self._entries is None:
+            shipped = [e for r in self.shipped_regions() for e in r.entries]
+            self._entries = merge(shipped, self._overrides_loaded())
+            self._by_id = {e.id: e for e in self._entries}
+            self._index = SearchIndex(self._entries)
+        return self._entries
+
+    def index(self) -> SearchIndex:
+        """The prebuilt search index over `entries()` (what a Qt model wraps)."""
+        self.entries()
+        assert self._index is not None
+        return self._index
+
+    def invalidate(self) -> None:
+        """Forget the merged list; the next read merges and indexes again."""
+        self._entries = None
+        self._index = None
+        self._by_id = {}
+
+    def get(self, entry_id: str) -> ContactEntry | None:
+        self.entries()
+        return self._by_id.get(entry_id)
+
+    def regions(self) -> list[str]:
+        return sorted({e.region for e in self.entries()})
+
+    def municipalities(self, region: str | None = None) -> list[str]:
+        names = {
+            m for r in self.shipped_regions() if region in (None, r.region) for m in r.municipalities
+        }
+        names |= {e.municipality for e in self.entries() if e.municipality and region in (None, e.region)}
+        return sorted(names)
+
+    def search(
+        self, query: str, *, region: str | None = None, limit: int | None = None
+    ) -> list[ContactEntry]:
+        """Entries matching every word of `query`; case, å/ä/ö and phone spacing ignored."""
+        return self.index().search(query, region=region, limit=limit)
+
+    def lookup(self, municipality: str, kind: str) -> list[ContactEntry]:
+        """Concrete routes for e.g. ("Växjö", "socialtjänsten"), best first."""
+        return lookup(self.entries(), municipality, kind)
+
+    def lookup_text(self, text: str) -> list[ContactEntry]:
+        """`lookup` from "socialtjänsten i Växjö" or "barnmorskemottagning, Östersund"."""
+        return lookup_text(self.entries(), text)
+
+    def status(self, entry: ContactEntry, at: datetime | None = None) -> NowStatus:
+        return entry_status(entry, at or datetime.now())
+
+    def now(self, entries: Iterable[ContactEntry], at: datetime | None = None) -> NowView:
+        """Order `entries` for a call at `at` (default: now), with a Swedish explanation.
+
+        Swedish public holidays are not taken into account (the explanation says so).
+        """
+        return now_view(entries, at or datetime.now(), self._office_hours)
+
+    def is_stale(self, entry: ContactEntry, today: date | None = None) -> bool:
+        """Not verified for 12 months: show "kan vara inaktuell"."""
+        return is_stale(entry, today or date.today())
+
+    # -- local changes -----------------------------------------------------------
+
+    def _provider(self) -> OverridesProvider:
+        if self._overrides is None:
+            raise ReadOnlyDirectory(
+                "Lokala ändringar i kontaktkatalogen kräver en upplåst databas."
+            )
+        return self._overrides
+
+    def _require_admin(self) -> OverridesProvider:
+        provider = self._provider()
+        if not provider.is_admin:
+            raise NotAllowed("Endast en administratör kan exportera eller importera kontaktkatalogen.")
+        return provider
+
+    def _stored(self) -> dict[str, Override]:
+        return {o.entry_id: o for o in self._provider().load()}
+
+    def save_entry(self, entry: ContactEntry) -> ContactEntry:
+        """Add or edit an entry locally; validated like a shipped one, then audited."""
+        provider = self._provider()
+        checked = replace(entry_from_payload(entry_to_data(entry), "lokal ändring"), local=True)
+        existed = self.get(entry.id) is not None or entry.id in self._stored()
+        override = Override(checked.id, checked, False, _stamp(), provider.actor)
+        provider.save(
+            override, action="update" if existed else "create",
+            detail={"region": checked.region, "kind": checked.kind},
+        )
+        self.invalidate()
+        return checked
+
+    def hide_entry(self, entry_id: str) -> None:
+        """Hide an entry (shipped or local) from every list; audited as an update."""
+        provider = self._provider()
+        current = self._stored().get(entry_id)
+        if current is None and self.get(entry_id) is None:
+            raise InvalidInput(f"Kontakten {entry_id!r} finns inte.")
+        entry = current.entry if current else None
+        provider.save(
+            Override(entry_id, entry, True, _stamp(), provider.actor),
+            action="update", detail={"change": "hide"},
+        )
+        self.invalidate()
+
+    def revert_entry(self, entry_id: str) -> None:
+        """Drop the local change: the shipped entry (if any) shows again."""
+        self._provider().remove(entry_id)
+        self.invalidate()
+
+    def local_overrides(self) -> list[Override]:
+        return self._provider().load()
+
+    # -- export / import ---------------------------------------------------------
+
+    def _merged_regions(self) -> list[RegionDirectory]:
+        shipped = {r.region: r for r in self.shipped_regions()}
+        grouped: dict[str, list[ContactEntry]] = {}
+        for entry in self.entries():
+            grouped.setdefault(entry.region, []).append(entry)
+        result = []
+        for region, entries in grouped.items():
+            known = list(shipped[region].municipalities) if region in shipped else []
+            extra = sorted({e.municipality for e in entries if e.municipality} - set(known))
+            result.append(RegionDirectory(region, tuple(known + extra), tuple(entries)))
+        return result
+
+    def export(self, path: Path) -> int:
+        """Write the merged directory to YAML (admin only, audited); returns the count."""
+        provider = self._require_admin()
+        regions = self._merged_regions()
+        text = dump_directory(regions, _stamp())
+        path = Path(path)
+        handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=".kontakter-", suffix=".tmp")
+        try:
+            with os.fdopen(handle, "w", encoding="utf-8") as out:
+                out.write(text)
+            os.replace(temporary, path)
+        except BaseException:
+            Path(temporary).unlink(missing_ok=True)
+            raise
+        count = sum(len(r.entries) for r in regions)
+        provider.record_export({"file": path.name, "entries": count})
+        return count
+
+    def check_import(self, path: Path) -> list[ContactEntry]:
+        """Validate a file for import without changing anything; raises DirectoryError."""
+        path = Path(path)
+        try:
+            text = path.read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError) as exc:
+            raise DirectoryError([f"{path.name}: kan inte läsas ({exc.__class__.__name__})"]) from None
+        return [e for r in parse_directory(text, path.name) for e in r.entries]
+
+    def import_file(self, path: Path) -> int:
+        """Import another clinic's export as local changes: all of it or nothing.
+
+        The whole file is validated first; only then are the entries written, in one
+        transaction, as overrides (same id replaces, new id adds). Admin only, audited.
+        """
+        provider = self._require_admin()
+        entries = self.check_import(path)
+        stamp = _stamp()
+        overrides = [
+            Override(e.id, replace(e, local=True), False, stamp, provider.actor) for e in entries
+        ]
+        provider.import_overrides(overrides, detail={"file": Path(path).name, "entries": len(entries)})
+        self.invalidate()
+        return len(entries)

@@ -1,0 +1,117 @@
+"""The loader refuses bad files with errors that name the file and the entry."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import yaml
+
+from oro_desktop.core.contacts import (
+    ContactEntry,
+    DirectoryError,
+    RegionDirectory,
+    dump_directory,
+    load_directory,
+    parse_directory,
+)
+
+GOOD = """
+format: 1
+region: Testlän
+municipalities: [Exempelby]
+source: {guideline: "Testriktlinje", date: "2026-01-01"}
+verified: 2026-01-01
+entries:
+  - id: testlan/socialtjanst/exempelby
+    organisation: Exempelby kommun
+    unit: Socialtjänsten
+    kind: socialtjänstens mottagning
+    municipality: Exempelby
+    phones: ["000-000 00"]
+"""
+
+
+def errors_for(text: str) -> list[str]:
+    with pytest.raises(DirectoryError) as caught:
+        parse_directory(text, "test.yaml")
+    assert caught.value.message.startswith("Kontaktkatalogen innehåller fel")
+    return caught.value.errors
+
+
+def test_good_file_loads() -> None:
+    [region] = parse_directory(GOOD, "test.yaml")
+    assert region.region == "Testlän" and region.entries[0].municipality == "Exempelby"
+
+
+@pytest.mark.parametrize(
+    ("change", "fragment"),
+    [
+        (("    municipality: Exempelby", "    municipality: Exempelby\n    fax: 1"), "okända nycklar: fax"),
+        (("    kind: socialtjänstens mottagning\n", ""), "saknar obligatoriska fält: kind"),
+        (("    phones:", "    hours: mån 8-25\n    phones:"), "Ogiltig tid"),
+        (("    phones:", "    hours: kontorstid\n    phones:"), "öppettiderna"),
+        (("municipality: Exempelby\n    phones", "municipality: Annanstad\n    phones"), "finns inte i filens kommunlista"),
+        (("id: testlan/socialtjanst/exempelby", "id: Testlän Exempelby"), "id ska vara"),
+        (("verified: 2026-01-01", "verified: igår"), "'verified'"),
+        (('phones: ["000-000 00"]', "emails: [inte-en-adress]"), "ogiltig e-postadress"),
+        (("format: 1", "format: 2"), "'format' ska vara 1"),
+    ],
+)
+def test_errors_name_file_and_entry(change: tuple[str, str], fragment: str) -> None:
+    errors = errors_for(GOOD.replace(*change))
+    assert any(fragment in e for e in errors), errors
+    assert all(e.startswith("test.yaml") for e in errors)
+
+
+def test_duplicate_ids_are_refused() -> None:
+    doubled = GOOD + GOOD[GOOD.index("  - id:"):]
+    errors = errors_for(doubled)
+    assert any("testlan/socialtjanst/exempelby" in e and "finns redan" in e for e in errors)
+
+
+def test_duplicate_ids_across_files_are_refused(tmp_path: Path) -> None:
+    (tmp_path / "a.yaml").write_text(GOOD, encoding="utf-8")
+    (tmp_path / "b.yaml").write_text(GOOD, encoding="utf-8")
+    with pytest.raises(DirectoryError) as caught:
+        load_directory(tmp_path)
+    assert any("b.yaml" in e and "finns redan (i a.yaml)" in e for e in caught.value.errors)
+
+
+def test_not_yaml_is_one_clear_error() -> None:
+    [error] = errors_for("entries: [")
+    assert error.startswith("test.yaml: ingen giltig YAML")
+
+
+def test_export_round_trips(shipped_entries: list[ContactEntry], shipped_dir: Path) -> None:
+    regions = load_directory(shipped_dir)
+    text = dump_directory(regions, "2026-11-23 10:00:00")
+    again = parse_directory(text, "export.yaml")
+    assert [e for r in again for e in r.entries] == shipped_entries
+    assert yaml.safe_load(text)["exported_at"] == "2026-11-23 10:00:00"
+
+
+def test_shipped_files_are_valid_and_complete(shipped_dir: Path) -> None:
+    regions: dict[str, RegionDirectory] = {r.region: r for r in load_directory(shipped_dir)}
+    assert set(regions) == {"Kronoberg", "Jämtland Härjedalen", "Västra Götaland"}
+    jamtland = regions["Jämtland Härjedalen"]
+    assert set(jamtland.municipalities) == {
+        "Berg", "Bräcke", "Härjedalen", "Krokom", "Ragunda", "Strömsund", "Åre", "Östersund",
+    }
+    vgr = regions["Västra Götaland"]
+    assert len(vgr.municipalities) == 49 and len(set(vgr.municipalities)) == 49
+    assert "Kungsbacka" not in vgr.municipalities  # Halland
+    assert {e.municipality for e in vgr.entries} == set(vgr.municipalities)
+    for entry in vgr.entries:
+        assert entry.fill_locally and not entry.phones and "lokal" in entry.notes
+    for region in regions.values():
+        for entry in region.entries:
+            assert entry.source.guideline and entry.source.date and entry.verified
+
+
+def test_jamtland_gives_no_number_but_112(shipped_dir: Path) -> None:
+    [jamtland] = [r for r in load_directory(shipped_dir) if r.region == "Jämtland Härjedalen"]
+    numbers = {p.number for e in jamtland.entries for p in e.phones}
+    assert numbers == {"112"}
+    after_hours = [e for e in jamtland.entries if e.after_hours]
+    assert {e.municipality for e in after_hours} == set(jamtland.municipalities)
