@@ -54,6 +54,16 @@ SIGNATURE_LABELS: dict[str, str] = {"date": "Datum", "signature": "Underskrift",
 #: Default sub-labels of a date_range.
 DATE_RANGE_LABELS: dict[str, str] = {"from": "Från och med", "to": "Till och med"}
 
+#: Default answer labels of a yes_no field.
+YES_NO_LABELS: dict[str, str] = {"yes": "Ja", "no": "Nej"}
+
+#: The `labels:` keys each type accepts, with their defaults.
+SUB_LABELS: dict[str, dict[str, str]] = {
+    "signature": SIGNATURE_LABELS,
+    "date_range": DATE_RANGE_LABELS,
+    "yes_no": YES_NO_LABELS,
+}
+
 
 @dataclass(frozen=True)
 class Choice:
@@ -91,6 +101,7 @@ class Field:
     field; when that person is marked protected (skyddade personuppgifter) the address is
     neither validated as required nor printed.
     print_label: False when the paper form shows no label for it (e.g. bilaga 1's boxes).
+    print_size: "small" prints a fixed text in the smaller type of notes and footnotes.
     """
 
     id: str
@@ -108,6 +119,7 @@ class Field:
     labels: Mapping[str, str] = field(default_factory=dict)
     address_of: str | None = None
     print_label: bool = True
+    print_size: str = "normal"
 
     def choice_label(self, value: Any) -> str:
         for c in self.choices:
@@ -117,7 +129,7 @@ class Field:
 
     def sub_label(self, key: str) -> str:
         """Sub-label of signature / date_range parts, with the definition's overrides."""
-        defaults = SIGNATURE_LABELS if self.type == "signature" else DATE_RANGE_LABELS
+        defaults = SUB_LABELS.get(self.type, {})
         return str(self.labels.get(key, defaults.get(key, key)))
 
 

@@ -22,7 +22,7 @@ YAML layout (keys; anything else is `unknown_key`):
       - {rule: not_before, field: giltighet, reference: underskrifter, message: ...}
 
 FIELD keys: id, type, label, help, required, choices, condition, validation, text,
-columns, kinds, slots, labels, address_of, print_label (which ones a type accepts is in
+columns, kinds, slots, labels, address_of, print_label, print_size (which ones a type accepts is in
 TYPE_KEYS).
 """
 
@@ -39,6 +39,7 @@ from oro_desktop.core.forms.model import (
     Condition,
     Field,
     FormDefinition,
+    SUB_LABELS,
     RuleRef,
     Section,
     Source,
@@ -66,7 +67,7 @@ TYPE_KEYS: dict[str, set[str]] = {
     "party_list": {"slots"},
     "repeating": {"columns", "slots"},
     "signature": {"slots", "labels"},
-    "fixed_text": {"text"},
+    "fixed_text": {"text", "print_size"},
 }
 assert set(TYPE_KEYS) == set(FIELD_TYPES)
 VALIDATION_KEYS = {"max_length": int, "pattern": str, "message": str}
@@ -186,8 +187,13 @@ class _Builder:
                 kw["slots"] = raw["slots"]
         if "labels" in raw:
             labels = raw["labels"]
-            if not isinstance(labels, Mapping) or not all(isinstance(v, str) for v in labels.values()):
-                self.err("bad_value", fid, key="labels", detail="nyckel: text")
+            allowed = set(SUB_LABELS.get(ftype, {}))
+            if not isinstance(labels, Mapping) or not all(
+                isinstance(v, str) and k in allowed for k, v in labels.items()
+            ):
+                # yes/no unquoted are booleans in YAML 1.1: say which keys are expected.
+                self.err("bad_value", fid, key="labels",
+                         detail=f"tillåtna nycklar (inom citattecken): {', '.join(sorted(allowed))}")
             else:
                 kw["labels"] = dict(labels)
         if "validation" in raw:
@@ -200,6 +206,11 @@ class _Builder:
                     kw[flag] = raw[flag]
         if "condition" in raw:
             kw["condition"] = self.condition(raw["condition"], fid)
+        if "print_size" in raw:
+            if raw["print_size"] not in ("normal", "small"):
+                self.err("bad_value", fid, key="print_size", detail="normal eller small")
+            else:
+                kw["print_size"] = raw["print_size"]
         if "address_of" in raw:
             kw["address_of"] = str(raw["address_of"])
         return Field(id=fid, type=ftype, label=label, help=str(raw.get("help") or "").strip(), **kw)

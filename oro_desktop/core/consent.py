@@ -1,0 +1,250 @@
+"""The consent lifecycle: status derived from recorded facts and today's date.
+
+Why derived, never stored: "active", "expiring" and "expired" change with the calendar,
+not with any action. We store only facts (printed on, signed paper received on/by,
+revocation received on/by, declined on/by) and compute the status for a given day, so
+a status can never go stale and tests can use fixed dates.
+
+Decisions a clinician would expect (and the reasons):
+
+- A signature may be registered on a draft that was never printed from the app: the
+  signed paper in hand is the truth (a blank copy may have been printed earlier); refusing
+  would force printing a useless copy. It may not be registered twice, nor on a
+  declined/revoked consent.
+- The validity period must be set and at most 12 months before a signature is registered,
+  and the paper cannot be received before it was signed nor in the future.
+- Only a signed consent can be revoked (a draft that was never given is declined or
+  discarded), not a declined one, not twice, and not after it already expired (a
+  revocation that arrived in time but is registered late carries its real received date).
+- Revoked is final: never active again. A new consent is a new draft (`renew`).
+- Declined is possible only before a signature is registered.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field, replace
+from datetime import date
+from enum import Enum
+from typing import Any
+
+from oro_desktop.core.dates import days_left, format_date, last_valid_day
+from oro_desktop.core.forms.model import DATE_TYPES, FormDefinition
+from oro_desktop.errors import InvalidInput
+
+EXPIRING_DAYS = 30
+
+
+class ConsentStatus(str, Enum):
+    DRAFT = "draft"
+    PRINTED = "printed"
+    SIGNED = "signed"
+    ACTIVE = "active"
+    EXPIRING = "expiring"
+    EXPIRED = "expired"
+    REVOKED = "revoked"
+    DECLINED = "declined"
+
+    @property
+    def label(self) -> str:
+        """Swedish status text for lists and badges."""
+        return _LABELS[self]
+
+
+_LABELS = {
+    ConsentStatus.DRAFT: "Utkast",
+    ConsentStatus.PRINTED: "Utskrivet, väntar på underskrift",
+    ConsentStatus.SIGNED: "Underskrivet, ännu inte giltigt",
+    ConsentStatus.ACTIVE: "Giltigt",
+    ConsentStatus.EXPIRING: "Går snart ut",
+    ConsentStatus.EXPIRED: "Har gått ut",
+    ConsentStatus.REVOKED: "Återkallat",
+    ConsentStatus.DECLINED: "Avböjt",
+}
+
+
+@dataclass(frozen=True)
+class Registration:
+    """A fact registered by a person: on which date, by whom (user name)."""
+
+    on: date
+    by: str
+
+
+@dataclass(frozen=True)
+class SignedPaper:
+    """The signed paper was received. signed_on: the (last) signature's date;
+    received: when and by whom it was registered; scan_ref: id of an attached scan."""
+
+    signed_on: date
+    received: Registration
+    scan_ref: str | None = None
+
+
+@dataclass(frozen=True)
+class Consent:
+    """One consent: which form (id, version) and data, the validity period, the facts."""
+
+    form_id: str
+    form_version: int
+    data: Mapping[str, Any] = field(default_factory=dict)
+    valid_from: date | None = None
+    valid_to: date | None = None
+    printed_on: date | None = None
+    signed: SignedPaper | None = None
+    revoked: Registration | None = None
+    declined: Registration | None = None
+
+
+def status(consent: Consent, today: date) -> ConsentStatus:
+    """The status on `today`. Revoked and declined win over everything."""
+    if consent.revoked is not None:
+        return ConsentStatus.REVOKED
+    if consent.declined is not None:
+        return ConsentStatus.DECLINED
+    if consent.signed is None:
+        return ConsentStatus.PRINTED if consent.printed_on else ConsentStatus.DRAFT
+    assert consent.valid_from is not None and consent.valid_to is not None
+    if today < consent.valid_from:
+        return ConsentStatus.SIGNED
+    if today > consent.valid_to:
+        return ConsentStatus.EXPIRED
+    if days_left(today, consent.valid_to) <= EXPIRING_DAYS:
+        return ConsentStatus.EXPIRING
+    return ConsentStatus.ACTIVE
+
+
+def is_in_force(consent: Consent, today: date) -> bool:
+    """May information be exchanged under this consent today?"""
+    return status(consent, today) in (ConsentStatus.ACTIVE, ConsentStatus.EXPIRING)
+
+
+def _need_person(by: str) -> str:
+    by = (by or "").strip()
+    if not by:
+        raise InvalidInput("Ange vem som registrerar.")
+    return by
+
+
+def _not_future(day: date, today: date, what: str) -> None:
+    if day > today:
+        raise InvalidInput(f"{what} kan inte ligga i framtiden ({format_date(day)}).")
+
+
+def set_validity(consent: Consent, valid_from: date, valid_to: date) -> Consent:
+    """Set the period (drafts only), at most 12 months: last day = same day next year - 1."""
+    if consent.signed or consent.revoked or consent.declined:
+        raise InvalidInput("Giltighetstiden kan bara ändras innan samtycket är underskrivet.")
+    if valid_to < valid_from:
+        raise InvalidInput("Samtyckets slutdatum ligger före startdatumet.")
+    last = last_valid_day(valid_from)
+    if valid_to > last:
+        raise InvalidInput(
+            f"Ett samtycke gäller längst 12 månader: sista giltiga dag är {format_date(last)}."
+        )
+    return replace(consent, valid_from=valid_from, valid_to=valid_to)
+
+
+def mark_printed(consent: Consent, on: date) -> Consent:
+    """Record that the form was printed for signing (a reprint updates the date)."""
+    s = status(consent, on)
+    if s not in (ConsentStatus.DRAFT, ConsentStatus.PRINTED):
+        raise InvalidInput(f"Samtycket kan inte skrivas ut för underskrift: det är {s.label.lower()}.")
+    return replace(consent, printed_on=on)
+
+
+def register_signature(
+    consent: Consent,
+    *,
+    signed_on: date,
+    received_on: date,
+    registered_by: str,
+    today: date,
+    scan_ref: str | None = None,
+) -> Consent:
+    """Register that the signed paper was received (see module docstring for the rules)."""
+    by = _need_person(registered_by)
+    if consent.revoked or consent.declined:
+        raise InvalidInput("Samtycket är avböjt eller återkallat. Skapa ett nytt samtycke.")
+    if consent.signed is not None:
+        raise InvalidInput("Underskriften är redan registrerad.")
+    if consent.valid_from is None or consent.valid_to is None:
+        raise InvalidInput("Ange giltighetstid innan underskriften registreras.")
+    set_validity(consent, consent.valid_from, consent.valid_to)  # re-check the 12 months
+    _not_future(signed_on, today, "Underskriftsdatum")
+    _not_future(received_on, today, "Mottagningsdatum")
+    if received_on < signed_on:
+        raise InvalidInput("Blanketten kan inte ha tagits emot före underskriften.")
+    if consent.valid_from < signed_on:
+        raise InvalidInput(
+            f"Samtycket gäller från {format_date(consent.valid_from)}, före underskriften "
+            f"{format_date(signed_on)}. Ändra giltighetstiden."
+        )
+    paper = SignedPaper(signed_on, Registration(received_on, by), scan_ref)
+    return replace(consent, signed=paper)
+
+
+def attach_scan(consent: Consent, scan_ref: str) -> Consent:
+    """Attach (or replace) the scan of the signed paper."""
+    if consent.signed is None:
+        raise InvalidInput("Registrera underskriften innan en inskanning bifogas.")
+    return replace(consent, signed=replace(consent.signed, scan_ref=scan_ref))
+
+
+def revoke(consent: Consent, *, received_on: date, registered_by: str, today: date) -> Consent:
+    """Register a written revocation received on `received_on`. Final."""
+    by = _need_person(registered_by)
+    if consent.declined is not None:
+        raise InvalidInput("Ett avböjt samtycke kan inte återkallas.")
+    if consent.revoked is not None:
+        raise InvalidInput("Samtycket är redan återkallat.")
+    if consent.signed is None:
+        raise InvalidInput("Samtycket är inte underskrivet och kan inte återkallas.")
+    _not_future(received_on, today, "Datum för återkallelsen")
+    if received_on < consent.signed.signed_on:
+        raise InvalidInput("Återkallelsen kan inte ha kommit före underskriften.")
+    assert consent.valid_to is not None
+    if received_on > consent.valid_to:
+        raise InvalidInput(
+            f"Samtycket gick ut {format_date(consent.valid_to)} och behöver inte återkallas."
+        )
+    return replace(consent, revoked=Registration(received_on, by))
+
+
+def decline(consent: Consent, *, on: date, registered_by: str, today: date) -> Consent:
+    """The guardian(s) said no: only before a signature is registered."""
+    by = _need_person(registered_by)
+    if consent.declined is not None:
+        raise InvalidInput("Samtycket är redan registrerat som avböjt.")
+    if consent.signed is not None or consent.revoked is not None:
+        raise InvalidInput(
+            "Samtycket är redan underskrivet. Använd återkallelse om det inte längre gäller."
+        )
+    _not_future(on, today, "Datum")
+    return replace(consent, declined=Registration(on, by))
+
+
+def renew(
+    old: Consent,
+    cleared_fields: Iterable[str],
+    *,
+    form_version: int | None = None,
+) -> Consent:
+    """A new draft pre-filled from `old`: dates, signatures and all facts cleared.
+
+    `cleared_fields` are the field ids to drop from the data: with a FormDefinition,
+    pass `clearable_fields(definition)` (every date, date_range and signature field).
+    Pass form_version to fill the newest version of the form instead of the old one.
+    """
+    cleared = set(cleared_fields)
+    data = {k: v for k, v in old.data.items() if k not in cleared}
+    return Consent(
+        form_id=old.form_id,
+        form_version=form_version or old.form_version,
+        data=data,
+    )
+
+
+def clearable_fields(definition: FormDefinition) -> list[str]:
+    """Ids of the fields a re-consent must not copy: every date, date range, signature."""
+    return [f.id for f in definition.fields() if f.type in DATE_TYPES]

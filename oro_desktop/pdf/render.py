@@ -1,0 +1,254 @@
+"""Form definition + filled data -> PDF bytes, in memory.
+
+Why generic: one renderer for every definition in forms/, so adding a region's variant of
+a form is adding a YAML file. Nothing is written to disk (design: no plaintext files);
+the caller previews, prints or - only when the user asks - saves the bytes.
+
+What is printed: the title and source on top; each section with its heading; fixed texts
+in full; boxes for answers (empty boxes with room to write on a blank form); drawn check
+boxes, ticked as the data says; a signature block per signer slot with Datum, Namn and a
+tall blank Underskrift box for a wet signature; on every page a footer with the title,
+source, form id and version and "Sida x av y". Fields hidden by a condition are left out
+(a blank form prints every field, since nothing is chosen yet). The address of a person
+marked with protected identity is never printed.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from io import BytesIO
+from pathlib import Path
+from typing import Any
+
+from reportlab.lib.units import mm
+from reportlab.platypus import (
+    BaseDocTemplate,
+    Flowable,
+    Frame,
+    KeepTogether,
+    PageTemplate,
+    Spacer,
+    Table,
+    TableStyle,
+)
+
+from oro_desktop.core.forms.model import PARTY_COLUMNS, Field, FormDefinition, Section
+from oro_desktop.core.forms.values import address_hidden, is_empty, is_visible
+from oro_desktop.pdf.fonts import register_fonts
+from oro_desktop.pdf.layout import (
+    CONTENT_W,
+    MARGIN_BOTTOM,
+    MARGIN_TOP,
+    MARGIN_X,
+    PAGE_H,
+    PAGE_W,
+    RULE,
+    Styles,
+    boxed_grid,
+    checkbox_row,
+    make_styles,
+    numbered_canvas,
+    para,
+)
+
+PROTECTED_ADDRESS = "Skyddade personuppgifter – adressen skrivs inte ut."
+GRID_TYPES = frozenset({"text", "multiline", "phone", "email", "date", "identity", "person_ref"})
+BOX_H = 10 * mm        # a one-line answer box
+TALL_BOX_H = 14 * mm   # multiline answers
+SIGN_BOX_H = 17 * mm   # room for a wet signature
+BLANK_ROWS = 3         # rows printed for an empty table
+
+
+def display_identity(raw: Any) -> str:
+    """Print form of a stored identity value (no parsing: stored values are normalised)."""
+    if isinstance(raw, str):
+        raw = {"value": raw}
+    if not isinstance(raw, Mapping):
+        return ""
+    kind = raw.get("kind")
+    value = str(raw.get("value") or "").strip()
+    if kind == "saknas":
+        return f"Saknas: {str(raw.get('reason') or '').strip()}"
+    if kind == "reservnummer":
+        return f"{value} (reservnummer)"
+    if len(value) == 12 and value.isdigit():
+        return f"{value[:8]}-{value[8:]}"
+    return value
+
+
+def display_value(f: Field, value: Any) -> str:
+    """One answer as text for a box."""
+    if is_empty(value):
+        return ""
+    if f.type == "identity":
+        return display_identity(value)
+    if f.type == "person_ref":
+        ident = display_identity(value.get("identity")) if value.get("identity") else ""
+        return ", ".join(p for p in (str(value.get("name") or ""), ident) if p)
+    if f.type == "choice":
+        return f.choice_label(value)
+    if f.type == "yes_no":
+        return f.sub_label("yes") if value else f.sub_label("no")
+    return str(value).strip()
+
+
+class _Renderer:
+    def __init__(self, definition: FormDefinition, data: Mapping[str, Any] | None,
+                 styles: Styles) -> None:
+        self.d = definition
+        self.blank = data is None
+        self.data: Mapping[str, Any] = data or {}
+        self.s = styles
+
+    def shown(self, f: Field) -> bool:
+        return self.blank or is_visible(self.d, f, self.data)
+
+    def story(self) -> list[Flowable]:
+        out: list[Flowable] = [
+            para(self.d.title, self.s.title),
+            para(self.d.source.display(), self.s.source),
+        ]
+        for section in self.d.sections:
+            block = self.section(section)
+            if block:
+                out.append(KeepTogether(block))
+        return out
+
+    def section(self, section: Section) -> list[Flowable]:
+        out: list[Flowable] = []
+        if section.title:
+            out.append(para(section.title, self.s.heading))
+        grid: list[Field] = []
+        for f in section.fields:
+            if not self.shown(f):
+                continue
+            if f.type in GRID_TYPES:
+                grid.append(f)
+                continue
+            if grid:
+                out += self.grid(grid)
+                grid = []
+            out += self.field(f)
+        if grid:
+            out += self.grid(grid)
+        return out if len(out) > (1 if section.title else 0) else []
+
+    # -- field types -------------------------------------------------------------------
+    def grid(self, fields: list[Field]) -> list[Flowable]:
+        """Answer boxes two to a row, as on the paper forms."""
+        cells = []
+        for f in fields:
+            value = self.data.get(f.id)
+            if f.type in ("text", "multiline") and address_hidden(f, self.data):
+                text = PROTECTED_ADDRESS
+            else:
+                text = display_value(f, value)
+            height = TALL_BOX_H if f.type == "multiline" else BOX_H
+            cells.append((f.label, [para(text, self.s.value)] if text else [], height))
+        rows = [cells[i:i + 2] for i in range(0, len(cells), 2)]
+        return [boxed_grid(rows, self.s)]
+
+    def field(self, f: Field) -> list[Flowable]:
+        value = self.data.get(f.id)
+        question = [para(f.label, self.s.question)] if f.print_label else []
+        if f.type == "fixed_text":
+            return [para(f.text, self.s.small if f.print_size == "small" else self.s.body)]
+        if f.type in ("multi_choice", "choice"):
+            ticked = set(value) if isinstance(value, list) else {value}
+            items = [(c.label, c.value in ticked) for c in f.choices]
+            return [*question, checkbox_row(items, self.s.value, per_row=2), Spacer(1, 1 * mm)]
+        if f.type == "yes_no":
+            items = [(f.sub_label("yes"), value is True), (f.sub_label("no"), value is False)]
+            return [para(f.label, self.s.question),
+                    checkbox_row(items, self.s.value, per_row=4), Spacer(1, 3 * mm)]
+        if f.type == "date_range":
+            rng = value if isinstance(value, Mapping) else {}
+            cells = [
+                (f.sub_label(k), [para(str(rng.get(k) or ""), self.s.value)], BOX_H)
+                for k in ("from", "to")
+            ]
+            return [para(f.label, self.s.question), boxed_grid([cells], self.s)]
+        if f.type == "signature":
+            return [*question, self.signatures(f, value)]
+        if f.type in ("party_list", "repeating"):
+            return [*question, self.table(f, value)]
+        return []
+
+    def signatures(self, f: Field, value: Any) -> Flowable:
+        """Per signer: Datum, Namn and a tall blank Underskrift box; two signers a row."""
+        signers = [e for e in value if isinstance(e, Mapping)] if isinstance(value, list) else []
+        count = max(f.slots, len(signers))
+        rows = []
+        for start in range(0, count, 2):
+            pair = [signers[i] if i < len(signers) else {} for i in range(start, min(start + 2, count))]
+            rows.append([(f.sub_label("date"), self._v(e.get("date")), BOX_H) for e in pair])
+            rows.append([(f.sub_label("name"), self._v(e.get("name")), BOX_H) for e in pair])
+            rows.append([(f.sub_label("signature"), [], SIGN_BOX_H) for _ in pair])
+        return boxed_grid(rows, self.s, [CONTENT_W / 2] * 2)
+
+    def _v(self, text: Any) -> list[Flowable]:
+        return [para(str(text), self.s.value)] if not is_empty(text) else []
+
+    def table(self, f: Field, value: Any) -> Flowable:
+        if f.type == "party_list":
+            columns = list(PARTY_COLUMNS)
+        else:
+            columns = [(c.id, c.label) for c in f.columns]
+        col_fields = {c.id: c for c in f.columns}
+        rows = [r for r in value if isinstance(r, Mapping) and not is_empty(r)] \
+            if isinstance(value, list) else []
+        data: list[list[Any]] = [[para(label, self.s.label) for _, label in columns]]
+        for r in rows:
+            data.append([
+                para(display_value(col_fields[k], r.get(k)) if k in col_fields
+                     else str(r.get(k) or ""), self.s.value)
+                for k, _ in columns
+            ])
+        blank = max(BLANK_ROWS, f.slots) if not rows else 0
+        data += [[""] * len(columns) for _ in range(blank)]
+        heights = [None] + [None] * len(rows) + [BOX_H] * blank
+        table = Table(data, colWidths=[CONTENT_W / len(columns)] * len(columns),
+                      rowHeights=heights, repeatRows=1, hAlign="LEFT")
+        table.setStyle(TableStyle([
+            ("GRID", (0, 0), (-1, -1), 0.6, RULE),
+            ("VALIGN", (0, 0), (-1, -1), "TOP"),
+        ]))
+        return table
+
+
+def render_form(
+    definition: FormDefinition,
+    data: Mapping[str, Any] | None = None,
+    *,
+    fonts_dir: Path,
+) -> bytes:
+    """Render `definition` filled with `data` (None: a blank form) to A4 PDF bytes.
+
+    fonts_dir holds DejaVuSans.ttf and DejaVuSans-Bold.ttf (resources/fonts). The output is
+    deterministic (no timestamps), so the same data prints the same bytes.
+    """
+    fonts = register_fonts(fonts_dir)
+    styles = make_styles(fonts)
+    buffer = BytesIO()
+    doc = BaseDocTemplate(
+        buffer,
+        pagesize=(PAGE_W, PAGE_H),
+        leftMargin=MARGIN_X, rightMargin=MARGIN_X,
+        topMargin=MARGIN_TOP, bottomMargin=MARGIN_BOTTOM,
+        title=definition.title,
+        subject=definition.source.display(),
+        author="oro_desktop",
+        creator=f"oro_desktop formulär {definition.id} v{definition.version}",
+        invariant=1,
+    )
+    footer = (
+        definition.title,
+        f"{definition.source.display()} · Formulär {definition.id}, version {definition.version}",
+    )
+    # No frame padding: the margins above are the real ones and tables span CONTENT_W.
+    frame = Frame(MARGIN_X, MARGIN_BOTTOM, CONTENT_W, PAGE_H - MARGIN_TOP - MARGIN_BOTTOM,
+                  leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0, id="body")
+    doc.addPageTemplates([PageTemplate(id="form", frames=[frame])])
+    story = _Renderer(definition, data, styles).story()
+    doc.build(story, canvasmaker=numbered_canvas(footer, fonts))
+    return buffer.getvalue()
