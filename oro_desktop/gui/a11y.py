@@ -1,0 +1,40 @@
+"""Small accessibility helpers shared by the dialogs."""
+
+from __future__ import annotations
+
+from PySide6.QtGui import QAccessible, QAccessibleEvent
+from PySide6.QtWidgets import QWidget
+
+
+def announce(widget: QWidget) -> None:
+    """Tell assistive technology that `widget` (an error or warning label) needs attention.
+
+    A label appearing is not read aloud by itself; an Alert event makes screen readers
+    speak its text, the same as a message box would.
+    """
+    if not QAccessible.isActive():
+        return
+    QAccessible.updateAccessibility(QAccessibleEvent(widget, QAccessible.Event.Alert))
+
+
+def missing_accessible_names(root: QWidget) -> list[str]:
+    """Focusable controls under `root` without an accessible name (used by tests)."""
+    from PySide6.QtCore import Qt
+
+    missing = []
+    for child in root.findChildren(QWidget):
+        if child.focusPolicy() == Qt.FocusPolicy.NoFocus or not child.isVisibleTo(root):
+            continue
+        if child.metaObject().className() in _CONTAINERS:
+            continue
+        if not child.accessibleName():
+            missing.append(f"{child.metaObject().className()}#{child.objectName()}")
+    return missing
+
+
+# Qt-internal widgets that take focus but are parts of a named control.
+_CONTAINERS = {
+    "QScrollBar", "QToolBarExtension", "QMenuBar", "QStackedWidget", "QSplitterHandle",
+    "QWidget", "QFrame", "QScrollArea", "QAbstractScrollArea", "QTabBar",
+    "QCalendarWidget", "QLineEditIconButton",
+}

@@ -1,0 +1,297 @@
+"""The application's states and the moves between them.
+
+    first run (wizard) ─┐
+                        ├─► unlocked: main window + idle watcher ─► locked: unlock dialog ─┐
+    unlock dialog ──────┘         ▲                                                        │
+                                  └────────────────────────────────────────────────────────┘
+
+Locking (idle time, the Lås button, Ctrl+L): every open section flushes its drafts, the
+session is locked (the store audits it), the main window and all its data views are
+destroyed, and the unlock dialog returns; after unlock the window is built anew for
+whoever signed in. Closing the window or the dialog ends the application; in demo mode
+the throwaway store is deleted then.
+"""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QByteArray, QObject, QSettings, Signal
+from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QWidget
+
+from oro_desktop.gui.idle import DEFAULT_IDLE_MINUTES, IdleWatcher
+from oro_desktop.gui.main_window import APP_TITLE, DEMO_TITLE, MainWindow
+from oro_desktop.gui.sections import Section, discover
+
+log = logging.getLogger(__name__)
+
+SETTINGS_ORG = "oro_desktop"
+SETTINGS_APP = "oro_desktop"
+LAST_PATH_KEY = "store/last_path"
+
+
+def app_settings() -> QSettings:
+    """Per-user preferences outside the store: only the last store path, never a secret."""
+    return QSettings(SETTINGS_ORG, SETTINGS_APP)
+
+
+class AppController(QObject):
+    """Owns the session and decides which top-level window is shown.
+
+    `kdf` is passed to Session.create/unlock (tests use fast parameters). `idle_ms`
+    overrides the stored idle time (tests use a second). Signals let tests and the
+    benchmark follow along: `unlock_shown`, `session_started`, `locked`, `finished`.
+    """
+
+    unlock_shown = Signal()
+    session_started = Signal(object)
+    locked = Signal()
+    finished = Signal()
+
+    def __init__(
+        self,
+        path: Path,
+        *,
+        demo: bool = False,
+        kdf: Any = None,
+        idle_ms: int | None = None,
+        sections: list[Section] | None = None,
+        remember_path: bool = True,
+        quit_app: bool = True,
+    ) -> None:
+        super().__init__()
+        self.path = Path(path)
+        self.demo = demo
+        self.kdf = kdf
+        self.session: Any = None
+        self.window: MainWindow | None = None
+        self.unlock_dialog: QDialog | None = None
+        self.wizard: QDialog | None = None
+        self.demo_dir: Path | None = None
+        self.last_user = ""
+        self._idle_override = idle_ms
+        self._sections = sections
+        self._remember_path = remember_path and not demo
+        self._geometry: QByteArray | None = None
+        self._finished = False
+        self._quit_app = quit_app
+        self.idle = IdleWatcher(IdleWatcher.minutes_to_ms(DEFAULT_IDLE_MINUTES), self)
+        self.idle.idle.connect(self.lock_for_idle)
+
+    # ---- start ------------------------------------------------------------------
+    def start(self) -> None:
+        """Show the first screen: demo, unlock dialog or first-run wizard."""
+        if self.demo:
+            self._start_demo()
+            return
+        from oro_desktop.services.session import store_exists
+
+        if store_exists(self.path):
+            self.show_unlock()
+        else:
+            self.show_wizard()
+
+    def _title(self) -> str:
+        return DEMO_TITLE if self.demo else APP_TITLE
+
+    def show_unlock(self, notice: str = "") -> None:
+        from oro_desktop.gui.unlock_dialog import UnlockDialog
+
+        if self.demo:
+            from oro_desktop.services.demo import DEMO_PASSWORD, DEMO_USER
+
+            notice = " ".join(
+                p for p in (notice, f"Demo: logga in som {DEMO_USER} med lösenordet {DEMO_PASSWORD}.") if p
+            )
+        dialog = UnlockDialog(
+            self.path, self._unlock, user_name=self.last_user, notice=notice, title=self._title()
+        )
+        dialog.unlocked.connect(self._on_session)
+        dialog.rejected.connect(self.quit)
+        self.unlock_dialog = dialog
+        dialog.show()
+        dialog.raise_()
+        dialog.activateWindow()
+        self.unlock_shown.emit()
+
+    def _unlock(self, user: str, password: str) -> Any:  # worker thread
+        from oro_desktop.services.session import Session
+
+        return Session.unlock(self.path, user, password, kdf=self.kdf)
+
+    def show_wizard(self) -> None:
+        from oro_desktop.gui.first_run import FirstRunWizard
+        from oro_desktop.services.session import store_exists
+
+        wizard = FirstRunWizard(self.path, self._create, store_exists)
+        wizard.created.connect(self._on_created)
+        wizard.rejected.connect(self.quit)
+        self.wizard = wizard
+        wizard.show()
+
+    def _create(self, path: Path, name: str, password: str) -> tuple[Any, str]:  # worker
+        from oro_desktop.services.session import Session
+
+        return Session.create(path, name, password, kdf=self.kdf)
+
+    def _on_created(self, session: Any) -> None:
+        self.path = Path(session.path)
+        wizard, self.wizard = self.wizard, None
+        if wizard is not None:
+            wizard.deleteLater()
+        self._on_session(session)
+
+    def _start_demo(self) -> None:
+        from oro_desktop.gui.tasks import run_with_progress
+        from oro_desktop.services.demo import create_demo_store
+
+        def ready(result: tuple[Any, Path]) -> None:
+            session, self.demo_dir = result
+            self.path = Path(session.path)
+            if self._finished:  # the user quit while it was being made
+                session.close()
+                self._remove_demo()
+                return
+            self._on_session(session)
+
+        def failed(exc: BaseException) -> None:
+            from oro_desktop.gui.unlock_dialog import error_text
+
+            box = QMessageBox(QMessageBox.Icon.Critical, DEMO_TITLE,
+                              f"Demodatabasen kunde inte skapas: {error_text(exc)}")
+            box.finished.connect(self.quit)
+            box.open()
+            self._failure_box = box
+
+        run_with_progress(
+            None, DEMO_TITLE, "Skapar demodatabasen med fiktiva uppgifter …",
+            lambda progress: create_demo_store(kdf=self.kdf), on_result=ready, on_error=failed,
+        )
+
+    # ---- unlocked ---------------------------------------------------------------
+    def _on_session(self, session: Any) -> None:
+        self.session = session
+        self.last_user = session.user.name
+        dialog, self.unlock_dialog = self.unlock_dialog, None
+        if dialog is not None:
+            dialog.hide()
+            dialog.deleteLater()
+        if self._remember_path:
+            app_settings().setValue(LAST_PATH_KEY, str(self.path))
+        sections = self._sections if self._sections is not None else discover()
+        window = MainWindow(session, sections, demo=self.demo)
+        window.lock_requested.connect(self.lock)
+        window.settings_requested.connect(self.open_settings)
+        window.closing.connect(self._window_closing)
+        if self._geometry is not None:
+            window.restoreGeometry(self._geometry)
+        self.window = window
+        window.show()
+        window.raise_()
+        window.activateWindow()
+        self._apply_idle_time()
+        self.idle.start()
+        self.session_started.emit(session)
+
+    def _apply_idle_time(self) -> None:
+        if self._idle_override is not None:
+            self.idle.set_timeout_ms(self._idle_override)
+            return
+        try:
+            minutes = int(self.session.get_setting("idle_minutes", DEFAULT_IDLE_MINUTES))
+        except Exception:
+            log.exception("Could not read idle_minutes; using the default")
+            minutes = DEFAULT_IDLE_MINUTES
+        self.idle.set_timeout_ms(IdleWatcher.minutes_to_ms(max(1, minutes)))
+
+    def open_settings(self) -> None:
+        from oro_desktop.gui.settings_dialog import SettingsDialog
+
+        if self.window is None or self.session is None:
+            return
+        dialog = SettingsDialog(self.session, self.window)
+        dialog.saved.connect(lambda _values: self._apply_idle_time())
+        dialog.finished.connect(dialog.deleteLater)
+        self.settings_dialog = dialog
+        dialog.open()
+
+    # ---- lock ---------------------------------------------------------------------
+    def lock_for_idle(self) -> None:
+        minutes = self.idle.timeout_ms() / 60_000
+        when = f"{minutes:g} minuter" if minutes >= 1 else "en stund"
+        self.lock(notice=f"Programmet låstes efter {when} utan aktivitet.")
+
+    def lock(self, notice: str = "") -> None:
+        """Flush drafts, lock the session, destroy the data views, show the unlock dialog."""
+        if self.session is None:
+            return
+        self.idle.stop()
+        failed = self.window.flush_drafts() if self.window is not None else []
+        if failed:
+            log.error("Drafts of %s could not be saved before locking", failed)
+        self._close_window()
+        session, self.session = self.session, None
+        try:
+            session.lock()
+        except Exception:
+            log.exception("Locking the session failed")
+        self.locked.emit()
+        self.show_unlock(notice or "Programmet är låst.")
+
+    def _close_window(self) -> None:
+        window, self.window = self.window, None
+        if window is None:
+            return
+        # Dialogs opened from the window (settings, message boxes) go with it.
+        for widget in QApplication.topLevelWidgets():
+            if isinstance(widget, QDialog) and widget.isVisible() and _is_child_of(widget, window):
+                widget.reject()
+        self._geometry = window.saveGeometry()
+        window.destroy_sections()
+        window.close_for_lock()
+        window.deleteLater()
+
+    # ---- end ----------------------------------------------------------------------
+    def _window_closing(self) -> None:
+        self.idle.stop()
+        window, self.window = self.window, None
+        if window is not None:
+            window.destroy_sections()
+            window.deleteLater()
+        self.quit()
+
+    def quit(self) -> None:
+        """Close the session, delete a demo store, and leave the event loop."""
+        if self._finished:
+            return
+        self._finished = True
+        self.idle.stop()
+        session, self.session = self.session, None
+        if session is not None:
+            try:
+                session.close()
+            except Exception:
+                log.exception("Closing the session failed")
+        self._remove_demo()
+        self.finished.emit()
+        app = QApplication.instance()
+        if app is not None and self._quit_app:
+            app.quit()
+
+    def _remove_demo(self) -> None:
+        if self.demo_dir is not None:
+            from oro_desktop.services.demo import remove_demo_store
+
+            remove_demo_store(self.demo_dir)
+            self.demo_dir = None
+
+
+def _is_child_of(widget: QWidget, ancestor: QWidget) -> bool:
+    parent = widget.parentWidget()
+    while parent is not None:
+        if parent is ancestor:
+            return True
+        parent = parent.parentWidget()
+    return False

@@ -1,0 +1,221 @@
+"""Granskningslogg: the audit log, newest first, filterable by user (admins only).
+
+Shows who did what to which record and when. Entries are read through
+`oro_desktop.services.audit_view` on a worker thread (the log may hold a million rows;
+the newest 1000 are shown) and filtered further by the global search field.
+"""
+
+from __future__ import annotations
+
+import json
+from datetime import datetime
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    QSortFilterProxyModel,
+    Qt,
+)
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from oro_desktop.gui.sections import Section
+from oro_desktop.gui.tasks import run_task
+from oro_desktop.gui.unlock_dialog import error_text
+
+ACTIONS = {
+    "read": "Läst", "create": "Skapat", "update": "Ändrat", "delete": "Raderat",
+    "print": "Utskrift", "export": "Export", "import": "Import", "login": "Inloggning",
+    "failed_login": "Misslyckad inloggning", "lock": "Låst", "logout": "Utloggning",
+    "backup": "Säkerhetskopia", "restore": "Återställning", "recover": "Lösenord återställt",
+    "password_change": "Lösenord bytt",
+}
+COLUMNS = ("Tid", "Användare", "Händelse", "Typ", "Post", "Detaljer")
+ALL_USERS = "Alla användare"
+
+
+def local_time(ts: str) -> str:
+    """UTC ISO time from the log as local 'YYYY-MM-DD HH:MM:SS'."""
+    try:
+        moment = datetime.fromisoformat(ts.replace("Z", "+00:00"))
+    except ValueError:
+        return ts
+    return moment.astimezone().strftime("%Y-%m-%d %H:%M:%S")
+
+
+class AuditModel(QAbstractTableModel):
+    """Read-only rows of AuditEntry-like objects."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._rows: list[tuple[str, ...]] = []
+
+    def set_entries(self, entries: list[Any]) -> None:
+        self.beginResetModel()
+        self._rows = [
+            (
+                local_time(e.ts),
+                e.actor,
+                ACTIONS.get(e.action, e.action),
+                e.record_type or "",
+                "" if e.record_id is None else str(e.record_id),
+                json.dumps(e.detail, ensure_ascii=False) if e.detail else "",
+            )
+            for e in entries
+        ]
+        self.endResetModel()
+
+    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: N802
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: N802
+        return 0 if parent.isValid() else len(COLUMNS)
+
+    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole,
+                    Qt.ItemDataRole.AccessibleTextRole):
+            return self._rows[index.row()][index.column()]
+        return None
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:  # noqa: N802
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return COLUMNS[section]
+        return None
+
+
+class AuditLogView(QWidget):
+    """The section widget; implements the optional `search(text)` hook."""
+
+    search_placeholder = "Sök i granskningsloggen"
+
+    def __init__(self, session: Any, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.session = session
+        self.setObjectName("auditLogView")
+        self.setAccessibleName("Granskningslogg")
+        self._loading = False
+
+        heading = QLabel("Granskningslogg", self)
+        heading.setProperty("role", "heading")
+        intro = QLabel(
+            "Varje läsning och ändring av uppgifter loggas här, nyast först. "
+            "Loggen kan inte ändras.", self)
+        intro.setProperty("role", "muted")
+
+        self.user_filter = QComboBox(self)
+        self.user_filter.setObjectName("auditUserFilter")
+        self.user_filter.setAccessibleName("Visa händelser för användare")
+        self.user_filter.setMinimumWidth(200)
+        self.user_filter.addItem(ALL_USERS, "")
+        self.user_filter.currentIndexChanged.connect(lambda _i: self.reload())
+        user_label = QLabel("&Användare:", self)
+        user_label.setBuddy(self.user_filter)
+        self.refresh_button = QPushButton("&Uppdatera", self)
+        self.refresh_button.setObjectName("auditRefresh")
+        self.refresh_button.setAccessibleName("Uppdatera granskningsloggen")
+        self.refresh_button.clicked.connect(self.reload)
+        self.status = QLabel("", self)
+        self.status.setObjectName("auditStatus")
+        self.status.setProperty("role", "muted")
+
+        self.model = AuditModel(self)
+        self.proxy = QSortFilterProxyModel(self)
+        self.proxy.setSourceModel(self.model)
+        self.proxy.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        self.proxy.setFilterKeyColumn(-1)
+        self.table = QTableView(self)
+        self.table.setObjectName("auditTable")
+        self.table.setAccessibleName("Händelser i granskningsloggen")
+        self.table.setModel(self.proxy)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setAlternatingRowColors(True)
+        self.table.verticalHeader().hide()
+        self.table.setWordWrap(False)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setStretchLastSection(True)
+        for column, width in enumerate((150, 110, 170, 90, 120)):
+            self.table.setColumnWidth(column, width)
+
+        bar = QHBoxLayout()
+        bar.addWidget(user_label)
+        bar.addWidget(self.user_filter)
+        bar.addWidget(self.refresh_button)
+        bar.addStretch(1)
+        bar.addWidget(self.status)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(heading)
+        layout.addWidget(intro)
+        layout.addLayout(bar)
+        layout.addWidget(self.table, 1)
+        self.reload()
+
+    def reload(self) -> None:
+        """Read the log again (off the UI thread) with the chosen user filter."""
+        if self._loading:
+            return
+        from oro_desktop.services import audit_view
+
+        self._loading = True
+        self.status.setText("Läser …")
+        user = self.user_filter.currentData() or None
+
+        def read() -> tuple[list[Any], list[str]]:
+            return audit_view.recent_entries(self.session, user=user), audit_view.actors(self.session)
+
+        self._task = run_task(read, on_result=self._loaded, on_error=self._failed)
+
+    def _loaded(self, result: tuple[list[Any], list[str]]) -> None:
+        self._loading = False
+        entries, actors = result
+        self.model.set_entries(entries)
+        current = self.user_filter.currentData() or ""
+        self.user_filter.blockSignals(True)
+        self.user_filter.clear()
+        self.user_filter.addItem(ALL_USERS, "")
+        for actor in actors:
+            self.user_filter.addItem(actor, actor)
+        self.user_filter.setCurrentIndex(max(0, self.user_filter.findData(current)))
+        self.user_filter.blockSignals(False)
+        self._update_status()
+
+    def _failed(self, exc: BaseException) -> None:
+        self._loading = False
+        self.status.setText(f"Loggen kunde inte läsas: {error_text(exc)}")
+
+    def _update_status(self) -> None:
+        shown, total = self.proxy.rowCount(), self.model.rowCount()
+        self.status.setText(f"{total} händelser" if shown == total else f"{shown} av {total} händelser")
+
+    def search(self, text: str) -> None:
+        """Global search hook: keep the rows containing `text` in any column."""
+        self.proxy.setFilterFixedString(text.strip())
+        self._update_status()
+
+    def loaded(self) -> bool:
+        return not self._loading
+
+
+SECTION = Section(
+    id="audit_log",
+    title="Granskningslogg",
+    order=900,
+    factory=lambda session, parent: AuditLogView(session, parent),
+    admin_only=True,
+    description="Vem som har läst och ändrat vad, nyast först",
+)

@@ -1,0 +1,223 @@
+"""The unlock dialog: user name and password, checked off the UI thread.
+
+A failed attempt says only "Fel användarnamn eller lösenord", never which part was
+wrong, and clears the password. A damaged store or one open elsewhere gets its own
+message from the store's error. Caps Lock is detected from what is typed.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QProgressBar,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from oro_desktop.gui.a11y import announce
+from oro_desktop.gui.caps_lock import CapsLockWatcher
+from oro_desktop.gui.tasks import BackgroundTask, run_task
+
+log = logging.getLogger(__name__)
+
+WRONG_CREDENTIALS = "Fel användarnamn eller lösenord"
+UNEXPECTED = "Det gick inte att öppna databasen på grund av ett oväntat fel."
+
+
+def error_text(exc: BaseException) -> str:
+    """The Swedish text to show for a failed unlock (never the raw exception)."""
+    message = getattr(exc, "message", None)
+    if isinstance(message, str) and message:
+        return message
+    log.error("Unexpected error while unlocking", exc_info=exc)
+    return UNEXPECTED
+
+
+def _is_wrong_credentials(exc: BaseException) -> bool:
+    try:
+        from oro_desktop.store.errors import WrongCredentials
+    except ImportError:  # pragma: no cover - the store always provides it
+        return type(exc).__name__ == "WrongCredentials"
+    return isinstance(exc, WrongCredentials)
+
+
+class UnlockDialog(QDialog):
+    """Asks for user and password; emits `unlocked(session)` on success.
+
+    `unlock(user, password)` is called on a worker thread and returns the session or
+    raises the store's errors. Rejecting the dialog (Avsluta) means the user wants out.
+    """
+
+    unlocked = Signal(object)
+
+    def __init__(
+        self,
+        store_path: Path,
+        unlock: Callable[[str, str], Any],
+        *,
+        user_name: str = "",
+        notice: str = "",
+        title: str = "oro_desktop",
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._unlock = unlock
+        self._task: BackgroundTask | None = None
+        self.setObjectName("unlockDialog")
+        self.setWindowTitle(f"Logga in – {title}")
+        self.setAccessibleName("Logga in")
+        self.setMinimumWidth(440)
+
+        heading = QLabel("Logga in", self)
+        heading.setProperty("role", "heading")
+        where = QLabel(f"Databas: {store_path}", self)
+        where.setProperty("role", "muted")
+        where.setWordWrap(True)
+        where.setAccessibleName(f"Databas: {store_path}")
+
+        self.notice_label = QLabel(notice, self)
+        self.notice_label.setObjectName("unlockNotice")
+        self.notice_label.setProperty("role", "warning")
+        self.notice_label.setWordWrap(True)
+        self.notice_label.setVisible(bool(notice))
+
+        self.user_edit = QLineEdit(user_name, self)
+        self.user_edit.setObjectName("userName")
+        self.user_edit.setAccessibleName("Användarnamn")
+        self.user_edit.setMaxLength(64)
+        self.password_edit = QLineEdit(self)
+        self.password_edit.setObjectName("password")
+        self.password_edit.setAccessibleName("Lösenord")
+        self.password_edit.setEchoMode(QLineEdit.EchoMode.Password)
+
+        form = QFormLayout()
+        user_label = QLabel("&Användarnamn:", self)
+        user_label.setBuddy(self.user_edit)
+        password_label = QLabel("&Lösenord:", self)
+        password_label.setBuddy(self.password_edit)
+        form.addRow(user_label, self.user_edit)
+        form.addRow(password_label, self.password_edit)
+
+        self.caps_label = QLabel("Caps Lock är på", self)
+        self.caps_label.setObjectName("capsLockWarning")
+        self.caps_label.setProperty("role", "warning")
+        self.caps_label.setAccessibleName("Varning: Caps Lock är på")
+        self.caps_label.hide()
+        self._caps = CapsLockWatcher(self)
+        self._caps.watch(self.user_edit)
+        self._caps.watch(self.password_edit)
+        self._caps.changed.connect(self._caps_changed)
+
+        self.error_label = QLabel("", self)
+        self.error_label.setObjectName("unlockError")
+        self.error_label.setProperty("role", "error")
+        self.error_label.setWordWrap(True)
+        self.error_label.setAccessibleName("Felmeddelande")
+        self.error_label.hide()
+
+        self.busy = QProgressBar(self)
+        self.busy.setObjectName("unlockBusy")
+        self.busy.setRange(0, 0)
+        self.busy.setTextVisible(False)
+        self.busy.setMaximumHeight(6)
+        self.busy.setAccessibleName("Loggar in, vänta")
+        self.busy.hide()
+
+        buttons = QDialogButtonBox(self)
+        self.login_button = QPushButton("&Logga in", self)
+        self.login_button.setObjectName("loginButton")
+        self.login_button.setAccessibleName("Logga in")
+        self.login_button.setDefault(True)
+        self.quit_button = QPushButton("Av&sluta", self)
+        self.quit_button.setObjectName("quitButton")
+        self.quit_button.setAccessibleName("Avsluta programmet")
+        buttons.addButton(self.login_button, QDialogButtonBox.ButtonRole.AcceptRole)
+        buttons.addButton(self.quit_button, QDialogButtonBox.ButtonRole.RejectRole)
+        self.login_button.clicked.connect(self.attempt)
+        self.quit_button.clicked.connect(self.reject)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(24, 20, 24, 18)
+        layout.setSpacing(10)
+        layout.addWidget(heading)
+        layout.addWidget(where)
+        layout.addWidget(self.notice_label)
+        layout.addLayout(form)
+        layout.addWidget(self.caps_label)
+        layout.addWidget(self.error_label)
+        layout.addWidget(self.busy)
+        layout.addWidget(buttons)
+
+        self.setTabOrder(self.user_edit, self.password_edit)
+        self.setTabOrder(self.password_edit, self.login_button)
+        self.setTabOrder(self.login_button, self.quit_button)
+        (self.password_edit if user_name else self.user_edit).setFocus()
+
+    # QDialog's accept would close without a session; everything goes through attempt().
+    def accept(self) -> None:
+        self.attempt()
+
+    def reject(self) -> None:
+        if self._task is None:
+            super().reject()
+
+    def is_busy(self) -> bool:
+        return self._task is not None
+
+    def attempt(self) -> None:
+        """Start checking the credentials on a worker thread."""
+        if self._task is not None:
+            return
+        user = self.user_edit.text().strip()
+        password = self.password_edit.text()
+        if not user or not password:
+            self._show_error("Fyll i både användarnamn och lösenord.")
+            (self.password_edit if user else self.user_edit).setFocus()
+            return
+        self._set_busy(True)
+        self._task = run_task(self._unlock, user, password, on_result=self._done, on_error=self._failed)
+
+    def _set_busy(self, busy: bool) -> None:
+        for widget in (self.user_edit, self.password_edit, self.login_button, self.quit_button):
+            widget.setEnabled(not busy)
+        self.busy.setVisible(busy)
+        if busy:
+            self.error_label.hide()
+
+    def _done(self, session: Any) -> None:
+        self._task = None
+        self.password_edit.clear()
+        self.unlocked.emit(session)
+        self.done(QDialog.DialogCode.Accepted)
+
+    def _failed(self, exc: BaseException) -> None:
+        self._task = None
+        self._set_busy(False)
+        self.password_edit.clear()
+        if _is_wrong_credentials(exc):
+            self._show_error(WRONG_CREDENTIALS)
+        else:
+            self._show_error(error_text(exc))
+        self.password_edit.setFocus()
+
+    def _caps_changed(self, on: bool) -> None:
+        self.caps_label.setVisible(on)
+        if on:
+            announce(self.caps_label)
+
+    def _show_error(self, text: str) -> None:
+        self.error_label.setText(text)
+        self.error_label.setAccessibleDescription(text)
+        self.error_label.show()
+        announce(self.error_label)
