@@ -44,18 +44,14 @@ from oro_desktop.core.contacts import (
 )
 from oro_desktop.core.contacts.now import DEFAULT_OFFICE_HOURS
 from oro_desktop.errors import InvalidInput, OroError
+from oro_desktop.store.errors import PermissionDenied
+from oro_desktop.store.repos import contacts as contacts_repo
 
 
 class ReadOnlyDirectory(OroError):
     """A local change was asked for without an unlocked store."""
 
     exit_code = 2
-
-
-class NotAllowed(OroError):
-    """Export and import are for admins (mirrors the store's PermissionDenied)."""
-
-    exit_code = 3
 
 
 class OverridesProvider(Protocol):
@@ -109,6 +105,51 @@ class InMemoryOverrides:
         self.audit.append(("export", "", detail))
 
 
+class StoreOverrides:
+    """Overrides in the encrypted store; each write and its audit row commit together."""
+
+    RECORD_TYPE = "contact"
+
+    def __init__(self, session: Any) -> None:
+        self._session = session
+        self.problems: list[str] = []
+
+    @property
+    def actor(self) -> str:
+        return self._session.user.name
+
+    @property
+    def is_admin(self) -> bool:
+        return self._session.user.role == "admin"
+
+    def load(self) -> list[Override]:
+        problems: list[str] = []
+        with self._session.store.unit_of_work(self.actor) as uow:
+            result = contacts_repo.list_overrides(uow.conn, problems)
+        self.problems = problems
+        return result
+
+    def save(self, override: Override, *, action: str, detail: dict[str, Any]) -> None:
+        with self._session.store.unit_of_work(self.actor) as uow:
+            contacts_repo.upsert(uow.conn, override)
+            uow.audit(action, self.RECORD_TYPE, override.entry_id, detail)
+
+    def remove(self, entry_id: str) -> None:
+        with self._session.store.unit_of_work(self.actor) as uow:
+            if contacts_repo.delete(uow.conn, entry_id):
+                uow.audit("delete", self.RECORD_TYPE, entry_id, {"change": "revert"})
+
+    def import_overrides(self, overrides: list[Override], *, detail: dict[str, Any]) -> None:
+        with self._session.store.unit_of_work(self.actor) as uow:
+            for override in overrides:
+                contacts_repo.upsert(uow.conn, override)
+            uow.audit("import", self.RECORD_TYPE, None, detail)
+
+    def record_export(self, detail: dict[str, Any]) -> None:
+        with self._session.store.unit_of_work(self.actor) as uow:
+            uow.audit("export", self.RECORD_TYPE, None, detail)
+
+
 def _stamp() -> str:
     return datetime.now().replace(microsecond=0).isoformat(sep=" ")
 
@@ -126,8 +167,6 @@ class ContactService:
     ) -> None:
         self._shipped_dir = Path(shipped_dir)
         if overrides is None and session is not None:
-            from oro_desktop.store.repos.contacts import StoreOverrides
-
             overrides = StoreOverrides(session)
         self._overrides = overrides
         self._office_hours = office_hours
@@ -153,7 +192,9 @@ class ContactService:
     def _overrides_loaded(self) -> list[Override]:
         if self._overrides is None:
             return []
-        return self._overrides.load()
+        loaded = self._overrides.load()
+        self.problems = list(getattr(self._overrides, "problems", []))
+        return loaded
 
     def entries(self) -> list[ContactEntry]:
         """Every visible entry: shipped data with local overrides applied."""
@@ -230,7 +271,9 @@ class ContactService:
     def _require_admin(self) -> OverridesProvider:
         provider = self._provider()
         if not provider.is_admin:
-            raise NotAllowed("Endast en administratör kan exportera eller importera kontaktkatalogen.")
+            raise PermissionDenied(
+                "Endast en administratör kan exportera eller importera kontaktkatalogen."
+            )
         return provider
 
     def _stored(self) -> dict[str, Override]:
