@@ -13,6 +13,7 @@ import pytest
 from oro_desktop.core.contacts import ContactEntry, DirectoryError, Override, Phone, is_stale, merge
 from oro_desktop.services.contacts import ContactService, InMemoryOverrides, ReadOnlyDirectory
 from oro_desktop.store.errors import PermissionDenied
+from tests.contacts.samples import BAD_IMPORT
 
 
 @pytest.fixture()
@@ -124,32 +125,6 @@ def test_export_then_import_round_trip(service: ContactService, overrides: InMem
     assert other.entries() == service.entries()
 
 
-BAD_IMPORT = """
-format: 1
-exported_at: "2026-11-23 10:00:00"
-regions:
-  - region: Kronoberg
-    municipalities: [Växjö]
-    entries:
-      - id: kronoberg/socialtjanst/vaxjo
-        region: Kronoberg
-        organisation: Växjö kommun
-        unit: Socialtjänsten
-        kind: socialtjänstens mottagning
-        municipality: Växjö
-        phones: [{number: "0470-111 11"}]
-        source: {guideline: Test}
-        verified: 2026-11-23
-      - id: kronoberg/socialtjanst/alvesta
-        region: Kronoberg
-        organisation: Alvesta kommun
-        unit: Socialtjänsten
-        kind: socialtjänstens mottagning
-        municipality: Alvesta
-        hours: "mån-fre 8.00-25.00"
-        source: {guideline: Test}
-        verified: 2026-11-23
-"""
 
 
 def test_import_of_a_bad_file_changes_nothing(
