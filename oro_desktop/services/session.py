@@ -25,7 +25,8 @@ from oro_desktop.store import failed_logins, recovery
 from oro_desktop.store.audit import append as audit_append
 from oro_desktop.store.connection import remove_database_files
 from oro_desktop.store.errors import (
-    NotFound, PermissionDenied, StoreClosed, StoreDamaged, StoreExists, WrongCredentials,
+    NotFound, PermissionDenied, StoreClosed, StoreDamaged, StoreError, StoreExists,
+    WrongCredentials,
 )
 from oro_desktop.store.kdf import KdfParams
 from oro_desktop.store.keyslots import (
@@ -224,6 +225,10 @@ class Session:
         try:
             with store.unit_of_work(self._user.name) as uow:
                 uow.audit(action, "user", self._user.name)
+        except StoreError:
+            # The file went bad under us (e.g. a damaged page was read): the entry cannot
+            # be written, but locking must still close the store and release the lock.
+            pass
         finally:
             store.close()
 

@@ -94,6 +94,8 @@ _BUSY_CODES = {"SQLITE_BUSY", "SQLITE_LOCKED"}
 
 def map_exception(exc: BaseException) -> StoreError:
     """Return the store error that corresponds to a sqlcipher3 exception."""
+    if isinstance(exc, MemoryError):
+        return StoreDamaged()
     name = (getattr(exc, "sqlite_errorname", "") or "").split("_")
     primary = "_".join(name[:2]) if len(name) >= 2 else ""
     text = str(exc).lower()
@@ -113,3 +115,6 @@ def translate() -> Iterator[None]:
         yield
     except _driver.Error as exc:
         raise map_exception(exc) from exc
+    except MemoryError as exc:
+        # SQLCipher reports some page-decryption failures as SQLITE_NOMEM.
+        raise StoreDamaged() from exc

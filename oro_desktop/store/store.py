@@ -151,7 +151,7 @@ class Store:
                 yield uow
             except BaseException as exc:
                 self._rollback()
-                if isinstance(exc, _driver.Error):
+                if isinstance(exc, (_driver.Error, MemoryError)):
                     raise map_exception(exc) from exc
                 raise
             else:
@@ -181,6 +181,13 @@ class Store:
             except _driver.Error as exc:
                 problems.append(f"Granskningsloggen kunde inte läsas: {exc}.")
         return problems
+
+    def backup_to(self, out: Path) -> dict[str, int]:
+        """A verified encrypted copy of every committed page (WAL included) at `out`."""
+        from oro_desktop.store.backup import write_backup
+
+        with self._mutex, translate():
+            return write_backup(self.conn, self._key, Path(out))
 
     # -- closing ---------------------------------------------------------------
     def close(self, *, keep_lock: bool = False) -> None:

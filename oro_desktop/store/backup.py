@@ -1,0 +1,163 @@
+"""Backups and restores: complete encrypted copies made by SQLite, never by copying files.
+
+In WAL mode the newest committed transactions live in `<db>-wal`, so a file copy of
+`<db>` alone silently loses them (and a copy taken mid-write is torn). A backup is made
+with SQLite's online backup API through the open connection, which sees every committed
+page, WAL included. The copy has the same SQLCipher key and every page stays encrypted.
+
+Every copy is verified before it is trusted: a fresh connection must decrypt it, pass
+`cipher_integrity_check` (page HMACs), `integrity_check` (structure) and the audit chain,
+and hold the same row counts as the source. A restore verifies the backup first, copies
+it into a temporary file beside the target, verifies that, and only then swaps it in
+with an atomic rename, so the target is either the old file or the complete new one.
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from pathlib import Path
+
+from sqlcipher3 import dbapi2 as _driver
+
+from oro_desktop.store import audit as audit_mod
+from oro_desktop.store.connection import SQLITE_HEADER, _raw_connect, integrity_problems, probe
+from oro_desktop.store.errors import NotFound, StoreDamaged, StoreError
+from oro_desktop.store.files import fsync_dir
+
+BAD_BACKUP = (
+    "Säkerhetskopian är skadad, ofullständig eller hör inte till den här databasen "
+    "(eller nyckeln). Inget har ändrats."
+)
+
+
+def _readonly(path: Path, key: bytes):
+    """A connection that can change nothing on disk (immutable: no WAL, no locks)."""
+    uri = Path(path).resolve().as_uri() + "?mode=ro&immutable=1"
+    return _raw_connect(uri, key, uri=True)
+
+
+def table_counts(conn) -> dict[str, int]:
+    names = [r[0] for r in conn.execute(
+        "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name"
+    )]
+    return {name: conn.execute(f'SELECT count(*) FROM "{name}"').fetchone()[0] for name in names}
+
+
+def verify_file(path: Path, key: bytes) -> list[str]:
+    """Problems found in a (closed) backup or database file; empty means it is sound."""
+    path = Path(path)
+    if not path.exists():
+        raise NotFound(f"Filen {path} finns inte.")
+    try:
+        probe(path, key)
+    except StoreDamaged:
+        return ["Filen kan inte dekrypteras med nyckeln: den är skadad eller inte vår."]
+    conn = _readonly(path, key)
+    try:
+        problems = integrity_problems(conn)
+        if not problems:
+            try:
+                problems += audit_mod.verify_chain(conn)
+            except _driver.Error as exc:
+                problems.append(f"Granskningsloggen kunde inte läsas: {exc}.")
+        return problems
+    finally:
+        conn.close()
+
+
+def _copy_with_backup_api(source_conn, dest: Path, key: bytes) -> None:
+    dest_conn = _raw_connect(str(dest), key)
+    try:
+        source_conn.backup(dest_conn)
+        dest_conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    finally:
+        dest_conn.close()
+    with open(dest, "rb") as handle:
+        if handle.read(16) == SQLITE_HEADER:
+            raise StoreError("Säkerhetskopian blev okrypterad; den har tagits bort.")
+        os.fsync(handle.fileno())
+
+
+def _temp_beside(target: Path) -> Path:
+    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+    os.close(fd)
+    os.unlink(tmp)  # SQLite must create the file itself
+    return Path(tmp)
+
+
+def _remove(path: Path) -> None:
+    for suffix in ("", "-wal", "-shm", "-journal"):
+        try:
+            os.unlink(f"{path}{suffix}")
+        except FileNotFoundError:
+            pass
+
+
+def write_backup(source_conn, key: bytes, out: Path) -> dict[str, int]:
+    """Copy the open database to `out` (must not exist), verify it, return its row counts."""
+    out = Path(out)
+    if out.exists():
+        raise StoreError(f"{out} finns redan; välj ett nytt filnamn. Inget har ändrats.")
+    if not out.parent.is_dir():
+        raise NotFound(f"Mappen {out.parent} finns inte.")
+    problems = integrity_problems(source_conn)
+    if problems:
+        raise StoreDamaged("Databasen klarar inte kontrollen, så ingen säkerhetskopia gjordes: "
+                           + problems[0])
+    expected = table_counts(source_conn)
+    tmp = _temp_beside(out)
+    try:
+        _copy_with_backup_api(source_conn, tmp, key)
+        problems = verify_file(tmp, key)
+        conn = _readonly(tmp, key)
+        try:
+            counts = table_counts(conn)
+        finally:
+            conn.close()
+        if problems or counts != expected:
+            raise StoreError("Säkerhetskopian kunde inte verifieras och har tagits bort: "
+                             + (problems[0] if problems else "antalet rader skiljer sig."))
+        os.replace(tmp, out)
+        fsync_dir(out.parent)
+    except BaseException:
+        _remove(tmp)
+        raise
+    return counts
+
+
+def restore_file(backup: Path, key: bytes, target: Path) -> dict[str, int]:
+    """Replace `target` with a verified copy of `backup` (caller holds the target's lock)."""
+    backup, target = Path(backup), Path(target)
+    problems = verify_file(backup, key)
+    if problems:
+        raise StoreDamaged(f"{BAD_BACKUP} ({problems[0]})")
+    target.parent.mkdir(parents=True, exist_ok=True)
+    tmp = _temp_beside(target)
+    try:
+        source = _readonly(backup, key)
+        try:
+            expected = table_counts(source)
+            _copy_with_backup_api(source, tmp, key)
+        finally:
+            source.close()
+        problems = verify_file(tmp, key)
+        conn = _readonly(tmp, key)
+        try:
+            counts = table_counts(conn)
+        finally:
+            conn.close()
+        if problems or counts != expected:
+            raise StoreDamaged(BAD_BACKUP)
+        # A WAL left by the old file must never be replayed onto the new one.
+        for suffix in ("-wal", "-shm"):
+            try:
+                os.unlink(f"{target}{suffix}")
+            except FileNotFoundError:
+                pass
+        os.replace(tmp, target)
+        fsync_dir(target.parent)
+    except BaseException:
+        _remove(tmp)
+        raise
+    return counts

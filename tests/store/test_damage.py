@@ -1,0 +1,110 @@
+"""Damaged files: first page, inner page, truncation, foreign files. Never a raw driver error."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+from oro_desktop.services import maintenance
+from oro_desktop.services.session import Session
+from oro_desktop.store.errors import StoreDamaged, WrongCredentials
+
+from .conftest import ADMIN, ADMIN_PW, TOLVAN_NAME, TOLVAN_PNR
+
+PAGE = 4096
+
+
+def _store_with_data(session, db_path: Path, rows: int = 3000) -> None:
+    with session.store.unit_of_work(ADMIN) as uow:
+        uow.conn.execute("CREATE TABLE people (id INTEGER PRIMARY KEY, pnr TEXT, name TEXT) STRICT")
+        for i in range(rows):
+            uow.conn.execute("INSERT INTO people (pnr, name) VALUES (?, ?)", (TOLVAN_PNR, f"{TOLVAN_NAME} {i}"))
+    session.close()  # checkpoints: everything is in the main file now
+
+
+def _flip(path: Path, offset: int) -> None:
+    data = bytearray(path.read_bytes())
+    data[offset] ^= 0x40
+    path.write_bytes(bytes(data))
+
+
+def test_damaged_first_page_gives_damage_message_not_wrong_password(session, db_path):
+    _store_with_data(session, db_path, 10)
+    _flip(db_path, 200)
+    with pytest.raises(StoreDamaged) as info:
+        Session.unlock(db_path, ADMIN, ADMIN_PW)
+    assert "check" in info.value.message and "restore" in info.value.message
+    report = maintenance.check_store(db_path, ADMIN, ADMIN_PW)
+    assert not report.ok and "första sidan" in report.problems[0]
+
+
+def test_wrong_password_on_damaged_file_is_still_wrong_password(session, db_path):
+    _store_with_data(session, db_path, 10)
+    _flip(db_path, 200)
+    with pytest.raises(WrongCredentials):
+        Session.unlock(db_path, ADMIN, "fel-lösenord")
+
+
+def test_flipped_byte_in_inner_page_is_found_by_check(session, db_path):
+    _store_with_data(session, db_path)
+    size = db_path.stat().st_size
+    assert size > 20 * PAGE
+    # A page in the middle of the people table: unlock does not read it.
+    _flip(db_path, (size // PAGE // 2) * PAGE + 1000)
+    report = maintenance.check_store(db_path, ADMIN, ADMIN_PW)
+    assert not report.ok
+    assert any("Krypteringskontroll" in p for p in report.problems)
+    # Reading the damaged page through the session is a StoreDamaged, not a raw error.
+    s = Session.unlock(db_path, ADMIN, ADMIN_PW)
+    try:
+        with pytest.raises(StoreDamaged):
+            with s.store.unit_of_work(ADMIN) as uow:
+                uow.conn.execute("SELECT count(*), max(name) FROM people").fetchall()
+    finally:
+        s.close()
+
+
+@pytest.mark.parametrize("keep", [0.5, 0.1])
+def test_truncated_file(session, db_path, keep):
+    _store_with_data(session, db_path)
+    data = db_path.read_bytes()
+    db_path.write_bytes(data[: int(len(data) * keep) // PAGE * PAGE + 123])
+    report = maintenance.check_store(db_path, ADMIN, ADMIN_PW)
+    assert not report.ok
+    try:
+        s = Session.unlock(db_path, ADMIN, ADMIN_PW)
+    except StoreDamaged:
+        return
+    # If unlock got through, the damage must surface as StoreDamaged on use.
+    try:
+        with pytest.raises(StoreDamaged):
+            with s.store.unit_of_work(ADMIN) as uow:
+                uow.conn.execute("SELECT count(*), max(name) FROM people").fetchall()
+    finally:
+        s.close()
+
+
+def test_tiny_or_empty_file(session, db_path):
+    session.close()
+    db_path.write_bytes(b"")
+    with pytest.raises(StoreDamaged):
+        Session.unlock(db_path, ADMIN, ADMIN_PW)
+
+
+@pytest.mark.parametrize("kind", ["random", "plain-sqlite"])
+def test_file_that_is_not_ours(session, db_path, kind):
+    session.close()
+    db_path.unlink()
+    if kind == "random":
+        db_path.write_bytes(bytes(range(256)) * 64)
+    else:
+        conn = sqlite3.connect(db_path)
+        conn.execute("CREATE TABLE x (a)")
+        conn.commit()
+        conn.close()
+    before = db_path.read_bytes()
+    with pytest.raises(StoreDamaged):
+        Session.unlock(db_path, ADMIN, ADMIN_PW)
+    assert db_path.read_bytes() == before
