@@ -89,9 +89,7 @@ def main(argv: list[str] | None = None) -> int:
         controller.start()
         return app.exec()
     finally:
-        if not bench:
-            controller.quit()
-        controller._remove_demo()
+        controller.quit()  # closes the session and deletes a demo store (idempotent)
 
 
 if __name__ == "__main__":

@@ -14,11 +14,8 @@ import oro_desktop.gui  # noqa: F401  - refcount guard before any Qt object
 from PySide6.QtCore import QSettings
 
 from oro_desktop.services.session import Session
-from oro_desktop.store.kdf import FAST_INSECURE
 
-ADMIN = "anna"
-ADMIN_PASSWORD = "korrekt-häst-batteri"
-KDF = FAST_INSECURE
+from .helpers import ADMIN, ADMIN_PASSWORD, KDF
 
 
 @pytest.fixture(autouse=True)

@@ -41,6 +41,11 @@ ACTIONS = {
     "backup": "Säkerhetskopia", "restore": "Återställning", "recover": "Lösenord återställt",
     "password_change": "Lösenord bytt",
 }
+RECORD_TYPES = {
+    "user": "Användare", "setting": "Inställning", "person": "Person", "consent": "Samtycke",
+    "form": "Formulär", "draft": "Utkast", "contact": "Kontakt", "case": "Ärende",
+    "plan": "Plan", "store": "Databas", "audit": "Granskningslogg",
+}
 COLUMNS = ("Tid", "Användare", "Händelse", "Typ", "Post", "Detaljer")
 ALL_USERS = "Alla användare"
 
@@ -52,6 +57,20 @@ def local_time(ts: str) -> str:
     except ValueError:
         return ts
     return moment.astimezone().strftime("%Y-%m-%d %H:%M:%S")
+
+
+def format_detail(detail: dict[str, Any] | None) -> str:
+    """A detail dict as 'key: value; ...' (nested values as compact JSON)."""
+    if not detail:
+        return ""
+    parts = []
+    for key, value in detail.items():
+        if key == "at" and isinstance(value, str):
+            value = local_time(value)
+        elif not isinstance(value, str):
+            value = json.dumps(value, ensure_ascii=False)
+        parts.append(f"{key}: {value}")
+    return "; ".join(parts)
 
 
 class AuditModel(QAbstractTableModel):
@@ -68,9 +87,9 @@ class AuditModel(QAbstractTableModel):
                 local_time(e.ts),
                 e.actor,
                 ACTIONS.get(e.action, e.action),
-                e.record_type or "",
+                RECORD_TYPES.get(e.record_type or "", e.record_type or ""),
                 "" if e.record_id is None else str(e.record_id),
-                json.dumps(e.detail, ensure_ascii=False) if e.detail else "",
+                format_detail(e.detail),
             )
             for e in entries
         ]
