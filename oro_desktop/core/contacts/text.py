@@ -9,9 +9,11 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 _NON_WORD = re.compile(r"[\W_]+")
 _DIGITS = re.compile(r"\d+")
+_COMBINING = re.compile(r"[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]+")
 
 
 def normalise(text: str) -> str:
@@ -20,12 +22,18 @@ def normalise(text: str) -> str:
     å/ä become a and ö becomes o, which is how Swedish is written without the letters
     (and how most people search when in a hurry). Punctuation is kept; see `words`.
     """
-    decomposed = unicodedata.normalize("NFKD", text.casefold())
-    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    folded = text.casefold()
+    if folded.isascii():
+        return folded
+    return _COMBINING.sub("", unicodedata.normalize("NFKD", folded))
 
 
+@lru_cache(maxsize=8192)
 def words(text: str) -> str:
-    """`normalise`, then every run of punctuation or space becomes one space."""
+    """`normalise`, then every run of punctuation or space becomes one space.
+
+    Cached: unit names, kinds, regions and notes repeat across thousands of entries.
+    """
     return _NON_WORD.sub(" ", normalise(text)).strip()
 
 
