@@ -111,12 +111,12 @@ class Field:
     required: bool = False
     choices: tuple[Choice, ...] = ()
     condition: Condition | None = None
-    validation: Mapping[str, Any] = field(default_factory=dict)
+    validation: Mapping[str, Any] = field(default_factory=dict, hash=False)
     text: str = ""
     columns: tuple[Field, ...] = ()
     kinds: tuple[str, ...] = ()
     slots: int = 1
-    labels: Mapping[str, str] = field(default_factory=dict)
+    labels: Mapping[str, str] = field(default_factory=dict, hash=False)
     address_of: str | None = None
     print_label: bool = True
     print_size: str = "normal"
@@ -159,7 +159,7 @@ class RuleRef:
     """A form-level rule named in the definition: `rule` from core.forms.rules + args."""
 
     rule: str
-    args: Mapping[str, Any]
+    args: Mapping[str, Any] = field(default_factory=dict, hash=False)
     message: str = ""
 
 

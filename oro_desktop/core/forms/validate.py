@@ -38,7 +38,7 @@ def _date(text: Any) -> date | None:
         return None
 
 
-def _date_problem(fid: str, text: Any, label: str, today: date) -> list[Problem]:
+def _date_problem(fid: str, text: Any, label: str) -> list[Problem]:
     parsed = _date(text)
     if parsed is None:
         return [Problem(fid, f"{label}: ”{text}” är inte ett datum (ÅÅÅÅ-MM-DD).")]
@@ -78,7 +78,7 @@ def check_value(
             return p(f.validation.get("message") or f"{f.label}: har fel format.")
         return []
     if t == "date":
-        return _date_problem(fid, value, f.label, today)
+        return _date_problem(fid, value, f.label)
     if t == "date_range":
         if not isinstance(value, Mapping):
             return p(f"{f.label}: ange datum från och till.")
@@ -87,7 +87,7 @@ def check_value(
             if is_empty(value.get(key)):
                 out += p(f"{f.label}: {f.sub_label(key)} saknas.")
             else:
-                out += _date_problem(fid, value.get(key), f"{f.label} ({f.sub_label(key)})", today)
+                out += _date_problem(fid, value.get(key), f"{f.label} ({f.sub_label(key)})")
         start, end = _date(value.get("from")), _date(value.get("to"))
         if not out and start and end and end < start:
             out += p(f"{f.label}: slutdatum före startdatum.")
@@ -148,7 +148,7 @@ def _check_rows(f: Field, rows: list[Mapping[str, Any]], today: date) -> list[Pr
                 signed = _date(row.get("date"))
                 label = f"{f.label}, {f.sub_label('date')} {i}"
                 if signed is None:
-                    out += _date_problem(where, row.get("date"), label, today)
+                    out += _date_problem(where, row.get("date"), label)
                 elif signed > today:
                     out.append(Problem(where, f"{label}: datumet ligger i framtiden."))
         else:
