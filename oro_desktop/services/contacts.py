@@ -114,6 +114,12 @@ class StoreOverrides:
         self._session = session
         self.problems: list[str] = []
 
+    @staticmethod
+    def supported(session: Any) -> bool:
+        """True when the session's store has the overrides table (migration 0003)."""
+        with session.store.unit_of_work(session.user.name) as uow:
+            return contacts_repo.table_exists(uow.conn)
+
     @property
     def actor(self) -> str:
         return self._session.user.name
@@ -166,15 +172,21 @@ class ContactService:
         office_hours: OpeningHours = DEFAULT_OFFICE_HOURS,
     ) -> None:
         self._shipped_dir = Path(shipped_dir)
+        self.problems: list[str] = []
         if overrides is None and session is not None:
-            overrides = StoreOverrides(session)
+            if StoreOverrides.supported(session):
+                overrides = StoreOverrides(session)
+            else:
+                self.problems.append(
+                    "Lokala ändringar av kontaktkatalogen kan inte sparas i den här "
+                    "databasen (schemat saknar kontakttabellen); katalogen visas som levererad."
+                )
         self._overrides = overrides
         self._office_hours = office_hours
         self._shipped: list[RegionDirectory] | None = None
         self._entries: list[ContactEntry] | None = None
         self._index: SearchIndex | None = None
         self._by_id: dict[str, ContactEntry] = {}
-        self.problems: list[str] = []
 
     # -- reading -----------------------------------------------------------------
 

@@ -149,3 +149,19 @@ def test_export_and_import_are_for_admins(shipped_dir: Path, tmp_path: Path) -> 
     with pytest.raises(PermissionDenied):
         service.import_file(tmp_path / "x.yaml")
     assert not (tmp_path / "x.yaml").exists()
+
+
+def test_a_store_without_the_contacts_table_shows_shipped_data(tmp_path: Path, shipped_dir: Path) -> None:
+    from oro_desktop.services.session import Session
+    from oro_desktop.store.kdf import FAST_INSECURE
+
+    session, _ = Session.create(tmp_path / "oro.db", "admin", "korrekt-häst-batteri", kdf=FAST_INSECURE)
+    try:
+        with session.store.unit_of_work("admin") as uow:
+            uow.conn.execute("DROP TABLE IF EXISTS contact_overrides")
+        service = ContactService(session, shipped_dir)
+        assert not service.editable
+        assert service.problems and "levererad" in service.problems[0]
+        assert service.lookup("Växjö", "socialtjänsten")[0].phones[0].number == "0470-435 90"
+    finally:
+        session.close()

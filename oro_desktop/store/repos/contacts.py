@@ -19,6 +19,13 @@ TABLE = "contact_overrides"
 
 
 
+def table_exists(conn) -> bool:
+    """False for a store file from before migration 0003 (it cannot hold overrides)."""
+    return conn.execute(
+        "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?", (TABLE,)
+    ).fetchone() is not None
+
+
 def list_overrides(conn, problems: list[str] | None = None) -> list[Override]:
     """Every stored override, as core objects; unreadable payloads are reported, not shown.
 
