@@ -2,20 +2,37 @@
 
 from __future__ import annotations
 
+import argparse
 import json
 from pathlib import Path
 
 import pytest
 
-from oro_desktop.cli.main import main
+from oro_desktop.cli import main as cli_main
+from oro_desktop.cli.commands import forms_cmd
 
 from .conftest import FORMS_DIR
 
 EXAMPLE = FORMS_DIR / "examples" / "barnhalsoteam-samtycke.v1.json"
 
 
+@pytest.fixture(autouse=True)
+def only_forms_commands(monkeypatch):
+    """Run the real main() (error handling, exit codes) with only the forms group
+    registered, so a command group under construction elsewhere cannot break these tests."""
+
+    def build_parser() -> argparse.ArgumentParser:
+        parser = argparse.ArgumentParser(prog="oro-admin")
+        sub = parser.add_subparsers(dest="command")
+        sub.required = True
+        forms_cmd.register(sub)
+        return parser
+
+    monkeypatch.setattr(cli_main, "build_parser", build_parser)
+
+
 def run(capsys, *argv: str) -> tuple[int, str, str]:
-    code = main(list(argv))
+    code = cli_main.main(list(argv))
     out, err = capsys.readouterr()
     return code, out, err
 
