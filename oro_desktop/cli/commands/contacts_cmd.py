@@ -48,14 +48,17 @@ def register(subparsers: argparse._SubParsersAction) -> None:
                    help="tidpunkt för öppet/stängt (standard: nu)")
     p.add_argument("--limit", type=int, default=None, metavar="N", help="visa högst N träffar")
     p.add_argument("--json", action="store_true", help="skriv ut JSON")
-    _add_store_options(p, required=False)
+    if _options is not None:
+        _options.add_db_option(p)
+        _options.add_user_option(p)
+        _options.add_secret_options(p)
     p.set_defaults(func=cmd_search)
 
     if _options is not None:
         p = sub.add_parser("export", help="exportera hela katalogen (med lokala ändringar) till YAML",
                            description="Kräver administratör. Loggas i granskningsloggen.")
         p.add_argument("out", type=Path, metavar="UT.yaml")
-        _add_store_options(p, required=True)
+        _options.add_store_options(p)
         p.set_defaults(func=cmd_export)
 
         p = sub.add_parser(
@@ -64,17 +67,19 @@ def register(subparsers: argparse._SubParsersAction) -> None:
             "den något fel ändras ingenting. Posterna blir lokala ändringar.",
         )
         p.add_argument("file", type=Path, metavar="FIL.yaml")
-        _add_store_options(p, required=True)
+        _options.add_store_options(p)
         p.set_defaults(func=cmd_import)
 
 
-def _add_store_options(parser: argparse.ArgumentParser, *, required: bool) -> None:
-    if _options is not None:
-        _options.add_store_options(parser, required=required)
-
-
 def _session(args: argparse.Namespace):
-    if _options is None or getattr(args, "db", None) is None:
+    """An unlocked session when the command has one, else None (shipped data only).
+
+    `search` opens the store only when --db is given, so a number can be looked up
+    without a password; export and import always open it (--db, $ORO_DB or default).
+    """
+    if _options is None:
+        return None
+    if args.contacts_command == "search" and getattr(args, "db", None) is None:
         return None
     return _options.open_session(args)
 
@@ -169,20 +174,16 @@ def cmd_search(args: argparse.Namespace) -> int:
 
 
 def cmd_export(args: argparse.Namespace) -> int:
-    session = _session(args)
-    try:
+    with _options.session_from_args(args) as session:
         count = _service(args, session).export(args.out)
-    finally:
-        session.close()
-    print(f"Exporterade {count} kontakter till {args.out}.")
+    _options.emit(args, {"file": str(args.out), "entries": count},
+                  f"Exporterade {count} kontakter till {args.out}.")
     return 0
 
 
 def cmd_import(args: argparse.Namespace) -> int:
-    session = _session(args)
-    try:
+    with _options.session_from_args(args) as session:
         count = _service(args, session).import_file(args.file)
-    finally:
-        session.close()
-    print(f"Importerade {count} kontakter från {args.file} som lokala ändringar.")
+    _options.emit(args, {"file": str(args.file), "entries": count},
+                  f"Importerade {count} kontakter från {args.file} som lokala ändringar.")
     return 0
