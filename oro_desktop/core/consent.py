@@ -30,6 +30,7 @@ from typing import Any
 
 from oro_desktop.core.dates import days_left, format_date, last_valid_day
 from oro_desktop.core.forms.model import DATE_TYPES, FormDefinition
+from oro_desktop.core.forms.values import iso_date
 from oro_desktop.errors import InvalidInput
 
 EXPIRING_DAYS = 30
@@ -248,3 +249,22 @@ def renew(
 def clearable_fields(definition: FormDefinition) -> list[str]:
     """Ids of the fields a re-consent must not copy: every date, date range, signature."""
     return [f.id for f in definition.fields() if f.type in DATE_TYPES]
+
+
+def validity_field(definition: FormDefinition) -> str | None:
+    """Id of the date_range a definition limits with max_validity_12_months, if any."""
+    for ref in definition.rules:
+        if ref.rule == "max_validity_12_months":
+            return str(ref.args["field"])
+    return None
+
+
+def validity_from_data(
+    definition: FormDefinition, data: Mapping[str, Any]
+) -> tuple[date | None, date | None]:
+    """(valid_from, valid_to) as filled in the form, for set_validity; None when missing."""
+    fid = validity_field(definition)
+    value = data.get(fid) if fid else None
+    if not isinstance(value, Mapping):
+        return None, None
+    return iso_date(value.get("from")), iso_date(value.get("to"))

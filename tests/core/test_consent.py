@@ -173,3 +173,14 @@ def test_renew_builds_a_draft_without_dates_or_signatures() -> None:
     assert (new.valid_from, new.valid_to, new.printed_on, new.signed, new.revoked) == (
         None, None, None, None, None)
     assert renew(old, [], form_version=2).form_version == 2
+
+
+def test_validity_from_form_data() -> None:
+    from oro_desktop.core.consent import validity_field, validity_from_data
+
+    definition = FormLibrary(FORMS).get("barnhalsoteam-samtycke", 1)
+    assert validity_field(definition) == "giltighet"
+    data = {"giltighet": {"from": "2026-03-02", "to": "2027-03-01"}}
+    assert validity_from_data(definition, data) == (D(2026, 3, 2), D(2027, 3, 1))
+    assert validity_from_data(definition, {}) == (None, None)
+    assert validity_from_data(definition, {"giltighet": {"from": "x"}}) == (None, None)
