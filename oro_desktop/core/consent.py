@@ -88,7 +88,7 @@ class Consent:
 
     form_id: str
     form_version: int
-    data: Mapping[str, Any] = field(default_factory=dict)
+    data: Mapping[str, Any] = field(default_factory=dict, hash=False)
     valid_from: date | None = None
     valid_to: date | None = None
     printed_on: date | None = None
