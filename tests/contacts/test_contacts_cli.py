@@ -69,3 +69,71 @@ def test_bad_input_is_one_swedish_line(capsys: pytest.CaptureFixture[str], argv:
 def test_no_hits(capsys: pytest.CaptureFixture[str]) -> None:
     code, out, _ = run(capsys, "search", "finnsinteiregistret")
     assert code == 0 and "Inga träffar" in out
+
+
+# -- with a store ------------------------------------------------------------------
+
+from pathlib import Path  # noqa: E402
+
+from oro_desktop.services.session import Session  # noqa: E402
+from oro_desktop.store import migrations  # noqa: E402
+from oro_desktop.store.kdf import FAST_INSECURE  # noqa: E402
+
+HAS_0003 = any(m.name == "m0003_contacts" for m in migrations.discover())
+ADMIN, PASSWORD = "admin", "korrekt-häst-batteri"
+
+
+@pytest.fixture()
+def store(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    path = tmp_path / "oro.db"
+    session, _ = Session.create(path, ADMIN, PASSWORD, kdf=FAST_INSECURE)
+    session.close()
+    monkeypatch.setenv("ORO_PASSWORD", PASSWORD)
+    return path
+
+
+def test_search_with_db_says_local_changes_are_included(
+    capsys: pytest.CaptureFixture[str], store: Path
+) -> None:
+    code, out, _ = run(capsys, "search", "vaxjo", "--db", str(store), "--user", ADMIN, "--json",
+                       "--at", "2026-11-23 10:00")
+    assert code == 0
+    data = json.loads(out)
+    assert data["local_changes_included"] is True
+    assert data["results"][0]["id"] == "kronoberg/socialtjanst/vaxjo"
+
+
+def test_wrong_password_is_one_line(capsys: pytest.CaptureFixture[str], store: Path,
+                                    monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("ORO_PASSWORD", "fel-lösenord-helt")
+    code, out, err = run(capsys, "search", "vaxjo", "--db", str(store), "--user", ADMIN)
+    assert code != 0 and out == "" and err.startswith("oro-admin: Fel användarnamn eller lösenord")
+
+
+@pytest.mark.skipif(not HAS_0003, reason="migration 0003 (contacts) is not installed yet")
+def test_export_then_import_through_the_cli(
+    capsys: pytest.CaptureFixture[str], store: Path, tmp_path: Path
+) -> None:
+    out_file = tmp_path / "kontakter.yaml"
+    code, out, _ = run(capsys, "export", str(out_file), "--db", str(store), "--user", ADMIN)
+    assert code == 0 and "Exporterade 82 kontakter" in out
+    text = out_file.read_text(encoding="utf-8").replace("0470-435 90", "0470-435 99")
+    out_file.write_text(text, encoding="utf-8")
+    code, out, _ = run(capsys, "import", str(out_file), "--db", str(store), "--user", ADMIN, "--json")
+    assert code == 0 and json.loads(out)["entries"] == 82
+    code, out, _ = run(capsys, "search", "0470 435 99", "--db", str(store), "--user", ADMIN, "--json")
+    assert [r["id"] for r in json.loads(out)["results"]] == ["kronoberg/socialtjanst/vaxjo"]
+
+
+@pytest.mark.skipif(not HAS_0003, reason="migration 0003 (contacts) is not installed yet")
+def test_import_of_a_bad_file_through_the_cli_changes_nothing(
+    capsys: pytest.CaptureFixture[str], store: Path, tmp_path: Path
+) -> None:
+    from tests.contacts.samples import BAD_IMPORT
+
+    bad = tmp_path / "trasig.yaml"
+    bad.write_text(BAD_IMPORT, encoding="utf-8")
+    code, out, err = run(capsys, "import", str(bad), "--db", str(store), "--user", ADMIN)
+    assert code == 2 and "Kontaktkatalogen innehåller fel" in err
+    code, out, _ = run(capsys, "search", "vaxjo", "--db", str(store), "--user", ADMIN, "--json")
+    assert json.loads(out)["results"][0]["phones"] == [{"number": "0470-435 90"}]
