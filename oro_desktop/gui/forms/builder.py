@@ -1,0 +1,452 @@
+"""The one generic builder: Qt widgets for any form definition, from the definition alone.
+
+Why generic: adding a form, or a region's variant of one, must be adding a YAML file in
+forms/, never code. This module lays out sections and fields; the per-type widgets live
+in `widgets/`, validation in core (`validate`), visibility in core (`is_visible`).
+
+Data contract (what the consent editor and the draft store rely on):
+
+- `data()` is exactly the filled-data shape of forms/examples/*.json: field id -> JSON
+  value, with empty fields left out. Values of fields hidden by a condition (or an address
+  hidden by skyddade personuppgifter) ARE kept, so switching an answer back and forth
+  never loses typing; `data(include_hidden=False)` drops them and is what a finished
+  form should be saved as. Keys a loaded dict had that the definition does not know are
+  kept too (the validator reports them), so a draft is never silently trimmed.
+- `changed(dict)` is emitted at once on every user edit; `settled(dict)` 400 ms after the
+  last edit (save drafts on this one). `flush_pending()` emits a pending `settled` now
+  (call it before an auto-lock). `set_data()` emits neither.
+
+The builder never touches the store: it only reports data through its signals.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from collections.abc import Callable, Mapping
+from datetime import date
+from typing import Any
+
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtWidgets import (
+    QFormLayout,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+
+from oro_desktop.core.forms import FormDefinition, Problem, Section, address_hidden, is_empty
+from oro_desktop.core.forms import Field, is_visible, validate
+from oro_desktop.core.forms.validate import qualified_label
+from oro_desktop.gui.forms.widgets import FieldContext, FieldWidget, make_field_widget
+from oro_desktop.gui.forms.widgets.base import ERROR, FOCUS, MESSAGE_PREFIX, MUTED, muted_label
+
+#: Rules that make a field effectively required: it gets the same "*" mark.
+_REQUIRING_RULES = {"at_least_one_ticked", "answered", "at_least_one_row"}
+#: Field types laid out across the full width, label above.
+_WIDE_TYPES = {"fixed_text", "signature", "party_list", "repeating"}
+#: Labels longer than this go above their field instead of in the label column.
+_LONG_LABEL = 48
+LABEL_WIDTH = 210
+CONTENT_MAX_WIDTH = 940
+VALIDATE_MS = 300
+SETTLE_MS = 400
+
+_PROBLEM_FIELD = re.compile(r"^(?P<root>[^\[.]+)(?:\[(?P<row>\d+)\])?(?:\.(?P<col>.+))?$")
+
+STYLESHEET = f"""
+QWidget#formPage {{ background: #f5f6f8; }}
+QFrame#formSection {{ background: #ffffff; border: 1px solid #d5dae0; border-radius: 6px; }}
+QLabel#formTitle {{ font-size: 15pt; font-weight: bold; }}
+QLabel#sectionTitle {{ font-size: 12pt; font-weight: bold; color: #164673; }}
+QLabel#fieldMessage {{ color: {ERROR}; font-weight: bold; }}
+QLabel#formSummary {{ background: #fbeaea; border: 1px solid {ERROR}; border-radius: 4px;
+    padding: 6px 10px; color: {ERROR}; font-weight: bold; }}
+QLabel#fixedText {{ background: #f3f5f8; border-left: 3px solid #b9c1cb; padding: 8px 12px; }}
+QLineEdit[invalid="true"], QPlainTextEdit[invalid="true"], QComboBox[invalid="true"] {{
+    border: 2px solid {ERROR}; border-radius: 4px; }}
+QLineEdit[invalid="true"]:focus, QPlainTextEdit[invalid="true"]:focus,
+QComboBox[invalid="true"]:focus {{ border: 2px solid {FOCUS}; }}
+"""
+
+
+def split_problem_field(field_ref: str) -> tuple[str, int | None]:
+    """'underskrifter[2].name' -> ('underskrifter', 2); 'barn_namn' -> ('barn_namn', None)."""
+    match = _PROBLEM_FIELD.match(field_ref)
+    if not match:
+        return field_ref, None
+    return match["root"], int(match["row"]) if match["row"] else None
+
+
+def required_ids(definition: FormDefinition) -> set[str]:
+    """Fields marked required, or made required by a rule ("tick at least one", ...)."""
+    out = {f.id for f in definition.fields() if f.required}
+    for ref in definition.rules:
+        if ref.rule in _REQUIRING_RULES and "field" in ref.args:
+            out.add(ref.args["field"])
+    return out
+
+
+def short_message(message: str, labels: list[str]) -> str:
+    """Drop the field's own label from a message shown beside that field."""
+    for label in labels:
+        for sep in (": ", ", "):
+            if label and message.startswith(label + sep):
+                rest = message[len(label) + len(sep):]
+                return rest[:1].upper() + rest[1:]
+    return message
+
+
+class _FieldRow:
+    """One field on screen: its widget, label, help and message, and where it sits."""
+
+    def __init__(self, field: Field, widget: FieldWidget, container: QWidget,
+                 message: QLabel, labels: list[str], description: str) -> None:
+        self.field = field
+        self.widget = widget
+        self.container = container
+        self.message = message
+        self.labels = labels
+        self.description = description
+        self.form: QFormLayout | None = None
+
+
+class FormWidget(QWidget):
+    """Every section and field of one definition, in a scroll area. See module docstring."""
+
+    changed = Signal(object)  # dict: the full data() after each user edit
+    settled = Signal(object)  # dict: data() once edits have paused for SETTLE_MS
+
+    def __init__(
+        self,
+        definition: FormDefinition,
+        *,
+        today_provider: Callable[[], date],
+        parent: QWidget | None = None,
+        show_header: bool = True,
+    ) -> None:
+        super().__init__(parent)
+        self.definition = definition
+        self._today = today_provider
+        self._context = FieldContext(today=today_provider)
+        self._required = required_ids(definition)
+        self._rows: dict[str, _FieldRow] = {}
+        self._extra: dict[str, Any] = {}
+        self._touched: set[str] = set()
+        self._hidden: set[str] = set()
+        self._show_all = False
+        self._shown: list[Problem] = []
+        self._loading = False
+        self.setStyleSheet(STYLESHEET)
+
+        self.scroll = QScrollArea(self)
+        self.scroll.setWidgetResizable(True)
+        self.scroll.setFrameShape(QFrame.Shape.NoFrame)
+        page = QWidget()
+        page.setObjectName("formPage")
+        self.content = QWidget(page)
+        self.content.setMaximumWidth(CONTENT_MAX_WIDTH)
+        centred = QHBoxLayout(page)
+        centred.setContentsMargins(16, 16, 16, 16)
+        centred.addStretch(1)
+        centred.addWidget(self.content, 100)
+        centred.addStretch(1)
+        self.scroll.setWidget(page)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(self.scroll)
+
+        column = QVBoxLayout(self.content)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(14)
+        if show_header:
+            self._add_header(column)
+        self.summary = QLabel(self.content)
+        self.summary.setObjectName("formSummary")
+        self.summary.setWordWrap(True)
+        self.summary.hide()
+        column.addWidget(self.summary)
+        for section in definition.sections:
+            column.addWidget(self._section_card(section))
+        column.addStretch(1)
+
+        self._validate_timer = QTimer(self, singleShot=True, interval=VALIDATE_MS)
+        self._validate_timer.timeout.connect(self._refresh_messages)
+        self._settle_timer = QTimer(self, singleShot=True, interval=SETTLE_MS)
+        self._settle_timer.timeout.connect(lambda: self.settled.emit(self.data()))
+        self._update_visibility()
+        self._rebuild_tab_order()
+
+    # -- building -----------------------------------------------------------------------
+    def _add_header(self, column: QVBoxLayout) -> None:
+        d = self.definition
+        title = QLabel(d.title, self.content)
+        title.setObjectName("formTitle")
+        title.setWordWrap(True)
+        column.addWidget(title)
+        source = muted_label(f"{d.source.display()} · version {d.version}", self.content)
+        column.addWidget(source)
+        if d.description:
+            column.addWidget(muted_label(d.description, self.content))
+        if self._required:
+            legend = QLabel(
+                f'Fält markerade med <span style="color:{ERROR}; font-weight:bold">*</span> '
+                "måste fyllas i.", self.content)
+            legend.setStyleSheet(f"color: {MUTED};")
+            legend.setAccessibleName("Fält markerade med stjärna måste fyllas i.")
+            column.addWidget(legend)
+
+    def _section_card(self, section: Section) -> QFrame:
+        card = QFrame(self.content)
+        card.setObjectName("formSection")
+        card.setAccessibleName(section.title or "Avsnitt")
+        box = QVBoxLayout(card)
+        box.setContentsMargins(20, 16, 20, 16)
+        box.setSpacing(8)
+        if section.title:
+            heading = QLabel(section.title, card)
+            heading.setObjectName("sectionTitle")
+            box.addWidget(heading)
+        if section.help:
+            box.addWidget(muted_label(section.help, card))
+        form = QFormLayout()
+        form.setLabelAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
+        form.setFormAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.DontWrapRows)
+        form.setHorizontalSpacing(16)
+        form.setVerticalSpacing(14)
+        box.addLayout(form)
+        for f in section.fields:
+            self._add_field(form, card, section, f)
+        return card
+
+    def _add_field(self, form: QFormLayout, card: QWidget, section: Section, f: Field) -> None:
+        widget = make_field_widget(f, self._context, card)
+        widget.setObjectName(f"field_{f.id}")
+        required = f.id in self._required
+        wide = f.type in _WIDE_TYPES or len(f.label) > _LONG_LABEL
+        container = QWidget(card)
+        stack = QVBoxLayout(container)
+        stack.setContentsMargins(0, 0, 0, 0)
+        stack.setSpacing(4)
+        label: QLabel | None = None
+        if f.type != "fixed_text" and f.label:
+            mark = f' <span style="color:{ERROR}; font-weight:bold">*</span>' if required else ""
+            label = QLabel(html.escape(f.label) + mark, card)
+            label.setTextFormat(Qt.TextFormat.RichText)
+            label.setWordWrap(True)
+            controls = widget.controls()
+            if controls:
+                label.setBuddy(controls[0])
+        help_label = muted_label(f.help, container) if f.help else None
+        message = QLabel(container)
+        message.setObjectName("fieldMessage")
+        message.setWordWrap(True)
+        message.hide()
+        if wide:
+            if label is not None:
+                label.setStyleSheet("font-weight: bold;")
+                stack.addWidget(label)
+                # The section heading already says it (e.g. "Förälder/vårdnadshavare"):
+                # the label stays as the buddy and accessible name, but is not repeated.
+                label.setVisible(f.label != section.title)
+            if help_label is not None:
+                stack.addWidget(help_label)
+            stack.addWidget(widget)
+            stack.addWidget(message)
+        else:
+            stack.addWidget(widget)
+            stack.addWidget(message)  # right under the field, before the help text
+            if help_label is not None:
+                stack.addWidget(help_label)
+        if wide or label is None:
+            form.addRow(container)
+        else:
+            assert label is not None
+            label.setFixedWidth(LABEL_WIDTH)
+            label.setContentsMargins(0, 5, 0, 0)
+            form.addRow(label, container)
+        parts = ["Obligatoriskt." if required else "", f.help]
+        description = " ".join(p for p in parts if p)
+        widget.describe(description)
+        row = _FieldRow(f, widget, container, message,
+                        [qualified_label(self.definition, f), f.label], description)
+        row.form = form
+        self._rows[f.id] = row
+        widget.edited.connect(lambda fid=f.id: self._on_edited(fid))
+        widget.left.connect(lambda fid=f.id: self._on_left(fid))
+        widget.structure_changed.connect(self._rebuild_tab_order)
+
+    def _rebuild_tab_order(self) -> None:
+        """Tab follows reading order: section by section, field by field, row by row."""
+        chain = [c for row in self._rows.values() for c in row.widget.controls()]
+        for first, second in zip(chain, chain[1:]):
+            QWidget.setTabOrder(first, second)
+
+    # -- data ---------------------------------------------------------------------------
+    def data(self, *, include_hidden: bool = True) -> dict[str, Any]:
+        """Filled data (see module docstring). include_hidden=False: what may be saved."""
+        out: dict[str, Any] = dict(self._extra)
+        for fid, row in self._rows.items():
+            value = row.widget.value()
+            if value is not None:
+                out[fid] = value
+        if not include_hidden:
+            for fid in self._hidden_ids(out):
+                out.pop(fid, None)
+        return out
+
+    def set_data(self, data: Mapping[str, Any]) -> None:
+        """Show `data` (a draft or a saved form). Emits neither changed nor settled."""
+        self._loading = True
+        try:
+            for fid, row in self._rows.items():
+                row.widget.blockSignals(True)
+                try:
+                    row.widget.set_value(data.get(fid))
+                finally:
+                    row.widget.blockSignals(False)
+        finally:
+            self._loading = False
+        fixed = {fid for fid, row in self._rows.items() if row.field.type == "fixed_text"}
+        self._extra = {k: v for k, v in data.items() if k not in self._rows or k in fixed}
+        self._settle_timer.stop()
+        self._validate_timer.stop()
+        self._touched = {k for k, v in data.items() if k in self._rows and not is_empty(v)}
+        self._show_all = False
+        self._update_visibility()
+        self._rebuild_tab_order()
+        self._refresh_messages()
+
+    def hidden_fields(self) -> set[str]:
+        """Ids of fields hidden now (condition not met, or a protected person's address)."""
+        return set(self._hidden)
+
+    def field_widget(self, field_id: str) -> FieldWidget:
+        return self._rows[field_id].widget
+
+    def message_label(self, field_id: str) -> QLabel:
+        """The label beside a field where its (field-level) messages are shown."""
+        return self._rows[field_id].message
+
+    def flush_pending(self) -> None:
+        """Emit a pending `settled` now (before an auto-lock or closing the form)."""
+        if self._settle_timer.isActive():
+            self._settle_timer.stop()
+            self.settled.emit(self.data())
+
+    # -- validation ---------------------------------------------------------------------
+    def problems(self) -> list[Problem]:
+        """Every problem of the current data, per core validation with today_provider()."""
+        return validate(self.definition, self.data(), today=self._today())
+
+    def validate_all(self) -> list[Problem]:
+        """Show every problem (not only those of touched fields) and return them."""
+        self._show_all = True
+        self._validate_timer.stop()
+        return self._refresh_messages()
+
+    def show_problems(self, problems: list[Problem]) -> None:
+        """Show exactly these problems beside their fields (with a summary at the top)."""
+        self._touched |= {split_problem_field(p.field)[0] for p in problems}
+        self._display(list(problems), summary=True)
+
+    def focus_first_problem(self) -> Problem | None:
+        """Focus (and scroll to) the field of the first problem shown, in reading order."""
+        order = {fid: i for i, fid in enumerate(self._rows)}
+        located = [(split_problem_field(p.field), p) for p in self._shown]
+        located = [(root, row, p) for (root, row), p in located if root in order]
+        if not located:
+            return None
+        root, row, problem = min(located, key=lambda t: (order[t[0]], t[1] or 0))
+        widget = self._rows[root].widget
+        if row is None:
+            widget.focus_first()
+        else:
+            widget.focus_row(row)
+        focused = self.focusWidget() or widget
+        self.scroll.ensureWidgetVisible(focused, 40, 80)
+        return problem
+
+    def _refresh_messages(self) -> list[Problem]:
+        problems = self.problems()
+        shown = problems if self._show_all else [
+            p for p in problems if split_problem_field(p.field)[0] in self._touched
+        ]
+        self._display(shown, summary=self._show_all)
+        return problems
+
+    def _display(self, problems: list[Problem], *, summary: bool) -> None:
+        self._shown = problems
+        own: dict[str, list[str]] = {fid: [] for fid in self._rows}
+        by_row: dict[str, dict[int, list[str]]] = {fid: {} for fid in self._rows}
+        loose: list[str] = []
+        for p in problems:
+            root, row = split_problem_field(p.field)
+            if root not in self._rows:
+                loose.append(p.message)
+                continue
+            text = short_message(p.message, self._rows[root].labels)
+            if row is None:
+                own[root].append(text)
+            else:
+                by_row[root].setdefault(row, []).append(text)
+        for fid, r in self._rows.items():
+            rows = by_row[fid]
+            if rows and not r.widget.show_row_messages(rows):
+                own[fid] += [m for n in sorted(rows) for m in rows[n]]
+            elif not rows:
+                r.widget.show_row_messages({})
+            messages = own[fid]
+            r.message.setText("\n".join(f"{MESSAGE_PREFIX} {m}" for m in messages))
+            r.message.setAccessibleName(" ".join(f"Fel: {m}" for m in messages))
+            r.message.setVisible(bool(messages))
+            r.widget.mark_invalid(bool(messages))
+            all_messages = messages + [m for n in sorted(rows) for m in rows[n]]
+            extra = " ".join(f"Fel: {m}" for m in all_messages)
+            r.widget.describe(" ".join(t for t in (r.description, extra) if t))
+        if summary and problems:
+            count = len(problems)
+            head = ("1 uppgift behöver rättas" if count == 1
+                    else f"{count} uppgifter behöver rättas")
+            lines = [f"{MESSAGE_PREFIX} {head}. Felen visas vid respektive fält."]
+            lines += [f"{MESSAGE_PREFIX} {m}" for m in loose]
+            self.summary.setText("\n".join(lines))
+            self.summary.setAccessibleName(" ".join(lines))
+            self.summary.show()
+        else:
+            self.summary.hide()
+
+    # -- live behaviour -----------------------------------------------------------------
+    def _on_edited(self, field_id: str) -> None:
+        if self._loading:
+            return
+        if self._rows[field_id].widget.touch_on_edit:
+            self._touched.add(field_id)
+        self._update_visibility()
+        self._validate_timer.start()
+        self.changed.emit(self.data())
+        self._settle_timer.start()
+
+    def _on_left(self, field_id: str) -> None:
+        self._touched.add(field_id)
+        self._validate_timer.start()
+
+    def _hidden_ids(self, data: Mapping[str, Any]) -> set[str]:
+        return {
+            fid for fid, row in self._rows.items()
+            if not is_visible(self.definition, row.field, data) or address_hidden(row.field, data)
+        }
+
+    def _update_visibility(self) -> None:
+        """Show and hide conditional fields live, from core is_visible on the current data."""
+        hidden = self._hidden_ids(self.data())
+        for fid in hidden ^ self._hidden:
+            row = self._rows[fid]
+            assert row.form is not None
+            row.form.setRowVisible(row.container, fid not in hidden)
+        self._hidden = hidden
