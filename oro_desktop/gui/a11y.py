@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from PySide6.QtGui import QAccessible, QAccessibleEvent
 from PySide6.QtWidgets import QWidget
 
 
@@ -12,6 +11,8 @@ def announce(widget: QWidget) -> None:
     A label appearing is not read aloud by itself; an Alert event makes screen readers
     speak its text, the same as a message box would.
     """
+    from PySide6.QtGui import QAccessible, QAccessibleEvent
+
     if not QAccessible.isActive():
         return
     QAccessible.updateAccessibility(QAccessibleEvent(widget, QAccessible.Event.Alert))

@@ -90,6 +90,9 @@ def main(argv: list[str] | None = None) -> int:
         return app.exec()
     finally:
         controller.quit()  # closes the session and deletes a demo store (idempotent)
+        from PySide6.QtCore import QThreadPool
+
+        QThreadPool.globalInstance().waitForDone(5000)  # let background work finish cleanly
 
 
 if __name__ == "__main__":

@@ -7,8 +7,7 @@ is unknown until the first letter; pressing Caps Lock itself flips a known state
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject, Qt, Signal
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtCore import QEvent, QObject, Signal
 
 
 def caps_lock_from_key(text: str, shift: bool) -> bool | None:
@@ -36,7 +35,9 @@ class CapsLockWatcher(QObject):
             self.changed.emit(state)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt API
-        if event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent):
+        if event.type() == QEvent.Type.KeyPress:
+            from PySide6.QtCore import Qt  # not at import: start-up time (see gui.app)
+
             if event.key() == Qt.Key.Key_CapsLock:
                 if self.state is not None:
                     self._set(not self.state)

@@ -16,20 +16,45 @@ from __future__ import annotations
 
 import logging
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QByteArray, QObject, QSettings, Signal
-from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QWidget
+from PySide6.QtCore import QByteArray, QObject, QSettings, QTimer, Signal
+from PySide6.QtWidgets import QApplication, QDialog, QWidget
 
+from oro_desktop.gui.branding import APP_TITLE, DEMO_TITLE
 from oro_desktop.gui.idle import DEFAULT_IDLE_MINUTES, IdleWatcher
-from oro_desktop.gui.main_window import APP_TITLE, DEMO_TITLE, MainWindow
-from oro_desktop.gui.sections import Section, discover
+
+if TYPE_CHECKING:
+    from oro_desktop.gui.main_window import MainWindow
+    from oro_desktop.gui.sections import Section
 
 log = logging.getLogger(__name__)
 
 SETTINGS_ORG = "oro_desktop"
 SETTINGS_APP = "oro_desktop"
 LAST_PATH_KEY = "store/last_path"
+
+
+def store_present(path: Path) -> bool:
+    """Whether a store exists at `path`, without importing the store (start-up speed).
+
+    Mirrors ``oro_desktop.services.session.store_exists`` (the database file or its
+    ``.keys`` sidecar); a test holds the two together. Importing the store package costs
+    more than showing the first window, so the first screen is chosen with this check
+    and the store modules are loaded in the background while the dialog is shown.
+    """
+    path = Path(path)
+    return path.exists() or path.with_name(path.name + ".keys").exists()
+
+
+def _preload_store() -> None:
+    """Import the store and session modules on a worker so the first unlock is quick."""
+    from oro_desktop.gui.tasks import run_task
+
+    def load() -> None:
+        import oro_desktop.services.session  # noqa: F401
+
+    run_task(load, on_error=lambda _exc: None)
 
 
 def app_settings() -> QSettings:
@@ -86,10 +111,9 @@ class AppController(QObject):
         if self.demo:
             self._start_demo()
             return
-        from oro_desktop.services.session import store_exists
-
-        if store_exists(self.path):
+        if store_present(self.path):
             self.show_unlock()
+            QTimer.singleShot(0, _preload_store)
         else:
             self.show_wizard()
 
@@ -157,6 +181,8 @@ class AppController(QObject):
             self._on_session(session)
 
         def failed(exc: BaseException) -> None:
+            from PySide6.QtWidgets import QMessageBox
+
             from oro_desktop.gui.unlock_dialog import error_text
 
             box = QMessageBox(QMessageBox.Icon.Critical, DEMO_TITLE,
@@ -180,6 +206,9 @@ class AppController(QObject):
             dialog.deleteLater()
         if self._remember_path:
             app_settings().setValue(LAST_PATH_KEY, str(self.path))
+        from oro_desktop.gui.main_window import MainWindow
+        from oro_desktop.gui.sections import discover
+
         sections = self._sections if self._sections is not None else discover()
         window = MainWindow(session, sections, demo=self.demo)
         window.lock_requested.connect(self.lock)

@@ -30,12 +30,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from oro_desktop.gui.branding import APP_TITLE, DEMO_TITLE
 from oro_desktop.gui.sections import Section
 
 log = logging.getLogger(__name__)
 
-APP_TITLE = "oro_desktop"
-DEMO_TITLE = f"{APP_TITLE} — DEMO (fiktiva uppgifter)"
 ROLE_NAMES = {"admin": "administratör", "clinician": "användare"}
 SEARCH_DELAY_MS = 250
 
