@@ -64,13 +64,19 @@ def derive(password: str, salt: bytes, params: KdfParams) -> bytes:
     )
 
 
+_warned = False
+
+
 def from_environment() -> KdfParams | None:
     """The KDF an entry point should use: None (the default) unless the test switch is on."""
+    global _warned
     if os.environ.get(FAST_KDF_ENV) == "1":
-        print(
-            f"VARNING: {FAST_KDF_ENV}=1 är satt: lösenorden skyddas med en osäker "
-            "testinställning. Endast för automatiska tester.",
-            file=sys.stderr,
-        )
+        if not _warned:
+            _warned = True
+            print(
+                f"VARNING: {FAST_KDF_ENV}=1 är satt: lösenorden skyddas med en osäker "
+                "testinställning. Endast för automatiska tester.",
+                file=sys.stderr,
+            )
         return FAST_INSECURE
     return None
