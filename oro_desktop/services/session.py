@@ -118,11 +118,13 @@ class Session:
 
     @classmethod
     def unlock(cls, path: Path, user: str, password: str, *,
-               kdf: KdfParams | None = None) -> "Session":
+               kdf: KdfParams | None = None, verify: bool = True) -> "Session":
         """Open the store as `user`; WrongCredentials / StoreDamaged / StoreInUse otherwise.
 
         `kdf` only sets the cost of the dummy derivation done for an unknown user name
         (so timing does not reveal which names exist); real slots use their own params.
+        `verify` runs `cipher_integrity_check` at start-up (design: damage is found when
+        the program starts, not half-way through a form); about 2 ms per MB of file.
         """
         path = Path(path)
         if not path.exists():
@@ -143,7 +145,7 @@ class Session:
             except WrongCredentials:
                 failed_logins.record(path, (user or "").strip())
                 raise
-            store = Store.open(path, db_key, lock)
+            store = Store.open(path, db_key, lock, verify=verify)
             try:
                 if store.store_id != keyfile.store_id:
                     raise StoreDamaged("Nyckelfilen (.keys) hör inte till den här databasen.")

@@ -94,15 +94,18 @@ def open_connection(path: Path, key: bytes, *, create: bool = False):
     return conn
 
 
-def integrity_problems(conn) -> list[str]:
-    """`cipher_integrity_check` (HMAC of every page) then `integrity_check` (structure)."""
-    problems: list[str] = []
+def cipher_problems(conn) -> list[str]:
+    """`cipher_integrity_check` only: every page's HMAC (about 2 ms per MB); empty = sound."""
     try:
         rows = conn.execute("PRAGMA cipher_integrity_check").fetchall()
-    except _driver.Error as exc:
+    except (_driver.Error, MemoryError) as exc:
         return [f"Krypteringskontrollen kunde inte köras: {exc}."]
-    for (text,) in rows:
-        problems.append(f"Krypteringskontroll: {text}")
+    return [f"Krypteringskontroll: {text}" for (text,) in rows]
+
+
+def integrity_problems(conn) -> list[str]:
+    """`cipher_integrity_check` (HMAC of every page) then `integrity_check` (structure)."""
+    problems = cipher_problems(conn)
     if problems:
         return problems
     try:

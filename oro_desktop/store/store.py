@@ -21,7 +21,9 @@ from sqlcipher3 import dbapi2 as _driver
 
 from oro_desktop.store import audit as audit_mod
 from oro_desktop.store import migrations
-from oro_desktop.store.connection import integrity_problems, open_connection, remove_database_files
+from oro_desktop.store.connection import (
+    cipher_problems, integrity_problems, open_connection, remove_database_files,
+)
 from oro_desktop.store.errors import StoreClosed, StoreDamaged, map_exception, translate
 from oro_desktop.store.lock import StoreLock
 
@@ -81,8 +83,13 @@ class Store:
         return cls(path, conn, key, lock)
 
     @classmethod
-    def open(cls, path: Path, key: bytes, lock: StoreLock, *, migrate: bool = True) -> "Store":
-        """Open an existing file with its key (probed first), migrating it if older."""
+    def open(cls, path: Path, key: bytes, lock: StoreLock, *, migrate: bool = True,
+             verify: bool = False) -> "Store":
+        """Open an existing file with its key (probed first), migrating it if older.
+
+        `verify` runs `cipher_integrity_check` first (every page's HMAC), so damage is
+        found at start-up rather than in the middle of someone's work.
+        """
         conn = open_connection(Path(path), key)
         try:
             with translate():
@@ -90,6 +97,13 @@ class Store:
                     "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'meta'"
                 ).fetchone():
                     raise StoreDamaged()
+            if verify:
+                problems = cipher_problems(conn)
+                if problems:
+                    raise StoreDamaged(
+                        f"Databasfilen är skadad ({problems[0]}). Kör 'oro-admin check' och "
+                        "återställ från en säkerhetskopia med 'oro-admin restore'."
+                    )
             if migrate:
                 migrations.migrate(conn)
         except BaseException:

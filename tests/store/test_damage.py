@@ -59,8 +59,12 @@ def test_flipped_byte_in_inner_page_is_found_by_check(session, db_path):
     report = maintenance.check_store(db_path, ADMIN, ADMIN_PW)
     assert not report.ok
     assert any("Krypteringskontroll" in p for p in report.problems)
-    # Reading the damaged page through the session is a StoreDamaged, not a raw error.
-    s = Session.unlock(db_path, ADMIN, ADMIN_PW)
+    # Start-up verification refuses the file with the damage message ...
+    with pytest.raises(StoreDamaged) as info:
+        Session.unlock(db_path, ADMIN, ADMIN_PW)
+    assert "HMAC" in info.value.message and "restore" in info.value.message
+    # ... and without it, reading the damaged page is a StoreDamaged, not a raw error.
+    s = Session.unlock(db_path, ADMIN, ADMIN_PW, verify=False)
     try:
         with pytest.raises(StoreDamaged):
             with s.store.unit_of_work(ADMIN) as uow:
@@ -77,7 +81,7 @@ def test_truncated_file(session, db_path, keep):
     report = maintenance.check_store(db_path, ADMIN, ADMIN_PW)
     assert not report.ok
     try:
-        s = Session.unlock(db_path, ADMIN, ADMIN_PW)
+        s = Session.unlock(db_path, ADMIN, ADMIN_PW, verify=False)
     except StoreDamaged:
         return
     # If unlock got through, the damage must surface as StoreDamaged on use.
