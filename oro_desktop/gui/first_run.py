@@ -52,6 +52,17 @@ def password_problem(password: str, repeat: str) -> str:
     return ""
 
 
+def display_key(key: str, per_line: int = 7) -> str:
+    """The dash-grouped key on lines of `per_line` groups, so it reads and copies by eye."""
+    groups = key.split("-")
+    return "\n".join("-".join(groups[i : i + per_line]) for i in range(0, len(groups), per_line))
+
+
+def _title(text: str) -> str:
+    """A page title one size up from the body text (QWizard's default is body size)."""
+    return f"<span style='font-size: 14pt'>{text}</span>"
+
+
 def _label(text: str, buddy: QWidget, parent: QWidget) -> QLabel:
     label = QLabel(text, parent)
     label.setBuddy(buddy)
@@ -64,7 +75,7 @@ class PathPage(QWizardPage):
     def __init__(self, default_path: Path, exists: Callable[[Path], bool], parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._exists = exists
-        self.setTitle("Välkommen till oro_desktop")
+        self.setTitle(_title("Välkommen till oro_desktop"))
         self.setSubTitle("Guiden skapar en krypterad databas och det första administratörskontot.")
         intro = QLabel(
             "Allt som sparas i oro_desktop ligger i en enda krypterad fil. Välj var den ska "
@@ -133,7 +144,7 @@ class AdminPage(QWizardPage):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setTitle("Första administratören")
+        self.setTitle(_title("Första administratören"))
         self.setSubTitle(
             "Administratören lägger till användare och kan återställa glömda lösenord "
             "med återställningsnyckeln."
@@ -226,7 +237,7 @@ class RecoveryPage(QWizardPage):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setTitle("Återställningsnyckel")
+        self.setTitle(_title("Återställningsnyckel"))
         self.setSubTitle("Visas bara den här gången. Skriv ut den eller skriv av den nu.")
         self.key = ""
         self.store_path = Path()
@@ -268,7 +279,7 @@ class RecoveryPage(QWizardPage):
 
     def set_key(self, key: str, store_path: Path, admin_name: str) -> None:
         self.key, self.store_path, self.admin_name = key, store_path, admin_name
-        self.key_label.setText(key)
+        self.key_label.setText(display_key(key))
         self.key_label.setAccessibleName(f"Återställningsnyckel: {' '.join(key)}")
 
     def _print(self) -> None:

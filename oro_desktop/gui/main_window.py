@@ -81,6 +81,7 @@ class MainWindow(QMainWindow):
 
         if self.sections:
             self.navigation.setCurrentRow(0)
+            self.navigation.setFocus()
         else:
             self._update_search_state()
 

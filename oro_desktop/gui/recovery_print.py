@@ -25,6 +25,11 @@ NO_PRINTER = (
 )
 
 
+def _lines(key: str, per_line: int = 7) -> list[str]:
+    groups = key.split("-")
+    return ["-".join(groups[i : i + per_line]) for i in range(0, len(groups), per_line)]
+
+
 def recovery_document(key: str, store_path: Path, admin_name: str) -> QTextDocument:
     """The printed page: the key, where it belongs, and what to do with it."""
     doc = QTextDocument()
@@ -34,7 +39,7 @@ def recovery_document(key: str, store_path: Path, admin_name: str) -> QTextDocum
         <p>Databas: {html.escape(str(store_path))}<br>
         Skapad av: {html.escape(admin_name)}, {date.today().isoformat()}</p>
         <p style="font-family: 'DejaVu Sans Mono', monospace; font-size: 18pt;
-           border: 1px solid black; padding: 12px;"><b>{html.escape(key)}</b></p>
+           border: 1px solid black; padding: 12px;"><b>{"<br>".join(html.escape(line) for line in _lines(key))}</b></p>
         <h3>Så här förvarar du nyckeln</h3>
         <ul>
         <li>Förvara papperet inlåst, t.ex. i verksamhetens kassaskåp, skilt från datorn.</li>

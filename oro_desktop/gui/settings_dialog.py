@@ -46,7 +46,7 @@ class SettingsDialog(QDialog):
         self.setObjectName("settingsDialog")
         self.setWindowTitle("Inställningar")
         self.setAccessibleName("Inställningar")
-        self.setMinimumWidth(520)
+        self.setMinimumWidth(600)
 
         heading = QLabel("Inställningar för verksamheten", self)
         heading.setProperty("role", "heading")
@@ -58,12 +58,14 @@ class SettingsDialog(QDialog):
         self.idle_spin.setRange(MIN_IDLE, MAX_IDLE)
         self.idle_spin.setSuffix(" min")
         self.idle_spin.setAccessibleName("Lås efter inaktivitet, minuter")
+        self.idle_spin.setMaximumWidth(110)
         self.idle_spin.setValue(_int(session.get_setting("idle_minutes", 10), 10))
 
         self.unit_edit = QLineEdit(self)
         self.unit_edit.setObjectName("unitName")
         self.unit_edit.setAccessibleName("Enhetens eller organisationens namn")
         self.unit_edit.setMaxLength(120)
+        self.unit_edit.setMinimumWidth(320)
         self.unit_edit.setPlaceholderText("t.ex. Barnmorskemottagningen Östersund")
         self.unit_edit.setText(str(session.get_setting("unit_name", "") or ""))
 

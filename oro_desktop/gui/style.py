@@ -7,8 +7,10 @@ Colours keep a contrast of at least 4.5:1 for text (WCAG AA).
 
 from __future__ import annotations
 
+from PySide6.QtCore import QObject
 from PySide6.QtGui import QColor, QFont, QPalette
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QAbstractSpinBox, QApplication, QComboBox, QFocusFrame, QWidget
+from shiboken6 import isValid
 
 ACCENT = "#1d5a93"
 ACCENT_DARK = "#164673"
@@ -29,10 +31,10 @@ QMainWindow, QDialog, QWizard {{ background: {WINDOW_BG}; }}
 QToolBar {{ background: {PANEL_BG}; border: none; border-bottom: 1px solid {BORDER};
     padding: 4px 8px; spacing: 8px; }}
 QStatusBar {{ background: {PANEL_BG}; border-top: 1px solid {BORDER}; color: {MUTED}; }}
-QLineEdit, QSpinBox, QComboBox, QPlainTextEdit, QTextEdit {{
+QLineEdit, QPlainTextEdit, QTextEdit {{
     background: {PANEL_BG}; border: 1px solid {BORDER}; border-radius: 4px; padding: 4px 6px;
     selection-background-color: {ACCENT}; }}
-QLineEdit:disabled, QComboBox:disabled {{ background: #eceef1; color: #6b737c; }}
+QLineEdit:disabled {{ background: #eceef1; color: #6b737c; }}
 QPushButton, QToolButton {{ background: {PANEL_BG}; border: 1px solid {BORDER};
     border-radius: 4px; padding: 5px 14px; min-height: 18px; }}
 QPushButton:hover, QToolButton:hover {{ background: #eef3f8; border-color: {ACCENT}; }}
@@ -40,7 +42,7 @@ QPushButton:pressed, QToolButton:pressed {{ background: #dde7f1; }}
 QPushButton:default {{ background: {ACCENT}; color: white; border-color: {ACCENT_DARK}; }}
 QPushButton:default:hover {{ background: {ACCENT_DARK}; }}
 QPushButton:disabled {{ background: #eceef1; color: #7a828b; border-color: #d0d5db; }}
-QLineEdit:focus, QSpinBox:focus, QComboBox:focus, QPlainTextEdit:focus, QTextEdit:focus,
+QLineEdit:focus, QPlainTextEdit:focus, QTextEdit:focus,
 QPushButton:focus, QToolButton:focus, QListWidget:focus, QTableView:focus,
 QTreeView:focus, QCheckBox:focus, QRadioButton:focus {{
     border: 2px solid {FOCUS}; }}
@@ -51,11 +53,13 @@ QListWidget#navigation {{ background: {NAV_BG}; border: none; border-right: 1px 
 QListWidget#navigation::item {{ padding: 9px 14px; border-left: 4px solid transparent; }}
 QListWidget#navigation::item:selected {{ background: {PANEL_BG}; color: {ACCENT_DARK};
     border-left: 4px solid {ACCENT}; font-weight: bold; }}
-QListWidget#navigation:focus {{ border: 2px solid {FOCUS}; }}
+QListWidget#navigation:focus {{ border: none; border-right: 1px solid {BORDER}; }}
+QListWidget#navigation::item:focus {{ border: 2px solid {FOCUS}; border-left: 4px solid {FOCUS}; }}
 QTableView {{ background: {PANEL_BG}; border: 1px solid {BORDER}; gridline-color: #e3e6ea;
     alternate-background-color: #f7f9fb; selection-background-color: {ACCENT}; }}
 QHeaderView::section {{ background: {NAV_BG}; border: none; border-right: 1px solid {BORDER};
     border-bottom: 1px solid {BORDER}; padding: 5px 6px; font-weight: bold; }}
+QFocusFrame {{ border: 2px solid {FOCUS}; border-radius: 5px; }}
 QLabel[role="heading"] {{ font-size: 15pt; font-weight: bold; color: {TEXT}; }}
 QLabel[role="muted"] {{ color: {MUTED}; }}
 QLabel[role="error"] {{ color: {ERROR}; font-weight: bold; }}
@@ -85,6 +89,35 @@ def apply_style(app: QApplication) -> None:
         font.setPointSizeF(10)
     app.setFont(font)
     app.setStyleSheet(STYLESHEET)
+    _FocusRing.install(app)
+
+
+class _FocusRing(QObject):
+    """A QFocusFrame that follows focus onto combo and spin boxes.
+
+    Giving those a stylesheet border breaks their arrows under Fusion, so instead of a
+    border they get a focus frame drawn around them, in the same colour as the others.
+    """
+
+    _instance: "_FocusRing | None" = None
+
+    @classmethod
+    def install(cls, app: QApplication) -> None:
+        if cls._instance is None:
+            cls._instance = cls(app)
+            app.focusChanged.connect(cls._instance._moved)
+
+    def __init__(self, parent: QObject) -> None:
+        super().__init__(parent)
+        self._frame: QFocusFrame | None = None
+
+    def _moved(self, _old: QWidget | None, new: QWidget | None) -> None:
+        if isinstance(new, (QComboBox, QAbstractSpinBox)):
+            if self._frame is None or not isValid(self._frame):
+                self._frame = QFocusFrame()
+            self._frame.setWidget(new)
+        elif self._frame is not None and isValid(self._frame):
+            self._frame.setWidget(None)
 
 
 def monospace_font(point_size: float = 17) -> QFont:
