@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -72,7 +73,7 @@ class IdentityField(FieldWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(4)
         layout.addLayout(top)
-        layout.addWidget(self.protected)
+        layout.addWidget(self.protected, 0, Qt.AlignmentFlag.AlignLeft)
 
         self.register(self.kind, "typ av nummer")
         self.register(self.number, "nummer")
