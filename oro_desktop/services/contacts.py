@@ -16,7 +16,7 @@ from __future__ import annotations
 import os
 import tempfile
 from collections.abc import Iterable
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any, Protocol
@@ -52,6 +52,14 @@ class ReadOnlyDirectory(OroError):
     """A local change was asked for without an unlocked store."""
 
     exit_code = 2
+
+
+@dataclass(frozen=True)
+class ImportResult:
+    """How many entries a file held and how many of them changed the directory."""
+
+    total: int
+    changed: int
 
 
 class OverridesProvider(Protocol):
@@ -366,18 +374,24 @@ class ContactService:
             raise DirectoryError([f"{path.name}: kan inte läsas ({exc.__class__.__name__})"]) from None
         return [e for r in parse_directory(text, path.name) for e in r.entries]
 
-    def import_file(self, path: Path) -> int:
+    def import_file(self, path: Path) -> ImportResult:
         """Import another clinic's export as local changes: all of it or nothing.
 
         The whole file is validated first; only then are the entries written, in one
-        transaction, as overrides (same id replaces, new id adds). Admin only, audited.
+        transaction, as overrides (same id replaces, new id adds). Entries identical to
+        what the directory already shows are skipped: pinning them as local changes
+        would hide every later correction of the shipped data. Admin only, audited.
         """
         provider = self._require_admin()
         entries = self.check_import(path)
         stamp = _stamp()
+        changed = [e for e in entries if self.get(e.id) != e]
         overrides = [
-            Override(e.id, replace(e, local=True), False, stamp, provider.actor) for e in entries
+            Override(e.id, replace(e, local=True), False, stamp, provider.actor) for e in changed
         ]
-        provider.import_overrides(overrides, detail={"file": Path(path).name, "entries": len(entries)})
+        result = ImportResult(total=len(entries), changed=len(changed))
+        provider.import_overrides(
+            overrides, detail={"file": Path(path).name, "entries": result.total, "changed": result.changed}
+        )
         self.invalidate()
-        return len(entries)
+        return result

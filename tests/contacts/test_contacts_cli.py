@@ -120,7 +120,7 @@ def test_export_then_import_through_the_cli(
     text = out_file.read_text(encoding="utf-8").replace("0470-435 90", "0470-435 99")
     out_file.write_text(text, encoding="utf-8")
     code, out, _ = run(capsys, "import", str(out_file), "--db", str(store), "--user", ADMIN, "--json")
-    assert code == 0 and json.loads(out)["entries"] == 82
+    assert code == 0 and json.loads(out)["entries"] == 82 and json.loads(out)["changed"] == 1
     code, out, _ = run(capsys, "search", "0470 435 99", "--db", str(store), "--user", ADMIN, "--json")
     assert [r["id"] for r in json.loads(out)["results"]] == ["kronoberg/socialtjanst/vaxjo"]
 

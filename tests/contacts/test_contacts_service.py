@@ -11,7 +11,12 @@ from pathlib import Path
 import pytest
 
 from oro_desktop.core.contacts import ContactEntry, DirectoryError, Override, Phone, is_stale, merge
-from oro_desktop.services.contacts import ContactService, InMemoryOverrides, ReadOnlyDirectory
+from oro_desktop.services.contacts import (
+    ContactService,
+    ImportResult,
+    InMemoryOverrides,
+    ReadOnlyDirectory,
+)
 from oro_desktop.store.errors import PermissionDenied
 from tests.contacts.samples import BAD_IMPORT
 
@@ -120,7 +125,9 @@ def test_export_then_import_round_trip(service: ContactService, overrides: InMem
     assert overrides.audit[-1] == ("export", "", {"file": "kontakter.yaml", "entries": 82})
 
     other = ContactService(None, service._shipped_dir, overrides=InMemoryOverrides("Annan Admin"))
-    assert other.import_file(out) == 82
+    # Only the changed entry becomes a local change; the rest still follow shipped data.
+    assert other.import_file(out) == ImportResult(total=82, changed=1)
+    assert [o.entry_id for o in other.local_overrides()] == [vaxjo.id]
     assert other.get(vaxjo.id).notes == "Från Exempelkliniken"
     assert other.entries() == service.entries()
 

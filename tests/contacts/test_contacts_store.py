@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from oro_desktop.core.contacts import DirectoryError
-from oro_desktop.services.contacts import ContactService
+from oro_desktop.services.contacts import ContactService, ImportResult
 from oro_desktop.services.session import Session
 from oro_desktop.store import migrations
 from oro_desktop.store.kdf import FAST_INSECURE
@@ -34,6 +34,13 @@ def session(tmp_path: Path):
 @pytest.fixture()
 def service(session: Session, shipped_dir: Path) -> ContactService:
     return ContactService(session, shipped_dir)
+
+
+def reverified(path: Path) -> None:
+    """Change every entry of an export (as after a clinic re-verified all numbers)."""
+    text = path.read_text(encoding="utf-8")
+    assert text.count("verified: '2026-11-23'") == 82
+    path.write_text(text.replace("verified: '2026-11-23'", "verified: '2026-11-24'"), encoding="utf-8")
 
 
 def contact_audit(session: Session) -> list[tuple]:
@@ -85,6 +92,7 @@ def test_import_failing_half_way_is_rolled_back(
 ) -> None:
     out = tmp_path / "kontakter.yaml"
     service.export(out)
+    reverified(out)
     calls = {"n": 0}
     real_upsert = contacts_repo.upsert
 
@@ -104,7 +112,11 @@ def test_import_failing_half_way_is_rolled_back(
 def test_import_and_export_are_audited(session: Session, service: ContactService, tmp_path: Path) -> None:
     out = tmp_path / "kontakter.yaml"
     assert service.export(out) == 82
-    assert service.import_file(out) == 82
+    assert service.import_file(out) == ImportResult(total=82, changed=0)
+    assert contacts_repo.count(session.store.conn) == 0
+    reverified(out)
+    assert service.import_file(out) == ImportResult(total=82, changed=82)
     assert contacts_repo.count(session.store.conn) == 82
-    assert [a for _, a, _ in contact_audit(session)] == ["export", "import"]
+    assert service.get("kronoberg/socialtjanst/vaxjo").verified.isoformat() == "2026-11-24"
+    assert [a for _, a, _ in contact_audit(session)] == ["export", "import", "import"]
     assert session.store.check() == []

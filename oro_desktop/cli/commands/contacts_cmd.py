@@ -183,7 +183,10 @@ def cmd_export(args: argparse.Namespace) -> int:
 
 def cmd_import(args: argparse.Namespace) -> int:
     with _options.session_from_args(args) as session:
-        count = _service(args, session).import_file(args.file)
-    _options.emit(args, {"file": str(args.file), "entries": count},
-                  f"Importerade {count} kontakter från {args.file} som lokala ändringar.")
+        result = _service(args, session).import_file(args.file)
+    _options.emit(
+        args, {"file": str(args.file), "entries": result.total, "changed": result.changed},
+        f"Läste {result.total} kontakter från {args.file}; {result.changed} nya eller ändrade "
+        "sparades som lokala ändringar.",
+    )
     return 0
