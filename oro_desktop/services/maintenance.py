@@ -16,9 +16,11 @@ from pathlib import Path
 from oro_desktop.errors import InvalidInput
 from oro_desktop.store import audit as audit_mod
 from oro_desktop.store import backup as backup_mod
-from oro_desktop.store import migrations, recovery
+from oro_desktop.store import failed_logins, migrations, recovery
 from oro_desktop.store.connection import integrity_problems, open_connection
-from oro_desktop.store.errors import NotFound, PermissionDenied, StoreDamaged, StoreError, translate
+from oro_desktop.store.errors import (
+    NotFound, PermissionDenied, StoreDamaged, StoreError, WrongCredentials, translate,
+)
 from oro_desktop.store.files import atomic_write_bytes
 from oro_desktop.store.keyslots import KeyFile, keys_path, normalise_user, open_slot
 from oro_desktop.store.lock import StoreLock
@@ -49,8 +51,6 @@ class CheckReport:
 
 def key_from_credentials(keyfile_path: Path, user: str, password: str) -> tuple[bytes, KeyFile]:
     """Unwrap the database key from a key file (WrongCredentials if it does not open)."""
-    from oro_desktop.store.errors import WrongCredentials
-
     keyfile = KeyFile.load(keyfile_path)
     try:
         name = normalise_user(user)
@@ -75,7 +75,11 @@ def check_store(path: Path, user: str | None, password: str | None, *,
             key = recovery.database_key(recovery.parse_key(recovery_key))
             keyfile = None
         else:
-            key, keyfile = key_from_credentials(keys_path(path), user or "", password or "")
+            try:
+                key, keyfile = key_from_credentials(keys_path(path), user or "", password or "")
+            except WrongCredentials:
+                failed_logins.record(path, (user or "").strip())
+                raise
         try:
             conn = open_connection(path, key)
         except StoreDamaged as exc:
@@ -145,7 +149,12 @@ def restore(path: Path, backup_file: Path, user: str | None, password: str | Non
             actor = "recovery-key"
         else:
             source = keys_path(backup_file) if keys_path(backup_file).exists() else keys_path(path)
-            key, keyfile = key_from_credentials(source, user or "", password or "")
+            try:
+                key, keyfile = key_from_credentials(source, user or "", password or "")
+            except WrongCredentials:
+                if path.exists():
+                    failed_logins.record(path, (user or "").strip())
+                raise
             actor = normalise_user(user or "")
         with translate():
             problems = backup_mod.verify_file(backup_file, key)

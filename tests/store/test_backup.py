@@ -137,3 +137,14 @@ def test_check_reports_ok(session, db_path):
     report = maintenance.check_store(db_path, ADMIN, ADMIN_PW)
     assert report.ok, report.problems
     assert report.schema_version >= 1 and report.audit_entries >= 2
+
+
+def test_wrong_password_in_check_is_parked_as_failed_login(session, db_path):
+    session.close()
+    with pytest.raises(WrongCredentials):
+        maintenance.check_store(db_path, ADMIN, "fel-lösenord")
+    s = Session.unlock(db_path, ADMIN, ADMIN_PW)
+    try:
+        assert [r[2] for r in audit_rows(s)][-2:] == ["failed_login", "login"]
+    finally:
+        s.close()
