@@ -129,7 +129,8 @@ class DatePicker(QWidget):
     def open_calendar(self) -> None:
         """Show a calendar popup below the edit (non-modal; Esc or a click closes it)."""
         if self._calendar is None:
-            cal = QCalendarWidget(self, Qt.WindowType.Popup)
+            cal = QCalendarWidget(self)
+            cal.setWindowFlags(Qt.WindowType.Popup)
             cal.setLocale(_SWEDISH)
             cal.setFirstDayOfWeek(Qt.DayOfWeek.Monday)
             cal.setGridVisible(True)
