@@ -26,7 +26,7 @@ def missing_accessible_names(root: QWidget) -> list[str]:
     for child in root.findChildren(QWidget):
         if child.focusPolicy() == Qt.FocusPolicy.NoFocus or not child.isVisibleTo(root):
             continue
-        if child.metaObject().className() in _CONTAINERS:
+        if child.metaObject().className() in _CONTAINERS or child.objectName().startswith("qt_"):
             continue
         if not child.accessibleName():
             missing.append(f"{child.metaObject().className()}#{child.objectName()}")
