@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import os
 import tempfile
-from collections.abc import Iterable
+from collections.abc import Container, Iterable
 from dataclasses import dataclass, replace
 from datetime import date, datetime
 from pathlib import Path
@@ -28,6 +28,7 @@ from oro_desktop.core.contacts import (
     NowView,
     OpeningHours,
     Override,
+    SWEDISH_HOLIDAYS,
     RegionDirectory,
     SearchIndex,
     dump_directory,
@@ -178,6 +179,7 @@ class ContactService:
         *,
         overrides: OverridesProvider | None = None,
         office_hours: OpeningHours = DEFAULT_OFFICE_HOURS,
+        holidays: Container[date] = SWEDISH_HOLIDAYS,
     ) -> None:
         self._shipped_dir = Path(shipped_dir)
         self.problems: list[str] = []
@@ -191,6 +193,7 @@ class ContactService:
                 )
         self._overrides = overrides
         self._office_hours = office_hours
+        self._holidays = holidays
         self._shipped: list[RegionDirectory] | None = None
         self._entries: list[ContactEntry] | None = None
         self._index: SearchIndex | None = None
@@ -266,14 +269,14 @@ class ContactService:
         return lookup_text(self.entries(), text)
 
     def status(self, entry: ContactEntry, at: datetime | None = None) -> NowStatus:
-        return entry_status(entry, at or datetime.now())
+        return entry_status(entry, at or datetime.now(), self._holidays)
 
     def now(self, entries: Iterable[ContactEntry], at: datetime | None = None) -> NowView:
         """Order `entries` for a call at `at` (default: now), with a Swedish explanation.
 
-        Swedish public holidays are not taken into account (the explanation says so).
+        Swedish public holidays and the three "aftnar" count as closed days.
         """
-        return now_view(entries, at or datetime.now(), self._office_hours)
+        return now_view(entries, at or datetime.now(), self._office_hours, self._holidays)
 
     def is_stale(self, entry: ContactEntry, today: date | None = None) -> bool:
         """Not verified for 12 months: show "kan vara inaktuell"."""

@@ -95,7 +95,7 @@ def test_after_hours_route_first_outside_office_hours(shipped_entries: list[Cont
     assert night.items[0].recommended
     assert night.items[0].entry.phones[0].number == "112"
     assert night.explanation.startswith("Utanför kontorstid")
-    assert "röda dagar beaktas inte" in night.explanation
+    assert "helgdagar samt jul-, midsommar- och nyårsafton räknas som stängda" in night.explanation
 
     day = now_view(routes, datetime(2026, 11, 25, 10, 0))
     assert not day.outside_office_hours

@@ -13,6 +13,7 @@ from oro_desktop.core.contacts.hours import (
     next_change,
     parse_hours,
 )
+from oro_desktop.core.contacts.holidays import SWEDISH_HOLIDAYS, easter_sunday, swedish_holidays
 from oro_desktop.core.contacts.kinds import canonical_kind
 from oro_desktop.core.contacts.loader import (
     DirectoryError,
@@ -50,9 +51,9 @@ from oro_desktop.core.contacts.text import normalise, search_terms
 __all__ = [
     "ContactEntry", "DEFAULT_OFFICE_HOURS", "DirectoryError", "HoursError", "HoursRule",
     "NowItem", "NowState", "NowStatus", "NowView", "OpeningHours", "Override", "Phone",
-    "RegionDirectory", "SearchIndex", "Source", "canonical_kind", "dump_directory",
+    "RegionDirectory", "SWEDISH_HOLIDAYS", "SearchIndex", "Source", "canonical_kind", "dump_directory", "easter_sunday",
     "entry_from_payload", "entry_status", "entry_to_data", "format_hours",
     "is_after_hours_route", "is_open", "is_stale", "load_directory", "load_file", "lookup",
     "lookup_text", "merge", "municipality_key", "next_change", "normalise", "now_view",
-    "parse_directory", "parse_hours", "parse_lookup", "search_terms", "stale_since",
+    "parse_directory", "parse_hours", "parse_lookup", "search_terms", "stale_since", "swedish_holidays",
 ]

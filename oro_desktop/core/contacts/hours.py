@@ -5,16 +5,17 @@ Guidelines write hours as Swedish prose ("måndag-torsdag 8.00-16.00 samt fredag
 computation, not a guess. The original text is kept beside the parsed rules so the
 screen can show exactly what the guideline said.
 
-Not handled (said here so nobody relies on it): Swedish public holidays and the
-"aftnar" (julafton, midsommarafton, nyårsafton). A weekday holiday is treated as an
-ordinary weekday; callers show a reminder that röda dagar are not accounted for.
+Holidays are not part of the hours themselves: `is_open` takes the closed days as an
+argument (see holidays.py for the Swedish ones), so a test or a unit with its own
+calendar can pass another set.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Container
 from dataclasses import dataclass, field
-from datetime import datetime, time, timedelta
+from datetime import date, datetime, time, timedelta
 
 # Monday = 0, as datetime.weekday().
 _DAY_WORDS: dict[str, int] = {}
@@ -198,10 +199,16 @@ def hours_to_data(hours: OpeningHours) -> str:
     return format_hours(hours).replace("–", "-")
 
 
-def is_open(hours: OpeningHours, at: datetime) -> bool:
-    """True when `at` (naive local time) falls inside one of the rules."""
+def is_open(hours: OpeningHours, at: datetime, closed_days: Container[date] = ()) -> bool:
+    """True when `at` (naive local time) falls inside one of the rules.
+
+    A day in `closed_days` (e.g. SWEDISH_HOLIDAYS) is closed all day, unless the hours
+    are "dygnet runt".
+    """
     if hours.always:
         return True
+    if at.date() in closed_days:
+        return False
     moment, day = at.time(), at.weekday()
     previous = (day - 1) % 7
     for rule in hours.rules:
@@ -215,22 +222,22 @@ def is_open(hours: OpeningHours, at: datetime) -> bool:
     return False
 
 
-def next_change(hours: OpeningHours, at: datetime) -> datetime | None:
-    """The next minute at which open/closed flips, within a week; None if never."""
+def next_change(
+    hours: OpeningHours, at: datetime, closed_days: Container[date] = ()
+) -> datetime | None:
+    """The next minute at which open/closed flips, within two weeks; None if never."""
     if hours.always or not hours.rules:
         return None
-    state = is_open(hours, at)
-    probe = at.replace(second=0, microsecond=0)
-    # Candidate instants are rule starts and ends; check each in the coming 8 days.
-    candidates: list[datetime] = []
-    for offset in range(0, 8):
-        day = (probe + timedelta(days=offset)).date()
-        for rule in hours.rules:
-            for moment in (rule.start, rule.end):
-                stamp = datetime.combine(day, moment)
-                if stamp > at:
-                    candidates.append(stamp)
-    for stamp in sorted(set(candidates)):
-        if is_open(hours, stamp) != state:
+    state = is_open(hours, at, closed_days)
+    # Candidate instants: rule starts and ends, and midnights (a closed day's edges).
+    candidates: set[datetime] = set()
+    for offset in range(0, 15):
+        day = at.date() + timedelta(days=offset)
+        for moment in (time(0, 0), *(t for r in hours.rules for t in (r.start, r.end))):
+            stamp = datetime.combine(day, moment)
+            if stamp > at:
+                candidates.add(stamp)
+    for stamp in sorted(candidates):
+        if is_open(hours, stamp, closed_days) != state:
             return stamp
     return None

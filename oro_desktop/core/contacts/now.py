@@ -10,16 +10,17 @@ Uppvidinge gives "kontorstid" without times). For ordering only, the view assume
 and says so in its explanation; an entry without stated hours is never shown as open or
 closed, only as "tider anges inte".
 
-Swedish public holidays are NOT taken into account: a weekday holiday counts as an
-ordinary weekday. The explanation says so, so nobody trusts "öppet" on långfredagen.
+Swedish public holidays, and julafton, midsommarafton and nyårsafton, count as closed
+days by default (holidays.py): on långfredagen a unit with office hours is "stängt" and
+the after-hours route comes first. Pass `holidays=()` to ignore them.
 """
 
 from __future__ import annotations
 
 import enum
-from collections.abc import Iterable
+from collections.abc import Container, Iterable
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
 
 from oro_desktop.core.contacts.hours import (
     DAY_ABBREVIATIONS,
@@ -29,12 +30,13 @@ from oro_desktop.core.contacts.hours import (
     next_change,
     parse_hours,
 )
+from oro_desktop.core.contacts.holidays import SWEDISH_HOLIDAYS
 from oro_desktop.core.contacts.kinds import AFTER_HOURS_KINDS
 from oro_desktop.core.contacts.model import ContactEntry
 
 DEFAULT_OFFICE_HOURS: OpeningHours = parse_hours("mån-fre 8.00-16.00")
 
-HOLIDAY_NOTE = "Röda dagar beaktas inte."
+HOLIDAY_NOTE = "helgdagar samt jul-, midsommar- och nyårsafton räknas som stängda"
 
 
 class NowState(enum.Enum):
@@ -81,7 +83,16 @@ def _when(moment: datetime, at: datetime) -> str:
     return f"{DAY_ABBREVIATIONS[moment.weekday()]} {_clock(moment)}"
 
 
-def entry_status(entry: ContactEntry, at: datetime) -> NowStatus:
+def _holiday_name(holidays: Container[date], day: date) -> str | None:
+    if day not in holidays:
+        return None
+    namer = getattr(holidays, "name", None)
+    return (namer(day) if namer else None) or "helgdag"
+
+
+def entry_status(
+    entry: ContactEntry, at: datetime, holidays: Container[date] = SWEDISH_HOLIDAYS
+) -> NowStatus:
     """Open, closed, always, an after-hours route, or hours not given, at `at`."""
     hours = entry.hours
     if hours is None:
@@ -91,12 +102,14 @@ def entry_status(entry: ContactEntry, at: datetime) -> NowStatus:
         return NowStatus(NowState.UNKNOWN, f"Öppettider anges inte{note}")
     if hours.always:
         return NowStatus(NowState.ALWAYS, "Nås dygnet runt")
-    change = next_change(hours, at)
-    if is_open(hours, at):
+    change = next_change(hours, at, holidays)
+    if is_open(hours, at, holidays):
         tail = f", stänger {_when(change, at)}" if change else ""
         return NowStatus(NowState.OPEN, f"Öppet nu{tail} ({format_hours(hours)})")
     tail = f", öppnar {_when(change, at)}" if change else ""
-    return NowStatus(NowState.CLOSED, f"Stängt nu{tail} ({format_hours(hours)})")
+    holiday = _holiday_name(holidays, at.date())
+    why = f" ({holiday})" if holiday else ""
+    return NowStatus(NowState.CLOSED, f"Stängt nu{why}{tail} ({format_hours(hours)})")
 
 
 _DAYTIME_RANK = {
@@ -113,6 +126,7 @@ def now_view(
     entries: Iterable[ContactEntry],
     at: datetime,
     office_hours: OpeningHours = DEFAULT_OFFICE_HOURS,
+    holidays: Container[date] = SWEDISH_HOLIDAYS,
 ) -> NowView:
     """Order `entries` for a call at `at` and explain the order in Swedish.
 
@@ -120,11 +134,11 @@ def now_view(
     then whatever is open; during office hours, open units first and after-hours
     routes last. The order within a group is the order given.
     """
-    outside = not is_open(office_hours, at)
+    outside = not is_open(office_hours, at, holidays)
     rank = _NIGHT_RANK if outside else _DAYTIME_RANK
     scored = []
     for position, entry in enumerate(entries):
-        status = entry_status(entry, at)
+        status = entry_status(entry, at, holidays)
         state = status.state
         if outside and is_after_hours_route(entry):
             state = NowState.AFTER_HOURS
@@ -136,6 +150,9 @@ def now_view(
     )
     has_route = any(is_after_hours_route(i.entry) for i in items)
     stamp = f"{DAY_ABBREVIATIONS[at.weekday()]} {at:%Y-%m-%d} {_clock(at)}"
+    holiday = _holiday_name(holidays, at.date())
+    if holiday:
+        stamp += f", {holiday}"
     assumed = f"kontorstid räknas som {format_hours(office_hours)} där tider saknas"
     if outside and has_route:
         head = f"Utanför kontorstid ({stamp}): jourvägen visas först."
@@ -146,4 +163,5 @@ def now_view(
         )
     else:
         head = f"Kontorstid ({stamp}): öppna verksamheter visas först."
-    return NowView(at, outside, items, f"{head} ({assumed}; {HOLIDAY_NOTE.lower()[:-1]})")
+    note = HOLIDAY_NOTE if holidays else "helgdagar beaktas inte"
+    return NowView(at, outside, items, f"{head} ({assumed}; {note})")
