@@ -229,15 +229,13 @@ def next_change(
     if hours.always or not hours.rules:
         return None
     state = is_open(hours, at, closed_days)
-    # Candidate instants: rule starts and ends, and midnights (a closed day's edges).
-    candidates: set[datetime] = set()
+    # Candidate instants: rule starts and ends, and midnight (a closed day's edge),
+    # tried day by day so the usual answer (today or tomorrow) is found at once.
+    moments = sorted({time(0, 0), *(t for r in hours.rules for t in (r.start, r.end))})
     for offset in range(0, 15):
         day = at.date() + timedelta(days=offset)
-        for moment in (time(0, 0), *(t for r in hours.rules for t in (r.start, r.end))):
+        for moment in moments:
             stamp = datetime.combine(day, moment)
-            if stamp > at:
-                candidates.add(stamp)
-    for stamp in sorted(candidates):
-        if is_open(hours, stamp, closed_days) != state:
-            return stamp
+            if stamp > at and is_open(hours, stamp, closed_days) != state:
+                return stamp
     return None
