@@ -19,7 +19,7 @@ from oro_desktop.store import backup as backup_mod
 from oro_desktop.store import failed_logins, migrations, recovery
 from oro_desktop.store.connection import integrity_problems, open_connection
 from oro_desktop.store.errors import (
-    NotFound, PermissionDenied, StoreDamaged, StoreError, WrongCredentials, translate,
+    NotFound, PermissionDenied, file_errors, StoreDamaged, StoreError, WrongCredentials, translate,
 )
 from oro_desktop.store.files import atomic_write_bytes
 from oro_desktop.store.keyslots import KeyFile, keys_path, normalise_user, open_slot
@@ -62,6 +62,7 @@ def key_from_credentials(keyfile_path: Path, user: str, password: str) -> tuple[
     return open_slot(keyfile.store_id, slot, password), keyfile
 
 
+@file_errors()
 def check_store(path: Path, user: str | None, password: str | None, *,
                 recovery_key: str | None = None) -> CheckReport:
     """cipher_integrity_check, integrity_check, the audit chain, schema version, key file."""
@@ -113,6 +114,7 @@ def check_store(path: Path, user: str | None, password: str | None, *,
     return report
 
 
+@file_errors()
 def backup(session: Session, out: Path) -> dict[str, int]:
     """Admin only: a verified, encrypted copy at `out` plus `out.keys`; returns row counts."""
     session.require_admin()
@@ -120,7 +122,7 @@ def backup(session: Session, out: Path) -> dict[str, int]:
     store = session.store
     counts = store.backup_to(out)
     try:
-        atomic_write_bytes(keys_path(out), keys_path(store.path).read_bytes())
+        atomic_write_bytes(keys_path(out), keys_path(store.path).read_bytes(), like=out)
     except FileNotFoundError:
         pass
     with store.unit_of_work(session.user.name) as uow:
@@ -128,6 +130,7 @@ def backup(session: Session, out: Path) -> dict[str, int]:
     return counts
 
 
+@file_errors()
 def restore(path: Path, backup_file: Path, user: str | None, password: str | None, *,
             recovery_key: str | None = None) -> dict[str, int]:
     """Verify `backup_file`, then atomically replace the store at `path` with it.

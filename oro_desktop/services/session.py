@@ -25,7 +25,7 @@ from oro_desktop.store import failed_logins, recovery
 from oro_desktop.store.audit import append as audit_append
 from oro_desktop.store.connection import remove_database_files
 from oro_desktop.store.errors import (
-    NotFound, PermissionDenied, StoreClosed, StoreDamaged, StoreError, StoreExists,
+    NotFound, PermissionDenied, StoreClosed, file_errors, StoreDamaged, StoreError, StoreExists,
     WrongCredentials,
 )
 from oro_desktop.store.kdf import KdfParams
@@ -82,6 +82,7 @@ class Session:
 
     # -- construction ----------------------------------------------------------
     @classmethod
+    @file_errors()
     def create(cls, path: Path, admin_name: str, password: str, *,
                kdf: KdfParams | None = None) -> tuple["Session", str]:
         """Create a new store with its first admin; returns the session and the recovery key.
@@ -117,6 +118,7 @@ class Session:
         return cls(store, UserInfo(name, "admin")), recovery.format_key(secret)
 
     @classmethod
+    @file_errors()
     def unlock(cls, path: Path, user: str, password: str, *,
                kdf: KdfParams | None = None, verify: bool = True) -> "Session":
         """Open the store as `user`; WrongCredentials / StoreDamaged / StoreInUse otherwise.

@@ -12,7 +12,7 @@ from pathlib import Path
 
 from oro_desktop.errors import InvalidInput
 from oro_desktop.store import recovery
-from oro_desktop.store.errors import NotFound, StoreDamaged
+from oro_desktop.store.errors import NotFound, StoreDamaged, file_errors
 from oro_desktop.store.kdf import KdfParams
 from oro_desktop.store.keyslots import (
     KeyFile, check_password_policy, keys_path, make_slot, normalise_user, open_slot,
@@ -42,6 +42,7 @@ def _keyfile_for(store: Store) -> tuple[KeyFile, bool]:
     return KeyFile(store.store_id, {slot.user: slot for slot in slots}), True
 
 
+@file_errors()
 def add_user(session: Session, name: str, role: str, password: str, *,
              kdf: KdfParams | None = None) -> UserRow:
     """Admin only: a new user with a key slot of their own."""
@@ -71,6 +72,7 @@ def list_users(session: Session) -> list[UserRow]:
         return users_repo.all_users(uow.conn)
 
 
+@file_errors()
 def change_password(session: Session, old_password: str, new_password: str, *,
                     kdf: KdfParams | None = None) -> None:
     """Change the signed-in user's own password; the old one must be given again."""
@@ -90,6 +92,7 @@ def change_password(session: Session, old_password: str, new_password: str, *,
     keyfile.save(keys_path(store.path))
 
 
+@file_errors()
 def recover_user(path: Path, recovery_key: str, user: str, new_password: str, *,
                  kdf: KdfParams | None = None) -> bool:
     """Reset `user`'s password with the recovery key; returns True if the sidecar was rebuilt."""

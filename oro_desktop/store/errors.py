@@ -118,3 +118,19 @@ def translate() -> Iterator[None]:
     except MemoryError as exc:
         # SQLCipher reports some page-decryption failures as SQLITE_NOMEM.
         raise StoreDamaged() from exc
+
+
+@contextlib.contextmanager
+def file_errors() -> Iterator[None]:
+    """Turn an OS-level file error (permissions, full disk, missing folder) into a StoreError.
+
+    Usable as a decorator: `@file_errors()`.
+    """
+    try:
+        yield
+    except OSError as exc:
+        where = f" ({exc.filename})" if getattr(exc, "filename", None) else ""
+        raise StoreError(
+            f"Filen kunde inte läsas eller skrivas{where}: {exc.strerror or exc}. "
+            "Kontrollera mappen, behörigheterna och ledigt diskutrymme."
+        ) from exc

@@ -46,7 +46,8 @@ def record(db_path: Path, user: str) -> None:
     dropped = max(0, len(attempts) - MAX_PARKED)
     attempts = attempts[dropped:]
     doc = {"attempts": attempts}
-    atomic_write_bytes(failed_path(db_path), json.dumps(doc, ensure_ascii=False).encode("utf-8"))
+    atomic_write_bytes(failed_path(db_path), json.dumps(doc, ensure_ascii=False).encode("utf-8"),
+                       like=Path(db_path))
 
 
 def clear(db_path: Path) -> None:

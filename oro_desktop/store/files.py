@@ -26,11 +26,32 @@ def fsync_dir(directory: Path) -> None:
         os.close(fd)
 
 
-def atomic_write_bytes(path: Path, data: bytes) -> None:
-    """Replace `path` with `data`, never leaving a partly written file behind."""
+def _mode_of(path: Path | None) -> int | None:
+    if path is None:
+        return None
+    try:
+        return os.stat(path).st_mode & 0o777
+    except OSError:
+        return None
+
+
+def atomic_write_bytes(path: Path, data: bytes, *, like: Path | None = None) -> None:
+    """Replace `path` with `data`, never leaving a partly written file behind.
+
+    The new file keeps the permissions of the file it replaces, or of `like` when the
+    file is new.
+    """
     path = Path(path)
+    # mkstemp makes 0600 files; on a unit's shared folder that would lock other OS
+    # accounts out of the key file after the first password change.
+    mode = _mode_of(path) if path.exists() else _mode_of(like)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
+        if mode is not None:
+            try:
+                os.chmod(tmp, mode)
+            except OSError:
+                pass
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
             handle.flush()

@@ -175,4 +175,5 @@ class KeyFile:
         return cls.from_bytes(data)
 
     def save(self, path: Path) -> None:
-        atomic_write_bytes(Path(path), self.to_bytes())
+        path = Path(path)
+        atomic_write_bytes(path, self.to_bytes(), like=path.with_name(path.name.removesuffix(".keys")))

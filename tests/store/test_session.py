@@ -203,3 +203,27 @@ def test_session_usable_after_reopen_with_data(session, db_path):
     finally:
         again.close()
     assert not os.path.exists(f"{db_path}-wal") or os.path.getsize(f"{db_path}-wal") == 0
+
+
+def test_os_errors_become_store_errors(tmp_path):
+    from oro_desktop.store.errors import StoreError
+
+    blocker = tmp_path / "a-file"
+    blocker.write_text("x")
+    with pytest.raises(StoreError) as info:
+        Session.create(blocker / "oro.db", ADMIN, ADMIN_PW, kdf=FAST_INSECURE)
+    assert "kunde inte" in info.value.message
+
+
+def test_key_file_keeps_the_database_file_permissions(tmp_path):
+    from oro_desktop.store.keyslots import keys_path
+
+    path = tmp_path / "oro.db"
+    old = os.umask(0o022)
+    try:
+        session, _ = Session.create(path, ADMIN, ADMIN_PW, kdf=FAST_INSECURE)
+        users.add_user(session, "anna", "clinician", "annas-lösen", kdf=FAST_INSECURE)
+        session.close()
+    finally:
+        os.umask(old)
+    assert keys_path(path).stat().st_mode & 0o777 == path.stat().st_mode & 0o777
