@@ -47,6 +47,7 @@ def test_search_as_you_type_and_now_state(qtbot) -> None:
         view.search("markaryd"[:end])
     assert column(view, 1) == ["Markaryds kommun – Socialtjänsten"]
     assert column(view, 0) == ["Stängt"]
+    assert view.count_label.text() == "1 träff"
     assert "öppnar mån 8.00" in view.model.data(view.model.index(0, 0), Qt.ItemDataRole.ToolTipRole)
     view.search("0470 435 90")
     assert column(view, 1) == ["Växjö kommun – Socialtjänsten"]

@@ -162,7 +162,7 @@ class ContactsView(QWidget):
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(True)
-        for column, width in enumerate((90, 300, 130, 130, 220)):
+        for column, width in enumerate((100, 300, 150, 130, 220)):
             self.table.setColumnWidth(column, width)
         self.table.clicked.connect(self._cell_clicked)
         self.table.selectionModel().currentRowChanged.connect(lambda cur, _prev: self._show_detail(cur.row()))
@@ -219,7 +219,7 @@ class ContactsView(QWidget):
         if len(found) > MAX_ROWS:
             self.count_label.setText(f"Visar {MAX_ROWS} av {len(found)} träffar – skriv fler bokstäver")
         else:
-            self.count_label.setText(f"{len(found)} träffar")
+            self.count_label.setText("1 träff" if len(found) == 1 else f"{len(found)} träffar")
         if items:
             self.table.selectRow(0)
         self._show_detail(0 if items else -1)
