@@ -102,3 +102,17 @@ def test_append_outside_transaction_is_a_programming_error(session):
     with pytest.raises(RuntimeError):
         audit.append(session.store.conn, "admin", "read")
     assert isinstance(dbapi2.Error, type)
+
+
+def test_sqlite_utils_writes_join_the_unit_of_work(session):
+    """sqlite-utils must not commit behind our back: a failing unit of work undoes its writes."""
+    with session.store.unit_of_work("admin") as uow:
+        uow.db["things"].insert({"id": 1, "v": "a"}, pk="id")
+    with pytest.raises(RuntimeError):
+        with session.store.unit_of_work("admin") as uow:
+            uow.db["things"].insert_all([{"id": 2, "v": "b"}, {"id": 3, "v": "c"}], pk="id")
+            uow.db["things"].upsert({"id": 1, "v": "changed"}, pk="id")
+            uow.audit("update", "things", 1)
+            raise RuntimeError("boom")
+    assert list(session.store.db["things"].rows) == [{"id": 1, "v": "a"}]
+    assert [r[2] for r in audit_rows(session)].count("update") == 0
