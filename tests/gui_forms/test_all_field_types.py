@@ -9,7 +9,7 @@ import pytest
 from PySide6.QtWidgets import QAbstractButton, QComboBox, QLineEdit, QPlainTextEdit
 
 from oro_desktop.core.forms import FIELD_TYPES
-from oro_desktop.gui.forms.builder import split_problem_field
+from oro_desktop.gui.forms.widgets.problems import split_problem_field
 from oro_desktop.gui.forms.widgets import WIDGETS
 from tests.gui_forms.helpers import click, type_text
 
@@ -145,7 +145,7 @@ def test_rows_add_remove_and_messages_at_the_row(qtbot, make_form, all_types):
     assert form.data()["insatser"] == [{}, {"beskrivning": "utan vad"}]
     problems = form.validate_all()
     assert "insatser[2].vad" in {p.field for p in problems}
-    assert split_problem_field("insatser[2].vad") == ("insatser", 2)
+    assert split_problem_field("insatser[2].vad") == ("insatser", 2, "vad")
     assert insatser.rows[1].message.isVisible()
     assert "Vad saknas" in insatser.rows[1].message.text()
     assert not insatser.rows[0].message.isVisible()

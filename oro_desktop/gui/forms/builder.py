@@ -21,8 +21,6 @@ The builder never touches the store: it only reports data through its signals.
 
 from __future__ import annotations
 
-import html
-import re
 from collections.abc import Callable, Mapping
 from datetime import date
 from typing import Any
@@ -43,19 +41,12 @@ from oro_desktop.core.forms import Field, is_visible, validate
 from oro_desktop.core.forms.validate import qualified_label
 from oro_desktop.gui.forms.widgets import FieldContext, FieldWidget, make_field_widget
 from oro_desktop.gui.forms.widgets.base import ERROR, FOCUS, MESSAGE_PREFIX, MUTED, muted_label
+from oro_desktop.gui.forms.widgets.field_row import FieldRow, place_field
+from oro_desktop.gui.forms.widgets.problems import required_ids, route, split_problem_field
 
-#: Rules that make a field effectively required: it gets the same "*" mark.
-_REQUIRING_RULES = {"at_least_one_ticked", "answered", "at_least_one_row"}
-#: Field types laid out across the full width, label above.
-_WIDE_TYPES = {"fixed_text", "signature", "party_list", "repeating"}
-#: Labels longer than this go above their field instead of in the label column.
-_LONG_LABEL = 48
-LABEL_WIDTH = 210
 CONTENT_MAX_WIDTH = 940
 VALIDATE_MS = 300
 SETTLE_MS = 400
-
-_PROBLEM_FIELD = re.compile(r"^(?P<root>[^\[.]+)(?:\[(?P<row>\d+)\])?(?:\.(?P<col>.+))?$")
 
 STYLESHEET = f"""
 QWidget#formPage {{ background: #f5f6f8; }}
@@ -71,47 +62,6 @@ QLineEdit[invalid="true"], QPlainTextEdit[invalid="true"], QComboBox[invalid="tr
 QLineEdit[invalid="true"]:focus, QPlainTextEdit[invalid="true"]:focus,
 QComboBox[invalid="true"]:focus {{ border: 2px solid {FOCUS}; }}
 """
-
-
-def split_problem_field(field_ref: str) -> tuple[str, int | None]:
-    """'underskrifter[2].name' -> ('underskrifter', 2); 'barn_namn' -> ('barn_namn', None)."""
-    match = _PROBLEM_FIELD.match(field_ref)
-    if not match:
-        return field_ref, None
-    return match["root"], int(match["row"]) if match["row"] else None
-
-
-def required_ids(definition: FormDefinition) -> set[str]:
-    """Fields marked required, or made required by a rule ("tick at least one", ...)."""
-    out = {f.id for f in definition.fields() if f.required}
-    for ref in definition.rules:
-        if ref.rule in _REQUIRING_RULES and "field" in ref.args:
-            out.add(ref.args["field"])
-    return out
-
-
-def short_message(message: str, labels: list[str]) -> str:
-    """Drop the field's own label from a message shown beside that field."""
-    for label in labels:
-        for sep in (": ", ", "):
-            if label and message.startswith(label + sep):
-                rest = message[len(label) + len(sep):]
-                return rest[:1].upper() + rest[1:]
-    return message
-
-
-class _FieldRow:
-    """One field on screen: its widget, label, help and message, and where it sits."""
-
-    def __init__(self, field: Field, widget: FieldWidget, container: QWidget,
-                 message: QLabel, labels: list[str], description: str) -> None:
-        self.field = field
-        self.widget = widget
-        self.container = container
-        self.message = message
-        self.labels = labels
-        self.description = description
-        self.form: QFormLayout | None = None
 
 
 class FormWidget(QWidget):
@@ -133,7 +83,7 @@ class FormWidget(QWidget):
         self._today = today_provider
         self._context = FieldContext(today=today_provider)
         self._required = required_ids(definition)
-        self._rows: dict[str, _FieldRow] = {}
+        self._rows: dict[str, FieldRow] = {}
         self._extra: dict[str, Any] = {}
         self._touched: set[str] = set()
         self._hidden: set[str] = set()
@@ -226,56 +176,8 @@ class FormWidget(QWidget):
 
     def _add_field(self, form: QFormLayout, card: QWidget, section: Section, f: Field) -> None:
         widget = make_field_widget(f, self._context, card)
-        widget.setObjectName(f"field_{f.id}")
-        required = f.id in self._required
-        wide = f.type in _WIDE_TYPES or len(f.label) > _LONG_LABEL
-        container = QWidget(card)
-        stack = QVBoxLayout(container)
-        stack.setContentsMargins(0, 0, 0, 0)
-        stack.setSpacing(4)
-        label: QLabel | None = None
-        if f.type != "fixed_text" and f.label:
-            mark = f' <span style="color:{ERROR}; font-weight:bold">*</span>' if required else ""
-            label = QLabel(html.escape(f.label) + mark, card)
-            label.setTextFormat(Qt.TextFormat.RichText)
-            label.setWordWrap(True)
-            controls = widget.controls()
-            if controls:
-                label.setBuddy(controls[0])
-        help_label = muted_label(f.help, container) if f.help else None
-        message = QLabel(container)
-        message.setObjectName("fieldMessage")
-        message.setWordWrap(True)
-        message.hide()
-        if wide:
-            if label is not None:
-                label.setStyleSheet("font-weight: bold;")
-                stack.addWidget(label)
-                # The section heading already says it (e.g. "Förälder/vårdnadshavare"):
-                # the label stays as the buddy and accessible name, but is not repeated.
-                label.setVisible(f.label != section.title)
-            if help_label is not None:
-                stack.addWidget(help_label)
-            stack.addWidget(widget)
-            stack.addWidget(message)
-        else:
-            stack.addWidget(widget)
-            stack.addWidget(message)  # right under the field, before the help text
-            if help_label is not None:
-                stack.addWidget(help_label)
-        if wide or label is None:
-            form.addRow(container)
-        else:
-            assert label is not None
-            label.setFixedWidth(LABEL_WIDTH)
-            label.setContentsMargins(0, 5, 0, 0)
-            form.addRow(label, container)
-        parts = ["Obligatoriskt." if required else "", f.help]
-        description = " ".join(p for p in parts if p)
-        widget.describe(description)
-        row = _FieldRow(f, widget, container, message,
-                        [qualified_label(self.definition, f), f.label], description)
-        row.form = form
+        row = place_field(form, card, section, f, widget, required=f.id in self._required,
+                          qualified=qualified_label(self.definition, f))
         self._rows[f.id] = row
         widget.edited.connect(lambda fid=f.id: self._on_edited(fid))
         widget.left.connect(lambda fid=f.id: self._on_left(fid))
@@ -358,8 +260,8 @@ class FormWidget(QWidget):
     def focus_first_problem(self) -> Problem | None:
         """Focus (and scroll to) the field of the first problem shown, in reading order."""
         order = {fid: i for i, fid in enumerate(self._rows)}
-        located = [(split_problem_field(p.field), p) for p in self._shown]
-        located = [(root, row, p) for (root, row), p in located if root in order]
+        located = [(*split_problem_field(p.field)[:2], p) for p in self._shown]
+        located = [(root, row, p) for root, row, p in located if root in order]
         if not located:
             return None
         root, row, problem = min(located, key=lambda t: (order[t[0]], t[1] or 0))
@@ -382,39 +284,25 @@ class FormWidget(QWidget):
 
     def _display(self, problems: list[Problem], *, summary: bool) -> None:
         self._shown = problems
-        own: dict[str, list[str]] = {fid: [] for fid in self._rows}
-        by_row: dict[str, dict[int, list[str]]] = {fid: {} for fid in self._rows}
-        loose: list[str] = []
-        for p in problems:
-            root, row = split_problem_field(p.field)
-            if root not in self._rows:
-                loose.append(p.message)
-                continue
-            text = short_message(p.message, self._rows[root].labels)
-            if row is None:
-                own[root].append(text)
-            else:
-                by_row[root].setdefault(row, []).append(text)
+        routed = route(problems, {fid: r.labels for fid, r in self._rows.items()})
         for fid, r in self._rows.items():
-            rows = by_row[fid]
-            if rows and not r.widget.show_row_messages(rows):
-                own[fid] += [m for n in sorted(rows) for m in rows[n]]
-            elif not rows:
-                r.widget.show_row_messages({})
-            messages = own[fid]
+            rows = routed.rows[fid]
+            messages = routed.own[fid]
+            row_texts = [text for n in sorted(rows) for _, text in rows[n]]
+            if not r.widget.show_row_messages(rows):
+                messages = messages + row_texts  # not a row widget: show them with the field
             r.message.setText("\n".join(f"{MESSAGE_PREFIX} {m}" for m in messages))
             r.message.setAccessibleName(" ".join(f"Fel: {m}" for m in messages))
             r.message.setVisible(bool(messages))
             r.widget.mark_invalid(bool(messages))
-            all_messages = messages + [m for n in sorted(rows) for m in rows[n]]
-            extra = " ".join(f"Fel: {m}" for m in all_messages)
-            r.widget.describe(" ".join(t for t in (r.description, extra) if t))
+            errors = " ".join(f"Fel: {m}" for m in dict.fromkeys(messages + row_texts))
+            r.widget.describe(" ".join(t for t in (r.description, errors) if t))
         if summary and problems:
             count = len(problems)
             head = ("1 uppgift behöver rättas" if count == 1
                     else f"{count} uppgifter behöver rättas")
             lines = [f"{MESSAGE_PREFIX} {head}. Felen visas vid respektive fält."]
-            lines += [f"{MESSAGE_PREFIX} {m}" for m in loose]
+            lines += [f"{MESSAGE_PREFIX} {m}" for m in routed.loose]
             self.summary.setText("\n".join(lines))
             self.summary.setAccessibleName(" ".join(lines))
             self.summary.show()

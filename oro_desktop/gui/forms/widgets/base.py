@@ -121,8 +121,9 @@ class FieldWidget(QWidget):
                 control.style().polish(control)
 
     # -- rows (only row-based widgets override) ------------------------------------------
-    def show_row_messages(self, rows: dict[int, list[str]]) -> bool:
-        """Show messages at rows (1-based). False: not a row widget, builder shows them."""
+    def show_row_messages(self, rows: dict[int, list[tuple[str | None, str]]]) -> bool:
+        """Show {row (1-based): [(column, message)]} at the rows. False: not a row widget,
+        so the builder shows them with the field's own messages."""
         return False
 
     def focus_row(self, row: int) -> None:

@@ -26,6 +26,7 @@ from oro_desktop.gui.forms.widgets.base import (
     FieldWidget,
     muted_label,
 )
+from oro_desktop.gui.forms.widgets.problems import RowMessages
 from oro_desktop.gui.forms.widgets.choices import ChoiceField, YesNoField
 from oro_desktop.gui.forms.widgets.dates import DateField
 from oro_desktop.gui.forms.widgets.simple import EmailField, MultilineField, PhoneField, TextField
@@ -47,10 +48,13 @@ def _cell(col: Field, context: FieldContext, parent: QWidget) -> FieldWidget:
 class _Row:
     """The widgets of one row and the loaded keys no column shows (kept, not lost)."""
 
-    def __init__(self, cells: dict[str, FieldWidget], remove: QPushButton, message: QLabel) -> None:
+    def __init__(self, cells: dict[str, FieldWidget], remove: QPushButton, message: QLabel,
+                 title: QLabel, labels: list[QLabel]) -> None:
         self.cells = cells
         self.remove = remove
         self.message = message
+        self.title = title  # "Rad 2" above a stacked row
+        self.labels = labels  # one per cell, beside it in a stacked row
         self.extra: dict[str, Any] = {}
 
     def value(self) -> dict[str, Any]:
@@ -62,14 +66,18 @@ class _Row:
         return out
 
     def widgets(self) -> list[QWidget]:
-        return [*self.cells.values(), self.remove, self.message]
+        return [*self.cells.values(), self.remove, self.message, self.title, *self.labels]
 
 
 class RowsField(FieldWidget):
     """Rows of cells under column headings, with add and remove buttons.
 
-    At least `field.slots` rows are always shown; rows beyond that can be removed.
+    At least `field.slots` rows are always shown; rows beyond that can be removed. With
+    more than STACK_AFTER columns a row no longer fits one line of a 900 px form, so each
+    row is laid out as a small block: "Rad N", then one labelled line per column.
     """
+
+    STACK_AFTER = 4
 
     add_text = "Lägg till rad"
     remove_text = "Ta bort rad"
@@ -79,6 +87,7 @@ class RowsField(FieldWidget):
         super().__init__(field, context, parent)
         self.columns: tuple[Field, ...] = self.make_columns()
         self.rows: list[_Row] = []
+        self.stacked = len(self.columns) > self.STACK_AFTER
         self.grid = QGridLayout()
         self.grid.setContentsMargins(0, 0, 0, 0)
         self.grid.setHorizontalSpacing(8)
@@ -88,9 +97,12 @@ class RowsField(FieldWidget):
             mark = " *" if col.required else ""
             header = QLabel(f"{col.label}{mark}", self)
             header.setStyleSheet("font-weight: bold;")
+            header.setVisible(not self.stacked)
             self.headers.append(header)
             fixed = col.type in ("date", "yes_no", "choice")
-            self.grid.setColumnStretch(i, 0 if fixed else 1)
+            self.grid.setColumnStretch(i, 0 if fixed or self.stacked else 1)
+        if self.stacked:
+            self.grid.setColumnStretch(1, 1)
         self.add_button = QPushButton(self.add_text, self)
         self.add_button.clicked.connect(self.add_row_by_user)
         layout = QVBoxLayout(self)
@@ -119,7 +131,18 @@ class RowsField(FieldWidget):
         message.setWordWrap(True)
         message.setStyleSheet(f"color: {ERROR}; font-weight: bold;")
         message.hide()
-        row = _Row(cells, remove, message)
+        title = QLabel(self)
+        title.setStyleSheet("font-weight: bold;")
+        labels = []
+        for col in self.columns:
+            label = QLabel(f"{col.label}{' *' if col.required else ''}", self)
+            controls = cells[col.id].controls()
+            if controls:
+                label.setBuddy(controls[0])
+            labels.append(label)
+        for widget in (title, *labels):
+            widget.setVisible(self.stacked)
+        row = _Row(cells, remove, message, title, labels)
         for cell in cells.values():
             cell.edited.connect(self.edited)
             cell.left.connect(self.left)
@@ -131,22 +154,48 @@ class RowsField(FieldWidget):
         """Put header and rows in the grid again (after a row was added or removed)."""
         while self.grid.count():
             self.grid.takeAt(0)
-        for i, header in enumerate(self.headers):
-            self.grid.addWidget(header, 0, i)
+        for r in range(self.grid.rowCount()):
+            self.grid.setRowMinimumHeight(r, 0)
         removable = len(self.rows) > max(1, self.field.slots)
-        last = len(self.columns)
-        for n, row in enumerate(self.rows, start=1):
-            r = 2 * n - 1
-            for i, cell in enumerate(row.cells.values()):
-                self.grid.addWidget(cell, r, i, Qt.AlignmentFlag.AlignTop)
-            self.grid.addWidget(row.remove, r, last, Qt.AlignmentFlag.AlignTop)
-            row.remove.setVisible(removable)
-            self.grid.addWidget(row.message, r + 1, 0, 1, last + 1)
+        if self.stacked:
+            self._relayout_stacked(removable)
+        else:
+            self._relayout_table(removable)
         if self.headers and self.rows:
             self.headers[0].setBuddy(self.rows[0].cells[self.columns[0].id].controls()[0])
         self.add_button.removeEventFilter(self)
         self.add_button.installEventFilter(self)
         self._name_rows()
+
+    def _relayout_table(self, removable: bool) -> None:
+        top = Qt.AlignmentFlag.AlignTop
+        for i, header in enumerate(self.headers):
+            self.grid.addWidget(header, 0, i)
+        last = len(self.columns)
+        for n, row in enumerate(self.rows, start=1):
+            r = 2 * n - 1
+            for i, cell in enumerate(row.cells.values()):
+                self.grid.addWidget(cell, r, i, top)
+            self.grid.addWidget(row.remove, r, last, top)
+            row.remove.setVisible(removable)
+            self.grid.addWidget(row.message, r + 1, 0, 1, last + 1)
+
+    def _relayout_stacked(self, removable: bool) -> None:
+        top = Qt.AlignmentFlag.AlignTop
+        r = 0
+        for n, row in enumerate(self.rows, start=1):
+            row.title.setText(f"Rad {n}")
+            self.grid.addWidget(row.title, r, 0, 1, 2)
+            self.grid.addWidget(row.remove, r, 2, Qt.AlignmentFlag.AlignRight)
+            row.remove.setVisible(removable)
+            r += 1
+            for label, cell in zip(row.labels, row.cells.values()):
+                self.grid.addWidget(label, r, 0, top)
+                self.grid.addWidget(cell, r, 1, 1, 2, top)
+                r += 1
+            self.grid.addWidget(row.message, r, 0, 1, 3)
+            self.grid.setRowMinimumHeight(r + 1, 10)  # air between rows
+            r += 2
 
     def _name_rows(self) -> None:
         """Accessible names "<field> – rad N – <column>" and the tab chain, in row order."""
@@ -217,14 +266,18 @@ class RowsField(FieldWidget):
         self.structure_changed.emit()
 
     # -- messages ---------------------------------------------------------------------
-    def show_row_messages(self, rows: dict[int, list[str]]) -> bool:
+    def show_row_messages(self, rows: RowMessages) -> bool:
+        """Messages under their row; the cell of a named column gets the red border."""
         for n, row in enumerate(self.rows, start=1):
-            messages = rows.get(n, [])
-            row.message.setText("\n".join(f"{MESSAGE_PREFIX} {m}" for m in messages))
-            row.message.setAccessibleName(" ".join(f"Fel: {m}" for m in messages))
-            row.message.setVisible(bool(messages))
-            for cell in row.cells.values():
-                cell.mark_invalid(bool(messages))
+            entries = rows.get(n, [])
+            texts = [text for _, text in entries]
+            row.message.setText("\n".join(f"{MESSAGE_PREFIX} {m}" for m in texts))
+            row.message.setAccessibleName(" ".join(f"Fel: {m}" for m in texts))
+            row.message.setVisible(bool(texts))
+            columns = {col for col, _ in entries}
+            whole_row = None in columns
+            for key, cell in row.cells.items():
+                cell.mark_invalid(whole_row or key in columns)
         return True
 
     def focus_row(self, row: int) -> None:
