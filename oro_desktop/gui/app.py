@@ -26,7 +26,9 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
     parser = argparse.ArgumentParser(
         prog="oro-desktop",
         description="oro_desktop: samverkan vid oro för väntat barn, nyfött barn och förskolebarn.",
+        add_help=False,
     )
+    parser.add_argument("-h", "--help", action="help", help="visa den här hjälpen och avsluta")
     parser.add_argument("--db", metavar="SÖKVÄG", type=Path,
                         help="öppna (eller skapa) databasen på SÖKVÄG i stället för den senast använda")
     parser.add_argument("--demo", action="store_true",
@@ -38,11 +40,13 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
 def _store_path(args: argparse.Namespace) -> Path:
     if args.db is not None:
         return args.db.expanduser().resolve()
-    from oro_desktop.gui.controller import LAST_PATH_KEY, app_settings
+    from oro_desktop.gui.controller import LAST_PATH_KEY, app_settings, store_present
 
     last = app_settings().value(LAST_PATH_KEY, "")
-    if last:
+    if last and store_present(Path(str(last))):
         return Path(str(last))
+    # A remembered store that is gone (e.g. an unmounted unit folder) must not lead to a
+    # wizard offering to create a new one there: fall back to the default place.
     from oro_desktop.services.session import default_store_path
 
     return default_store_path()

@@ -40,3 +40,10 @@ def test_last_path_is_remembered_never_the_password(qtbot, store_path, kdf, isol
     stored = "".join(p.read_text(errors="ignore") for p in isolated_qsettings.rglob("*") if p.is_file())
     assert str(store_path) in stored
     assert ADMIN_PASSWORD not in stored
+
+
+def test_a_vanished_remembered_store_falls_back_to_the_default(tmp_path):
+    from oro_desktop.services.session import default_store_path
+
+    app_settings().setValue(LAST_PATH_KEY, str(tmp_path / "borta" / "oro.db"))
+    assert _store_path(parse_args([])) == default_store_path()
