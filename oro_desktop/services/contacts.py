@@ -43,10 +43,17 @@ from oro_desktop.core.contacts import (
     now_view,
     parse_directory,
 )
+from oro_desktop.core.contacts.memory import InMemoryOverrides
 from oro_desktop.core.contacts.now import DEFAULT_OFFICE_HOURS
 from oro_desktop.errors import InvalidInput, OroError
 from oro_desktop.store.errors import PermissionDenied
 from oro_desktop.store.repos import contacts as contacts_repo
+
+
+__all__ = [
+    "ContactService", "ImportResult", "InMemoryOverrides", "OverridesProvider",
+    "ReadOnlyDirectory", "StoreOverrides",
+]
 
 
 class ReadOnlyDirectory(OroError):
@@ -81,37 +88,6 @@ class OverridesProvider(Protocol):
     def import_overrides(self, overrides: list[Override], *, detail: dict[str, Any]) -> None: ...
 
     def record_export(self, detail: dict[str, Any]) -> None: ...
-
-
-class InMemoryOverrides:
-    """Overrides kept in a dict: for tests and throwaway demos, never for real data."""
-
-    def __init__(self, actor: str = "test", *, is_admin: bool = True) -> None:
-        self.actor = actor
-        self.is_admin = is_admin
-        self.rows: dict[str, Override] = {}
-        self.audit: list[tuple[str, str, dict[str, Any]]] = []
-
-    def load(self) -> list[Override]:
-        return list(self.rows.values())
-
-    def save(self, override: Override, *, action: str, detail: dict[str, Any]) -> None:
-        self.rows[override.entry_id] = override
-        self.audit.append((action, override.entry_id, detail))
-
-    def remove(self, entry_id: str) -> None:
-        self.rows.pop(entry_id, None)
-        self.audit.append(("delete", entry_id, {}))
-
-    def import_overrides(self, overrides: list[Override], *, detail: dict[str, Any]) -> None:
-        staged = dict(self.rows)
-        for override in overrides:
-            staged[override.entry_id] = override
-        self.rows = staged
-        self.audit.append(("import", "", detail))
-
-    def record_export(self, detail: dict[str, Any]) -> None:
-        self.audit.append(("export", "", detail))
 
 
 class StoreOverrides:
