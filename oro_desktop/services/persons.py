@@ -1,0 +1,178 @@
+"""Persons: find the child and guardians of a form again, by their number.
+
+Why a service of its own: consents (and later plans and disclosure records) all name
+people. Finding a child again by personnummer is what lets all of the child's consents
+be listed together and a new consent start from what is known. Every read of a person's
+data is audited in the same transaction as the read.
+
+Rules:
+
+- A person with a personnummer, samordningsnummer or reservnummer is found again by it;
+  a person without a number ("saknas") is never matched automatically: a new one is
+  created, because two children without numbers are not the same child.
+- Skyddade personuppgifter (protected identity) is *kept*: once a person is marked, a
+  later form that does not say so does not clear it (only `set_protected` does, which is
+  audited). The mark is written back into the form data so the address is never printed.
+- The form knows where the child is through its fields, not by name: the child is the
+  first identity field; its name, address and phone are the text, `address_of` and
+  phone fields of the same section. Guardians are the names in the first signature field.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from datetime import date
+from typing import TYPE_CHECKING, Any
+
+from oro_desktop.core.forms import FormDefinition, is_empty
+from oro_desktop.core.identity import IdentityNumber, identity_from_data, parse_number
+from oro_desktop.errors import InvalidInput
+from oro_desktop.store.errors import NotFound
+from oro_desktop.store.repos import persons as repo
+from oro_desktop.store.repos.persons import Person
+
+if TYPE_CHECKING:
+    from oro_desktop.services.session import Session
+
+__all__ = ["Person", "PersonService", "ChildFields", "child_fields", "child_in_form",
+           "guardian_names", "find_or_create", "ChildFacts"]
+
+
+@dataclass(frozen=True)
+class ChildFields:
+    """Ids of the fields holding the child in a definition ('' when the form has none)."""
+
+    identity: str
+    name: str = ""
+    address: str = ""
+    phone: str = ""
+    guardians: str = ""  # the signature field whose rows name the guardians
+
+
+def child_fields(definition: FormDefinition) -> ChildFields | None:
+    """Where a form keeps its child: the section of its first identity field."""
+    guardians = next((f.id for f in definition.fields() if f.type == "signature"), "")
+    for section in definition.sections:
+        ident = next((f for f in section.fields if f.type == "identity"), None)
+        if ident is None:
+            continue
+        pick = lambda pred: next((f.id for f in section.fields if pred(f)), "")  # noqa: E731
+        return ChildFields(
+            identity=ident.id,
+            name=pick(lambda f: f.type == "text"),
+            address=pick(lambda f: f.address_of == ident.id) or pick(lambda f: f.type == "multiline"),
+            phone=pick(lambda f: f.type == "phone"),
+            guardians=guardians,
+        )
+    return None
+
+
+@dataclass(frozen=True)
+class ChildFacts:
+    """The child as typed into a form."""
+
+    identity: IdentityNumber
+    name: str
+    address: str
+    phone: str
+    protected: bool
+
+
+def child_in_form(definition: FormDefinition, data: Mapping[str, Any], today: date) -> ChildFacts | None:
+    """The child typed into `data`, or None while name or a valid identity is missing."""
+    where = child_fields(definition)
+    if where is None:
+        return None
+    raw = data.get(where.identity)
+    name = str(data.get(where.name) or "").strip() if where.name else ""
+    if is_empty(raw) or not name:
+        return None
+    try:
+        identity = identity_from_data(dict(raw) if isinstance(raw, Mapping) else raw, today=today)
+    except InvalidInput:
+        return None
+    text = lambda fid: str(data.get(fid) or "").strip() if fid else ""  # noqa: E731
+    protected = isinstance(raw, Mapping) and bool(raw.get("protected"))
+    return ChildFacts(identity, name, text(where.address), text(where.phone), protected)
+
+
+def guardian_names(definition: FormDefinition, data: Mapping[str, Any]) -> list[str]:
+    """Names in the guardians' signature rows, in order, blanks skipped."""
+    where = child_fields(definition)
+    rows = data.get(where.guardians) if where and where.guardians else None
+    if not isinstance(rows, list):
+        return []
+    return [str(r.get("name")).strip() for r in rows
+            if isinstance(r, Mapping) and str(r.get("name") or "").strip()]
+
+
+def find_or_create(uow, child: ChildFacts) -> tuple[Person, bool]:
+    """The stored person for `child` (updated with what was typed) or a new one.
+
+    Runs inside the caller's unit of work and audits its own create/update. Returns
+    (person, protected_in_store): the second is True when the store says protected.
+    """
+    conn = uow.conn
+    found = repo.find_by_identity(conn, child.identity)
+    if found is None:
+        pid = repo.insert(conn, uow.actor, child.identity, child.name, address=child.address,
+                          phone=child.phone, protected=child.protected)
+        uow.audit("create", "person", pid, {"kind": child.identity.kind.value})
+        person = repo.get(conn, pid)
+        assert person is not None
+        return person, person.protected
+    protected = found.protected or child.protected
+    new = (child.name, child.address or found.address, child.phone or found.phone, protected)
+    if new != (found.name, found.address, found.phone, found.protected):
+        repo.update(conn, uow.actor, found.id, name=new[0], address=new[1], phone=new[2],
+                    protected=protected)
+        uow.audit("update", "person", found.id, {"from": "form"})
+        found = repo.get(conn, found.id)  # type: ignore[assignment]
+    return found, protected  # type: ignore[return-value]
+
+
+class PersonService:
+    """Look persons up; every read is audited with the ids that were shown."""
+
+    def __init__(self, session: "Session") -> None:
+        self._session = session
+
+    def _uow(self):
+        return self._session.store.unit_of_work(self._session.user.name)
+
+    def get(self, person_id: int) -> Person:
+        with self._uow() as uow:
+            person = repo.get(uow.conn, person_id)
+            if person is None:
+                raise NotFound("Personen finns inte.")
+            uow.audit("read", "person", person_id)
+        return person
+
+    def find_by_number(self, text: str, *, today: date | None = None) -> Person | None:
+        """The person with this personnummer/samordningsnummer (10 or 12 digits), or None."""
+        identity = parse_number(text, today or date.today())
+        with self._uow() as uow:
+            person = repo.find_by_identity(uow.conn, identity)
+            if person is not None:
+                uow.audit("read", "person", person.id, {"by": "number"})
+        return person
+
+    def search(self, text: str, *, limit: int = 50) -> list[Person]:
+        """Persons by part of the name or the start of the number; audited as one read."""
+        with self._uow() as uow:
+            found = repo.search(uow.conn, text, limit)
+            if found:
+                uow.audit("read", "person", None, {"search": True, "ids": [p.id for p in found]})
+        return found
+
+    def set_protected(self, person_id: int, protected: bool) -> Person:
+        """Mark or unmark skyddade personuppgifter (the only way to clear the mark)."""
+        with self._uow() as uow:
+            person = repo.get(uow.conn, person_id)
+            if person is None:
+                raise NotFound("Personen finns inte.")
+            repo.update(uow.conn, uow.actor, person_id, name=person.name, address=person.address,
+                        phone=person.phone, protected=protected)
+            uow.audit("update", "person", person_id, {"protected": protected})
+            return repo.get(uow.conn, person_id)  # type: ignore[return-value]

@@ -1,0 +1,193 @@
+"""Consents: the lifecycle facts of a filled consent form, its guardians, its scan.
+
+Why only facts: the status (active, expiring, expired, ...) depends on today's date and
+is derived by core.consent.status, never stored, so it cannot go stale. A row here maps
+one-to-one onto core's `Consent` (plus the links: filled form, child, renewed_from).
+The scan of the signed paper is an attachment BLOB inside the encrypted file.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from dataclasses import dataclass
+from datetime import date
+
+from oro_desktop.core.consent import Consent, Registration, SignedPaper
+from oro_desktop.store.audit import now_utc
+
+_SELECT = """
+SELECT c.id, c.filled_form_id, c.child_person_id, c.valid_from, c.valid_to, c.printed_on,
+       c.signed_on, c.signed_received_on, c.signed_registered_by, c.scan_attachment_id,
+       c.revoked_received_on, c.revoked_registered_by, c.declined_on, c.declined_by,
+       c.renewed_from, c.created_at, c.created_by, c.updated_at, c.updated_by,
+       f.form_id, f.form_version, f.data
+FROM consents c JOIN filled_forms f ON f.id = c.filled_form_id
+"""
+
+
+@dataclass(frozen=True)
+class ConsentRecord:
+    """A stored consent: core's Consent plus its id, links and who touched it when."""
+
+    id: int
+    consent: Consent
+    filled_form_id: int
+    child_id: int | None
+    renewed_from: int | None
+    created_at: str
+    created_by: str
+    updated_at: str
+    updated_by: str
+
+
+@dataclass(frozen=True)
+class Guardian:
+    """A guardian named in a consent: a person in the store, or only a name."""
+
+    position: int
+    name: str
+    person_id: int | None = None
+
+
+@dataclass(frozen=True)
+class Attachment:
+    id: int
+    mime: str
+    filename: str
+    size: int
+    sha256: str
+    content: bytes
+    created_at: str
+    created_by: str
+
+
+def _d(text: str | None) -> date | None:
+    return date.fromisoformat(text) if text else None
+
+
+def _iso(day: date | None) -> str | None:
+    return day.isoformat() if day else None
+
+
+def _record(r) -> ConsentRecord:
+    signed = None
+    if r[6]:
+        signed = SignedPaper(_d(r[6]), Registration(_d(r[7]), r[8]),  # type: ignore[arg-type]
+                             str(r[9]) if r[9] is not None else None)
+    consent = Consent(
+        form_id=r[19], form_version=int(r[20]), data=json.loads(r[21]),
+        valid_from=_d(r[3]), valid_to=_d(r[4]), printed_on=_d(r[5]), signed=signed,
+        revoked=Registration(_d(r[10]), r[11]) if r[10] else None,  # type: ignore[arg-type]
+        declined=Registration(_d(r[12]), r[13]) if r[12] else None,  # type: ignore[arg-type]
+    )
+    return ConsentRecord(int(r[0]), consent, int(r[1]), r[2], r[14], r[15], r[16], r[17], r[18])
+
+
+def _facts(consent: Consent) -> tuple:
+    s, rv, dc = consent.signed, consent.revoked, consent.declined
+    return (
+        _iso(consent.valid_from), _iso(consent.valid_to), _iso(consent.printed_on),
+        _iso(s.signed_on) if s else None, _iso(s.received.on) if s else None,
+        s.received.by if s else None, int(s.scan_ref) if s and s.scan_ref else None,
+        _iso(rv.on) if rv else None, rv.by if rv else None,
+        _iso(dc.on) if dc else None, dc.by if dc else None,
+    )
+
+
+_FACT_COLUMNS = ("valid_from", "valid_to", "printed_on", "signed_on", "signed_received_on",
+                 "signed_registered_by", "scan_attachment_id", "revoked_received_on",
+                 "revoked_registered_by", "declined_on", "declined_by")
+
+
+def insert(conn, actor: str, filled_form_id: int, consent: Consent, *,
+           child_id: int | None, renewed_from: int | None = None) -> int:
+    now = now_utc()
+    cols = ", ".join(_FACT_COLUMNS)
+    marks = ", ".join("?" * len(_FACT_COLUMNS))
+    cursor = conn.execute(
+        f"INSERT INTO consents (filled_form_id, child_person_id, renewed_from, {cols},"
+        f" created_at, created_by, updated_at, updated_by) VALUES (?, ?, ?, {marks}, ?, ?, ?, ?)",
+        (filled_form_id, child_id, renewed_from, *_facts(consent), now, actor, now, actor),
+    )
+    return int(cursor.lastrowid)
+
+
+def update(conn, actor: str, consent_id: int, consent: Consent, *, child_id: int | None) -> None:
+    """Write the facts (and the child link) of `consent`; the form data is in filled_forms."""
+    sets = ", ".join(f"{c} = ?" for c in _FACT_COLUMNS)
+    conn.execute(
+        f"UPDATE consents SET child_person_id = ?, {sets}, updated_at = ?, updated_by = ?"
+        f" WHERE id = ?",
+        (child_id, *_facts(consent), now_utc(), actor, consent_id),
+    )
+
+
+def get(conn, consent_id: int) -> ConsentRecord | None:
+    r = conn.execute(_SELECT + " WHERE c.id = ?", (consent_id,)).fetchone()
+    return _record(r) if r else None
+
+
+def list_all(conn, *, child_id: int | None = None) -> list[ConsentRecord]:
+    """Every consent (or one child's), newest first; the caller sorts by status."""
+    if child_id is None:
+        rows = conn.execute(_SELECT + " ORDER BY c.id DESC")
+    else:
+        rows = conn.execute(_SELECT + " WHERE c.child_person_id = ? ORDER BY c.id DESC",
+                            (child_id,))
+    return [_record(r) for r in rows]
+
+
+def latest_for_child(conn, child_id: int) -> ConsentRecord | None:
+    r = conn.execute(_SELECT + " WHERE c.child_person_id = ? ORDER BY c.id DESC LIMIT 1",
+                     (child_id,)).fetchone()
+    return _record(r) if r else None
+
+
+def latest_by(conn, actor: str) -> ConsentRecord | None:
+    """The consent this user created last (to pre-fill who obtains the next one)."""
+    r = conn.execute(_SELECT + " WHERE c.created_by = ? ORDER BY c.id DESC LIMIT 1",
+                     (actor,)).fetchone()
+    return _record(r) if r else None
+
+
+def set_guardians(conn, consent_id: int, guardians: list[Guardian]) -> None:
+    conn.execute("DELETE FROM consent_guardians WHERE consent_id = ?", (consent_id,))
+    conn.executemany(
+        "INSERT INTO consent_guardians (consent_id, position, person_id, name) VALUES (?, ?, ?, ?)",
+        [(consent_id, g.position, g.person_id, g.name) for g in guardians],
+    )
+
+
+def guardians(conn, consent_id: int) -> list[Guardian]:
+    rows = conn.execute(
+        "SELECT position, name, person_id FROM consent_guardians WHERE consent_id = ?"
+        " ORDER BY position", (consent_id,))
+    return [Guardian(int(r[0]), r[1], r[2]) for r in rows]
+
+
+def guardians_of_child(conn, child_id: int) -> list[Guardian]:
+    """Guardians named in the child's earlier consents (person-linked), newest first."""
+    rows = conn.execute(
+        "SELECT g.position, g.name, g.person_id FROM consent_guardians g"
+        " JOIN consents c ON c.id = g.consent_id WHERE c.child_person_id = ?"
+        " ORDER BY c.id DESC, g.position", (child_id,))
+    return [Guardian(int(r[0]), r[1], r[2]) for r in rows]
+
+
+def add_attachment(conn, actor: str, *, owner_type: str, owner_id: int, kind: str,
+                   mime: str, filename: str, content: bytes) -> int:
+    cursor = conn.execute(
+        "INSERT INTO attachments (owner_type, owner_id, kind, mime, filename, size, sha256,"
+        " content, created_at, created_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        (owner_type, owner_id, kind, mime, filename, len(content),
+         hashlib.sha256(content).hexdigest(), bytes(content), now_utc(), actor),
+    )
+    return int(cursor.lastrowid)
+
+
+def get_attachment(conn, attachment_id: int) -> Attachment | None:
+    r = conn.execute(
+        "SELECT id, mime, filename, size, sha256, content, created_at, created_by"
+        " FROM attachments WHERE id = ?", (attachment_id,)).fetchone()
+    return Attachment(int(r[0]), r[1], r[2], int(r[3]), r[4], bytes(r[5]), r[6], r[7]) if r else None

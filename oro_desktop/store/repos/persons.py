@@ -1,0 +1,130 @@
+"""Persons: the children and guardians named in filled forms, found again by their number.
+
+Why a table of persons at all: a consent names a child, and the next consent for the
+same child must start from what is known and be listed together with the earlier ones.
+Personnummer and samordningsnummer are stored as 12 digits (core.identity), unique per
+kind; persons without a number are never merged automatically.
+
+`Person` lives here rather than in core because core has no person model yet; it is a
+plain frozen dataclass built on core's IdentityNumber, with no SQL in it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from oro_desktop.core.identity import IdentityKind, IdentityNumber
+from oro_desktop.store.audit import now_utc
+
+_COLUMNS = ("id, id_kind, id_value, no_number_reason, name, address, phone,"
+            " protected_identity, created_at, updated_at")
+
+MASK = "****"
+
+
+@dataclass(frozen=True)
+class Person:
+    """A person as stored. `protected`: skyddade personuppgifter (never show the address)."""
+
+    id: int
+    identity: IdentityNumber
+    name: str
+    address: str = ""
+    phone: str = ""
+    protected: bool = False
+    created_at: str = ""
+    updated_at: str = ""
+
+    def number_display(self, *, masked: bool | None = None) -> str:
+        """The number for screens; masked (ÅÅÅÅMMDD-****) for protected identity by default."""
+        masked = self.protected if masked is None else masked
+        ident = self.identity
+        if ident.kind in (IdentityKind.PERSONNUMMER, IdentityKind.SAMORDNINGSNUMMER):
+            return f"{ident.value[:8]}-{MASK}" if masked else ident.display()
+        if ident.kind is IdentityKind.RESERVNUMMER:
+            return MASK if masked else ident.display()
+        return ident.display()
+
+    def shown_address(self) -> str:
+        """The address, or '' for a person with protected identity."""
+        return "" if self.protected else self.address
+
+
+def _row(r) -> Person:
+    return Person(
+        id=int(r[0]),
+        identity=IdentityNumber(IdentityKind(r[1]), r[2], r[3]),
+        name=r[4], address=r[5], phone=r[6], protected=bool(r[7]),
+        created_at=r[8], updated_at=r[9],
+    )
+
+
+def get(conn, person_id: int) -> Person | None:
+    r = conn.execute(f"SELECT {_COLUMNS} FROM persons WHERE id = ?", (person_id,)).fetchone()
+    return _row(r) if r else None
+
+
+def get_many(conn, ids: list[int]) -> dict[int, Person]:
+    """Persons by id in one query (for lists)."""
+    if not ids:
+        return {}
+    marks = ",".join("?" * len(ids))
+    rows = conn.execute(f"SELECT {_COLUMNS} FROM persons WHERE id IN ({marks})", list(ids))
+    return {p.id: p for p in map(_row, rows)}
+
+
+def find_by_identity(conn, identity: IdentityNumber) -> Person | None:
+    """The person with this number (None for 'saknas': no number, nothing to find by)."""
+    if not identity.value:
+        return None
+    r = conn.execute(
+        f"SELECT {_COLUMNS} FROM persons WHERE id_kind = ? AND id_value = ?",
+        (identity.kind.value, identity.value),
+    ).fetchone()
+    return _row(r) if r else None
+
+
+def search(conn, text: str, limit: int = 50) -> list[Person]:
+    """Persons whose name contains `text` (any case) or whose number starts with its digits."""
+    text = (text or "").strip()
+    if not text:
+        return []
+    digits = "".join(c for c in text if c.isdigit())
+    clauses, params = ["name LIKE ? ESCAPE '\\'"], [f"%{_escape(text)}%"]
+    if len(digits) >= 4 and len(digits) == len(text.replace("-", "").replace(" ", "")):
+        clauses.append("id_value LIKE ?")
+        params.append(f"{digits}%")
+        if len(digits) in (6, 10):  # typed without century: match any century
+            clauses.append("substr(id_value, 3) LIKE ?")
+            params.append(f"{digits}%")
+    sql = (f"SELECT {_COLUMNS} FROM persons WHERE {' OR '.join(clauses)}"
+           f" ORDER BY name COLLATE NOCASE LIMIT ?")
+    return [_row(r) for r in conn.execute(sql, [*params, limit])]
+
+
+def _escape(text: str) -> str:
+    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+
+
+def insert(conn, actor: str, identity: IdentityNumber, name: str, *, address: str = "",
+           phone: str = "", protected: bool = False) -> int:
+    now = now_utc()
+    cursor = conn.execute(
+        "INSERT INTO persons (id_kind, id_value, no_number_reason, name, address, phone,"
+        " protected_identity, created_at, created_by, updated_at, updated_by)"
+        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        (identity.kind.value, identity.value, identity.reason, name, address, phone,
+         int(protected), now, actor, now, actor),
+    )
+    return int(cursor.lastrowid)
+
+
+def update(conn, actor: str, person_id: int, *, name: str, address: str, phone: str,
+           protected: bool, reason: str | None = None) -> None:
+    now = now_utc()
+    conn.execute(
+        "UPDATE persons SET name = ?, address = ?, phone = ?, protected_identity = ?,"
+        " no_number_reason = coalesce(?, no_number_reason), updated_at = ?, updated_by = ?"
+        " WHERE id = ?",
+        (name, address, phone, int(protected), reason, now, actor, person_id),
+    )
