@@ -21,7 +21,6 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QMainWindow,
-    QMessageBox,
     QPushButton,
     QSizePolicy,
     QStackedWidget,
@@ -368,32 +367,14 @@ class MainWindow(QMainWindow):
         event.accept()
 
     def show_about(self) -> None:
-        box = QMessageBox(self)
-        box.setWindowTitle("Om oro_desktop")
-        box.setIcon(QMessageBox.Icon.Information)
-        box.setText("<b>oro_desktop</b>")
-        box.setInformativeText(
-            "Stöd för samverkan vid oro för väntat barn, nyfött barn och barn i förskoleåldern, "
-            "enligt regionernas riktlinjer. Allt sparas krypterat på den här datorn."
-        )
-        box.setAccessibleName("Om oro_desktop")
-        box.open()
+        from oro_desktop.gui.help_dialogs import show_about
+
+        show_about(self)
 
     def show_shortcuts(self) -> None:
-        lines = [
-            ("Ctrl+F", "Sök i den del som visas"),
-            ("Ctrl+L", "Lås programmet"),
-            ("Ctrl+1 … Ctrl+9", "Gå till del 1–9 i navigeringen"),
-            ("Ctrl+,", "Inställningar (administratör)"),
-            ("Ctrl+Q", "Avsluta"),
-            ("F1", "Den här listan"),
-        ]
-        rows = "".join(f"<tr><td><b>{k}</b>&nbsp;&nbsp;</td><td>{v}</td></tr>" for k, v in lines)
-        box = QMessageBox(self)
-        box.setWindowTitle("Kortkommandon")
-        box.setText(f"<table>{rows}</table>")
-        box.setAccessibleName("Kortkommandon")
-        box.open()
+        from oro_desktop.gui.help_dialogs import show_shortcuts
+
+        show_shortcuts(self)
 
 
 def _escape(text: str) -> str:

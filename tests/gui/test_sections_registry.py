@@ -136,3 +136,17 @@ def test_no_sections_shows_a_calm_message_not_a_placeholder(qtbot, session, stor
         assert not clinician_window.settings_action.isVisible()
     finally:
         clinician.close()
+
+
+def test_help_boxes_open_without_blocking(qtbot, session):
+    window = MainWindow(session, [])
+    qtbot.addWidget(window)
+    window.show()
+    window.show_about()
+    window.show_shortcuts()
+    from PySide6.QtWidgets import QMessageBox
+
+    boxes = [b for b in window.findChildren(QMessageBox) if b.isVisible()]
+    assert {b.windowTitle() for b in boxes} == {"Om oro_desktop", "Kortkommandon"}
+    for box in boxes:
+        box.close()
