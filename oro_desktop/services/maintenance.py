@@ -62,6 +62,15 @@ def key_from_credentials(keyfile_path: Path, user: str, password: str) -> tuple[
     return open_slot(keyfile.store_id, slot, password), keyfile
 
 
+def _known_name(keyfile_path: Path, user: str | None) -> str | None:
+    """The normalised name if it has a key slot, else None (see failed_logins.record)."""
+    try:
+        name = normalise_user(user or "")
+        return name if name in KeyFile.load(keyfile_path).slots else None
+    except (InvalidInput, NotFound, StoreDamaged):
+        return None
+
+
 @file_errors()
 def check_store(path: Path, user: str | None, password: str | None, *,
                 recovery_key: str | None = None) -> CheckReport:
@@ -79,7 +88,7 @@ def check_store(path: Path, user: str | None, password: str | None, *,
             try:
                 key, keyfile = key_from_credentials(keys_path(path), user or "", password or "")
             except WrongCredentials:
-                failed_logins.record(path, (user or "").strip())
+                failed_logins.record(path, _known_name(keys_path(path), user))
                 raise
         try:
             conn = open_connection(path, key)
@@ -156,7 +165,7 @@ def restore(path: Path, backup_file: Path, user: str | None, password: str | Non
                 key, keyfile = key_from_credentials(source, user or "", password or "")
             except WrongCredentials:
                 if path.exists():
-                    failed_logins.record(path, (user or "").strip())
+                    failed_logins.record(path, _known_name(source, user))
                 raise
             actor = normalise_user(user or "")
         with translate():

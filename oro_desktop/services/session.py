@@ -145,7 +145,9 @@ class Session:
                     raise WrongCredentials()
                 db_key = open_slot(keyfile.store_id, slot, password)
             except WrongCredentials:
-                failed_logins.record(path, (user or "").strip())
+                # An unknown name is not written down: it may be a password typed
+                # into the wrong field, and the parked list is plaintext.
+                failed_logins.record(path, name if slot is not None else None)
                 raise
             store = Store.open(path, db_key, lock, verify=verify)
             try:
@@ -159,7 +161,7 @@ class Session:
                     uow.audit("login", "user", name)
             except WrongCredentials:
                 store.close(keep_lock=True)
-                failed_logins.record(path, (user or "").strip())
+                failed_logins.record(path, name)
                 raise
             except BaseException:
                 store.close(keep_lock=True)
@@ -173,16 +175,17 @@ class Session:
     @staticmethod
     def _ingest_failed_logins(uow, path: Path) -> None:
         for attempt in failed_logins.load(path):
-            seen = uow.conn.execute(
-                "SELECT 1 FROM audit WHERE action = 'failed_login'"
-                " AND json_extract(detail, '$.attempt') = ?", (attempt["id"],)
+            tried = str(attempt.get("user") or "?")
+            seen = uow.conn.execute(  # uses the (record_type, record_id) index
+                "SELECT 1 FROM audit WHERE record_type = 'user' AND record_id = ?"
+                " AND action = 'failed_login' AND json_extract(detail, '$.attempt') = ?",
+                (tried, attempt["id"]),
             ).fetchone()
             if seen:
                 continue
             detail = {"attempt": attempt["id"], "at": attempt["ts"]}
             if "note" in attempt:
                 detail["note"] = attempt["note"]
-            tried = str(attempt.get("user") or "?")
             # The actor is the name that was tried: unverified, but it is who claimed it.
             audit_append(uow.conn, tried, "failed_login", "user", tried, detail)
 

@@ -2,7 +2,7 @@
 
 A wrong password means we do not have the database key, so the encrypted file cannot be
 written, and the attempt must leave it untouched anyway. Each failed attempt (the user
-name tried and the UTC time, nothing else) is appended to `<db>.failed`, a small JSON
+name tried if it is a known user, else "?", and the UTC time, nothing else) is appended to `<db>.failed`, a small JSON
 file replaced atomically while the one-writer lock is held. The next successful unlock
 moves every parked attempt into the audit log as a `failed_login` entry, in the same
 transaction as its `login` entry, and only then empties the file. Each attempt carries a
@@ -39,10 +39,17 @@ def load(db_path: Path) -> list[dict]:
                  "note": "failed-login file was unreadable"}]
 
 
-def record(db_path: Path, user: str) -> None:
-    """Park one failed attempt (call with the store lock held)."""
+def record(db_path: Path, user: str | None) -> None:
+    """Park one failed attempt (call with the store lock held).
+
+    `user` is the (normalised) name tried if it is a known user, else None: an unknown
+    name is not stored, since people sometimes type their password into the name field.
+    """
     attempts = load(db_path)
-    attempts.append({"id": uuid.uuid4().hex, "user": user[:100], "ts": now_utc()})
+    entry = {"id": uuid.uuid4().hex, "user": user or "?", "ts": now_utc()}
+    if not user:
+        entry["note"] = "unknown user name"
+    attempts.append(entry)
     dropped = max(0, len(attempts) - MAX_PARKED)
     attempts = attempts[dropped:]
     doc = {"attempts": attempts}

@@ -75,7 +75,7 @@ def test_wrong_password_or_user_is_clear_and_changes_nothing(created, db_path, u
     again = Session.unlock(db_path, ADMIN, ADMIN_PW)
     try:
         rows = [r for r in audit_rows(again) if r[2] == "failed_login"]
-        assert len(rows) == 1 and rows[0][4] == (user.strip() or "?")
+        assert len(rows) == 1 and rows[0][4] == (user if user == ADMIN else "?")
         assert audit_rows(again)[-1][2] == "login"
     finally:
         again.close()
@@ -227,3 +227,13 @@ def test_key_file_keeps_the_database_file_permissions(tmp_path):
     finally:
         os.umask(old)
     assert keys_path(path).stat().st_mode & 0o777 == path.stat().st_mode & 0o777
+
+
+def test_unknown_user_name_is_not_written_down(created, db_path):
+    session, _ = created
+    session.close()
+    secretish = "Sommar2026!"  # a password typed into the name field
+    with pytest.raises(WrongCredentials):
+        Session.unlock(db_path, secretish, "x")
+    for f in db_path.parent.iterdir():
+        assert secretish.lower().encode() not in f.read_bytes().lower()
