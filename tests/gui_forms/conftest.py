@@ -68,7 +68,11 @@ sections:
           - {id: mejl, type: email, label: E-post}
           - {id: typ, type: choice, label: Typ, choices: [stöd, vård]}
           - {id: klar, type: yes_no, label: Klar}
-      - {id: sign, type: signature, label: Underskrifter, slots: 2}
+      - id: sign
+        type: signature
+        label: Person som skriver under
+        slots: 2
+        labels: {date: Datum, name: Namnförtydligande}
       - {id: fast, type: fixed_text, text: Fast text som alltid skrivs ut.}
 """
 

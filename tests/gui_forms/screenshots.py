@@ -18,6 +18,7 @@ from datetime import date
 from pathlib import Path
 
 import oro_desktop.gui  # noqa: F401  (refcount guard before any Qt object)
+from PySide6.QtCore import QRect
 from PySide6.QtWidgets import QApplication
 
 from oro_desktop.core.forms import FormLibrary
@@ -29,15 +30,20 @@ TODAY = date(2026, 3, 10)
 
 
 def _full_page(form: FormWidget, path: Path, width: int = 900) -> None:
-    """Grab the whole scrolled page (the scroll area alone would show one screenful)."""
+    """Grab the whole scrolled page (the scroll area alone would show one screenful).
+
+    The form is shown first: widgets never shown lay out their scroll bars lazily and
+    would be photographed with scroll bars they do not have on screen.
+    """
     form.resize(width, 700)
+    form.show()
+    QApplication.processEvents()
     page = form.scroll.widget()
+    form.resize(width, page.sizeHint().height() + 4)
     QApplication.processEvents()
-    page.resize(width, page.heightForWidth(width) if page.hasHeightForWidth() else 10)
-    page.adjustSize()
-    page.resize(width, max(page.sizeHint().height(), page.minimumSizeHint().height()))
-    QApplication.processEvents()
-    page.grab().save(str(path))
+    bottom = form.content.geometry().bottom() + 17  # the page's margin under the last card
+    page.grab(QRect(0, 0, page.width(), min(bottom, page.height()))).save(str(path))
+    form.close()
 
 
 def main() -> int:

@@ -154,6 +154,14 @@ def test_rows_add_remove_and_messages_at_the_row(qtbot, make_form, all_types):
     assert len(insatser.rows) == 1 and "insatser" not in form.data()
 
 
+def test_signature_texts_come_from_the_definition(qtbot, make_form, all_types):
+    form = make_form(all_types)
+    sign = form.field_widget("sign")
+    assert sign.add_button.text() == "Lägg till person som skriver under"
+    assert [h.text() for h in sign.headers] == ["Datum", "Namnförtydligande"]
+    assert len(sign.rows) == 2
+
+
 def test_choice_widgets(qtbot, make_form, all_types):
     form = make_form(all_types)
     short = form.field_widget("val")

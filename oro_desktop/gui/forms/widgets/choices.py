@@ -153,8 +153,8 @@ class YesNoField(FieldWidget):
     def __init__(self, field: Field, context: FieldContext, parent: QWidget | None = None) -> None:
         super().__init__(field, context, parent)
         self.radios = _RadioGroup(self)
-        self.yes = QRadioButton(str(field.labels.get("yes", "Ja")), self)
-        self.no = QRadioButton(str(field.labels.get("no", "Nej")), self)
+        self.yes = QRadioButton(field.sub_label("yes"), self)
+        self.no = QRadioButton(field.sub_label("no"), self)
         layout = _box(self, True)
         for button, answer in ((self.yes, True), (self.no, False)):
             self.radios.add(button, answer)

@@ -136,6 +136,7 @@ class RowsField(FieldWidget):
         labels = []
         for col in self.columns:
             label = QLabel(f"{col.label}{' *' if col.required else ''}", self)
+            label.setContentsMargins(0, 5, 12, 0)  # level with the text in the box
             controls = cells[col.id].controls()
             if controls:
                 label.setBuddy(controls[0])
@@ -314,8 +315,9 @@ class SignatureField(RowsField):
     )
 
     def __init__(self, field: Field, context: FieldContext, parent: QWidget | None = None) -> None:
-        label = field.label or "underskrift"
-        self.add_text = str(field.labels.get("add") or f"Lägg till {label[0].lower()}{label[1:]}")
+        # "Lägg till förälder/vårdnadshavare": the signers are named by the field's label.
+        label = field.label or "Underskrift"
+        self.add_text = f"Lägg till {label[0].lower()}{label[1:]}"
         super().__init__(field, context, parent)
 
     def make_columns(self) -> tuple[Field, ...]:
