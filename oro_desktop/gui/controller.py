@@ -279,7 +279,7 @@ class AppController(QObject):
                 widget.reject()
         self._geometry = window.saveGeometry()
         window.destroy_sections()
-        window.close_for_lock()
+        window.close_quietly()
         window.deleteLater()
 
     # ---- end ----------------------------------------------------------------------
@@ -297,6 +297,18 @@ class AppController(QObject):
             return
         self._finished = True
         self.idle.stop()
+        window, self.window = self.window, None
+        if window is not None:  # quit from elsewhere (SIGTERM): save what is typed first
+            window.flush_drafts()
+            window.destroy_sections()
+            window.close_quietly()
+            window.deleteLater()
+        for attr in ("unlock_dialog", "wizard"):
+            dialog = getattr(self, attr)
+            setattr(self, attr, None)
+            if dialog is not None:
+                dialog.hide()
+                dialog.deleteLater()
         session, self.session = self.session, None
         if session is not None:
             try:

@@ -355,8 +355,8 @@ class MainWindow(QMainWindow):
     def request_lock(self) -> None:
         self.lock_requested.emit()
 
-    def close_for_lock(self) -> None:
-        """Close without asking the controller again (it initiated this)."""
+    def close_quietly(self) -> None:
+        """Close without signalling the controller (it initiated this: lock or quit)."""
         self._allow_close_without_signal = True
         self.close()
 

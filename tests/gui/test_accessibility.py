@@ -103,3 +103,33 @@ def test_main_window_fits_a_1366x768_screen(qtbot, store_path, kdf):
     qtbot.wait(10)
     assert window.width() <= 1366 and window.height() <= 728
     finish(controller)
+
+
+def test_real_key_presses_reach_the_shortcuts(qtbot, store_path, kdf):
+    from oro_desktop.gui.sections import Section
+
+    class Searchable(QLabel):
+        def search(self, text):
+            self.setText(text)
+
+    sections = [Section("a", "Första", 1, lambda s, p: Searchable("a", p)),
+                Section("b", "Andra", 2, lambda s, p: Searchable("b", p))]
+    controller = make_controller(store_path, kdf, sections=sections)
+    controller.start()
+    log_in(qtbot, controller, ADMIN, ADMIN_PASSWORD)
+    qtbot.waitUntil(lambda: controller.window is not None, timeout=WAIT_MS)
+    window = controller.window
+    qtbot.waitExposed(window)
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow, timeout=WAIT_MS)
+    ctrl = Qt.KeyboardModifier.ControlModifier
+    qtbot.keyClick(window.navigation, Qt.Key.Key_F, ctrl)
+    assert window.search_field.hasFocus()
+    qtbot.keyClicks(window.search_field, "abc")
+    qtbot.keyClick(window.search_field, Qt.Key.Key_Escape)
+    assert window.search_field.text() == ""
+    qtbot.keyClick(window.search_field, Qt.Key.Key_2, ctrl)
+    assert window.current_section().id == "b"
+    with qtbot.waitSignal(controller.locked, timeout=WAIT_MS):
+        qtbot.keyClick(window.navigation, Qt.Key.Key_L, ctrl)
+    finish(controller)
