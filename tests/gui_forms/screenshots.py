@@ -19,7 +19,7 @@ from pathlib import Path
 
 import oro_desktop.gui  # noqa: F401  (refcount guard before any Qt object)
 from PySide6.QtCore import QRect
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QFrame
 
 from oro_desktop.core.forms import FormLibrary
 from oro_desktop.gui.forms.builder import FormWidget
@@ -41,7 +41,8 @@ def _full_page(form: FormWidget, path: Path, width: int = 900) -> None:
     page = form.scroll.widget()
     form.resize(width, page.sizeHint().height() + 4)
     QApplication.processEvents()
-    bottom = form.content.geometry().bottom() + 17  # the page's margin under the last card
+    cards = form.content.findChildren(QFrame, "formSection")
+    bottom = max(c.mapTo(page, c.rect().bottomLeft()).y() for c in cards) + 17
     page.grab(QRect(0, 0, page.width(), min(bottom, page.height()))).save(str(path))
     form.close()
 

@@ -160,6 +160,24 @@ def test_live_validation_only_for_touched_fields(qtbot, make_form, consent):
     qtbot.waitUntil(lambda: not label.isVisible(), timeout=2000)
 
 
+def test_moving_within_a_field_does_not_touch_it(qtbot, make_form, consent):
+    form = make_form(consent)
+    ident = form.field_widget("barn_personnummer")
+    ident.kind.setFocus()
+    qtbot.waitUntil(ident.kind.hasFocus, timeout=1000)
+    qtbot.keyClick(ident.kind, Qt.Key.Key_Tab)
+    assert ident.number.hasFocus()
+    qtbot.wait(400)  # longer than the validation delay
+    assert not form.message_label("barn_personnummer").isVisible()
+    qtbot.keyClick(ident.number, Qt.Key.Key_Tab)  # to "Skyddade personuppgifter": inside
+    assert ident.protected.hasFocus()
+    qtbot.keyClick(ident.protected, Qt.Key.Key_Tab)  # now it is left, still empty
+    assert form.field_widget("barn_adress").edit.hasFocus()
+    label = form.message_label("barn_personnummer")
+    qtbot.waitUntil(label.isVisible, timeout=2000)
+    assert "Måste fyllas i" in label.text()
+
+
 def test_unanswered_yes_no_is_absent_and_flagged(qtbot, make_form, consent):
     form = make_form(consent)
     widget = form.field_widget("overforing_vid_flytt")

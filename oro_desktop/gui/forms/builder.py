@@ -27,6 +27,7 @@ from typing import Any
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
+    QApplication,
     QFormLayout,
     QFrame,
     QHBoxLayout,
@@ -321,6 +322,11 @@ class FormWidget(QWidget):
         self._settle_timer.start()
 
     def _on_left(self, field_id: str) -> None:
+        # Moving between the parts of one field (kind -> number, cell -> cell) is not
+        # leaving it: a "required" message must not appear while the user is still there.
+        now = QApplication.focusWidget()
+        if now is not None and self._rows[field_id].widget.isAncestorOf(now):
+            return
         self._touched.add(field_id)
         self._validate_timer.start()
 

@@ -135,6 +135,14 @@ class IdentityField(FieldWidget):
         self.protected.setChecked(bool(data.get("protected")))
         self._tidy_number()
 
+    def mark_invalid(self, invalid: bool) -> None:
+        """Only the typed boxes get the red border (a red list box reads as a wrong kind)."""
+        for control in (self.number, self.reason):
+            if control.property("invalid") != invalid:
+                control.setProperty("invalid", invalid)
+                control.style().unpolish(control)
+                control.style().polish(control)
+
     # -- behaviour ----------------------------------------------------------------------
     def _kinds(self) -> tuple[str, ...]:
         return tuple(self.kind.itemData(i) for i in range(self.kind.count()))
