@@ -76,10 +76,8 @@ def test_no_hits(capsys: pytest.CaptureFixture[str]) -> None:
 from pathlib import Path  # noqa: E402
 
 from oro_desktop.services.session import Session  # noqa: E402
-from oro_desktop.store import migrations  # noqa: E402
 from oro_desktop.store.kdf import FAST_INSECURE  # noqa: E402
 
-HAS_0003 = any(m.name == "m0003_contacts" for m in migrations.discover())
 ADMIN, PASSWORD = "admin", "korrekt-häst-batteri"
 
 
@@ -110,7 +108,6 @@ def test_wrong_password_is_one_line(capsys: pytest.CaptureFixture[str], store: P
     assert code != 0 and out == "" and err.startswith("oro-admin: Fel användarnamn eller lösenord")
 
 
-@pytest.mark.skipif(not HAS_0003, reason="migration 0003 (contacts) is not installed yet")
 def test_export_then_import_through_the_cli(
     capsys: pytest.CaptureFixture[str], store: Path, tmp_path: Path
 ) -> None:
@@ -125,7 +122,6 @@ def test_export_then_import_through_the_cli(
     assert [r["id"] for r in json.loads(out)["results"]] == ["kronoberg/socialtjanst/vaxjo"]
 
 
-@pytest.mark.skipif(not HAS_0003, reason="migration 0003 (contacts) is not installed yet")
 def test_import_of_a_bad_file_through_the_cli_changes_nothing(
     capsys: pytest.CaptureFixture[str], store: Path, tmp_path: Path
 ) -> None:

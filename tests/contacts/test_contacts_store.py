@@ -11,18 +11,11 @@ import pytest
 from oro_desktop.core.contacts import DirectoryError
 from oro_desktop.services.contacts import ContactService, ImportResult
 from oro_desktop.services.session import Session
-from oro_desktop.store import migrations
 from oro_desktop.store.kdf import FAST_INSECURE
 from oro_desktop.store.repos import contacts as contacts_repo
 from tests.contacts.samples import BAD_IMPORT
 
 ADMIN, PASSWORD = "admin", "korrekt-häst-batteri"
-
-pytestmark = pytest.mark.skipif(
-    not any(m.name == "m0003_contacts" for m in migrations.discover()),
-    reason="migration 0003 (contacts) is not installed yet: it waits for 0002",
-)
-
 
 @pytest.fixture()
 def session(tmp_path: Path):
