@@ -59,6 +59,7 @@ QTableView {{ background: {PANEL_BG}; border: 1px solid {BORDER}; gridline-color
     alternate-background-color: #f7f9fb; selection-background-color: {ACCENT}; }}
 QHeaderView::section {{ background: {NAV_BG}; border: none; border-right: 1px solid {BORDER};
     border-bottom: 1px solid {BORDER}; padding: 5px 6px; font-weight: bold; }}
+QLabel[role="recovery-key"]:focus {{ border: 2px solid {FOCUS}; }}
 QFocusFrame {{ border: 2px solid {FOCUS}; border-radius: 5px; }}
 QLabel[role="heading"] {{ font-size: 15pt; font-weight: bold; color: {TEXT}; }}
 QLabel[role="muted"] {{ color: {MUTED}; }}

@@ -108,3 +108,29 @@ def test_other_user_can_unlock_after_lock(qtbot, store_path, kdf):
     assert not controller.window.settings_action.isVisible()
     assert "cecilia" in controller.window.user_label.text()
     finish(controller)
+
+
+def test_closing_the_window_keeps_what_was_typed(qtbot, store_path, kdf):
+    controller = _unlocked(qtbot, store_path, kdf, idle_ms=60_000)
+    controller.window.current_widget().edit.setText("skrivet före stängning")
+    with qtbot.waitSignal(controller.finished, timeout=WAIT_MS):
+        controller.window.close()
+    session = Session.unlock(store_path, ADMIN, ADMIN_PASSWORD, kdf=kdf)
+    try:
+        assert session.drafts.load(DRAFT_KEY) == {"text": "skrivet före stängning"}
+        assert audit_view.recent_entries(session, user=ADMIN)[1].action == "logout"
+    finally:
+        session.close()
+
+
+def test_quit_from_outside_keeps_what_was_typed(qtbot, store_path, kdf):
+    """SIGTERM (e.g. the session manager logging out) goes through controller.quit()."""
+    controller = _unlocked(qtbot, store_path, kdf, idle_ms=60_000)
+    controller.window.current_widget().edit.setText("skrivet före utloggning")
+    controller.quit()
+    assert controller.window is None and controller.session is None
+    session = Session.unlock(store_path, ADMIN, ADMIN_PASSWORD, kdf=kdf)
+    try:
+        assert session.drafts.load(DRAFT_KEY) == {"text": "skrivet före utloggning"}
+    finally:
+        session.close()
