@@ -178,6 +178,30 @@ def test_moving_within_a_field_does_not_touch_it(qtbot, make_form, consent):
     assert "Måste fyllas i" in label.text()
 
 
+def test_yes_no_by_keyboard(qtbot, make_form, consent):
+    form = make_form(consent)
+    widget = form.field_widget("overforing_vid_flytt")
+    form.scroll.ensureWidgetVisible(widget.yes)
+    widget.yes.setFocus()
+    qtbot.waitUntil(widget.yes.hasFocus, timeout=1000)
+    qtbot.keyClick(widget.yes, Qt.Key.Key_Space)
+    assert form.data()["overforing_vid_flytt"] is True
+    qtbot.keyClick(widget.yes, Qt.Key.Key_Right)
+    assert widget.no.hasFocus()
+    qtbot.keyClick(widget.no, Qt.Key.Key_Space)
+    assert form.data()["overforing_vid_flytt"] is False
+
+
+def test_undo_reports_the_change(qtbot, make_form, consent):
+    form = make_form(consent)
+    seen: list[dict] = []
+    form.changed.connect(seen.append)
+    edit = form.field_widget("barn_namn").edit
+    type_text(qtbot, edit, "Ada")
+    qtbot.keyClick(edit, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert edit.text() == "" and "barn_namn" not in seen[-1]
+
+
 def test_unanswered_yes_no_is_absent_and_flagged(qtbot, make_form, consent):
     form = make_form(consent)
     widget = form.field_widget("overforing_vid_flytt")
@@ -227,6 +251,8 @@ def test_every_control_has_an_accessible_name_and_labels_have_buddies(qtbot, mak
     assert len(controls) > 20
     missing = [f"{type(w).__name__}:{w.objectName()}" for w in controls if not w.accessibleName()]
     assert missing == []
+    assert form.field_widget("barn_namn").edit.accessibleName() == "Barnet – Namn"
+    assert form.field_widget("inhamtat_namn").edit.accessibleName() == "Samtycke inhämtat av – Namn"
     pnr = form.field_widget("barn_personnummer")
     assert pnr.number.accessibleName() == "Personnummer – nummer"
     assert "Obligatoriskt" in pnr.number.accessibleDescription()

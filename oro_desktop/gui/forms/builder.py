@@ -21,6 +21,7 @@ The builder never touches the store: it only reports data through its signals.
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Callable, Mapping
 from datetime import date
 from typing import Any
@@ -84,6 +85,7 @@ class FormWidget(QWidget):
         self._today = today_provider
         self._context = FieldContext(today=today_provider)
         self._required = required_ids(definition)
+        self._label_counts = Counter(f.label for f in definition.fields())
         self._rows: dict[str, FieldRow] = {}
         self._extra: dict[str, Any] = {}
         self._touched: set[str] = set()
@@ -96,6 +98,9 @@ class FormWidget(QWidget):
         self.scroll = QScrollArea(self)
         self.scroll.setWidgetResizable(True)
         self.scroll.setFrameShape(QFrame.Shape.NoFrame)
+        # Focusable on purpose: arrows and Page Down scroll to the fixed texts, which
+        # take no focus themselves.
+        self.scroll.setAccessibleName(f"Blankett: {definition.title}")
         page = QWidget()
         page.setObjectName("formPage")
         self.content = QWidget(page)
@@ -177,8 +182,11 @@ class FormWidget(QWidget):
 
     def _add_field(self, form: QFormLayout, card: QWidget, section: Section, f: Field) -> None:
         widget = make_field_widget(f, self._context, card)
+        qualified = qualified_label(self.definition, f)
+        if self._label_counts[f.label] > 1:
+            widget.rename(qualified)  # two "Namn" fields: "Barnet – Namn" for screen readers
         row = place_field(form, card, section, f, widget, required=f.id in self._required,
-                          qualified=qualified_label(self.definition, f))
+                          qualified=qualified)
         self._rows[f.id] = row
         widget.edited.connect(lambda fid=f.id: self._on_edited(fid))
         widget.left.connect(lambda fid=f.id: self._on_left(fid))
