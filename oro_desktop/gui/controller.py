@@ -183,7 +183,7 @@ class AppController(QObject):
         def failed(exc: BaseException) -> None:
             from PySide6.QtWidgets import QMessageBox
 
-            from oro_desktop.gui.unlock_dialog import error_text
+            from oro_desktop.gui.messages import error_text
 
             box = QMessageBox(QMessageBox.Icon.Critical, DEMO_TITLE,
                               f"Demodatabasen kunde inte skapas: {error_text(exc)}")

@@ -33,7 +33,7 @@ from oro_desktop.gui.a11y import announce
 from oro_desktop.gui.recovery_print import print_recovery_key
 from oro_desktop.gui.style import monospace_font
 from oro_desktop.gui.tasks import BackgroundTask, run_task
-from oro_desktop.gui.unlock_dialog import error_text
+from oro_desktop.gui.messages import error_text
 
 MIN_PASSWORD = 10
 CONFIRM_TEXT = "Jag har förvarat återställningsnyckeln på ett säkert ställe"

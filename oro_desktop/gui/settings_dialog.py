@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from oro_desktop.gui.a11y import announce
-from oro_desktop.gui.unlock_dialog import error_text
+from oro_desktop.gui.messages import error_text
 
 # Region ids are the stems of resources/contacts/<id>.yaml; names are what users see.
 REGIONS: tuple[tuple[str, str], ...] = (

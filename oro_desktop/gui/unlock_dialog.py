@@ -7,7 +7,6 @@ message from the store's error. Caps Lock is detected from what is typed.
 
 from __future__ import annotations
 
-import logging
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -27,9 +26,8 @@ from PySide6.QtWidgets import (
 
 from oro_desktop.gui.a11y import announce
 from oro_desktop.gui.caps_lock import CapsLockWatcher
+from oro_desktop.gui.messages import error_text as _error_text
 from oro_desktop.gui.tasks import BackgroundTask, run_task
-
-log = logging.getLogger(__name__)
 
 WRONG_CREDENTIALS = "Fel användarnamn eller lösenord"
 UNEXPECTED = "Det gick inte att öppna databasen på grund av ett oväntat fel."
@@ -37,11 +35,7 @@ UNEXPECTED = "Det gick inte att öppna databasen på grund av ett oväntat fel."
 
 def error_text(exc: BaseException) -> str:
     """The Swedish text to show for a failed unlock (never the raw exception)."""
-    message = getattr(exc, "message", None)
-    if isinstance(message, str) and message:
-        return message
-    log.error("Unexpected error while unlocking", exc_info=exc)
-    return UNEXPECTED
+    return _error_text(exc, UNEXPECTED)
 
 
 def _is_wrong_credentials(exc: BaseException) -> bool:

@@ -12,7 +12,8 @@ How a domain adds its demo data (no edit here needed):
   is picked up just by existing. Seeders run in ``order`` (persons 10 before consents 20,
   cases 30, ...) and must use test personnummer only (e.g. the Skatteverket test series).
 
-A seeder that fails is logged and skipped, so one broken domain does not cost the
+Seeders run on a worker thread (the GUI shows a progress dialog meanwhile), so they use
+the session and services only, never Qt. A seeder that fails is logged and skipped, so one broken domain does not cost the
 newcomer all the others.
 """
 

@@ -32,7 +32,7 @@ from PySide6.QtWidgets import (
 
 from oro_desktop.gui.sections import Section
 from oro_desktop.gui.tasks import run_task
-from oro_desktop.gui.unlock_dialog import error_text
+from oro_desktop.gui.messages import error_text
 
 ACTIONS = {
     "read": "Läst", "create": "Skapat", "update": "Ändrat", "delete": "Raderat",
