@@ -273,3 +273,29 @@ def test_tab_order_follows_the_visual_order(qtbot, make_form, consent):
         qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
         visited.append(QApplication.focusWidget())
     assert [w.accessibleName() for w in visited] == [w.accessibleName() for w in expected]
+
+
+def test_read_only_shows_but_does_not_change(qtbot, make_form, consent, example):
+    form = make_form(consent)
+    form.set_data(example)
+    form.set_read_only(True)
+    seen: list[dict] = []
+    form.changed.connect(seen.append)
+    name = form.field_widget("barn_namn").edit
+    type_text(qtbot, name, "X")
+    click(qtbot, form, form.field_widget("verksamheter").boxes["grundskola"])
+    signers = form.field_widget("underskrifter")
+    assert not signers.add_button.isEnabled()
+    assert not signers.rows[0].cells["date"].picker.button.isEnabled()
+    assert form.data() == example and seen == []
+    assert name.isEnabled()  # readable and selectable, not greyed out
+    form.set_read_only(False)
+    type_text(qtbot, name, "X")
+    assert form.data()["barn_namn"] == "Tyra TolvanssonX"
+
+
+def test_common_accessibility_check_finds_nothing(qtbot, make_form, consent):
+    from oro_desktop.gui.a11y import missing_accessible_names
+
+    form = make_form(consent)
+    assert missing_accessible_names(form) == []

@@ -16,6 +16,17 @@ Data contract (what the consent editor and the draft store rely on):
   last edit (save drafts on this one). `flush_pending()` emits a pending `settled` now
   (call it before an auto-lock). `set_data()` emits neither.
 
+Validation: a field's messages appear beside it once the user has left it (or ticked a
+box); `validate_all()` shows every problem plus a summary; `show_problems(list)` shows
+the problems a caller got elsewhere (e.g. from the service on save). Messages start
+with "⚠" (colour is never the only signal) and are added to the controls' accessible
+descriptions.
+
+Public API: FormWidget(definition, *, today_provider, parent=None, show_header=True);
+data(*, include_hidden=True) / set_data(dict); problems() / validate_all() /
+show_problems(list) / focus_first_problem(); set_read_only(bool); flush_pending();
+hidden_fields(); field_widget(id) / message_label(id); signals changed, settled.
+
 The builder never touches the store: it only reports data through its signals.
 """
 
@@ -41,6 +52,7 @@ from PySide6.QtWidgets import (
 from oro_desktop.core.forms import FormDefinition, Problem, Section, address_hidden, is_empty
 from oro_desktop.core.forms import Field, is_visible, validate
 from oro_desktop.core.forms.validate import qualified_label
+from oro_desktop.gui.a11y import announce
 from oro_desktop.gui.forms.widgets import FieldContext, FieldWidget, make_field_widget
 from oro_desktop.gui.forms.widgets.base import ERROR, FOCUS, MESSAGE_PREFIX, MUTED, muted_label
 from oro_desktop.gui.forms.widgets.field_row import FieldRow, place_field
@@ -93,6 +105,7 @@ class FormWidget(QWidget):
         self._show_all = False
         self._shown: list[Problem] = []
         self._loading = False
+        self._read_only = False
         self.setStyleSheet(STYLESHEET)
 
         self.scroll = QScrollArea(self)
@@ -212,7 +225,11 @@ class FormWidget(QWidget):
         return out
 
     def set_data(self, data: Mapping[str, Any]) -> None:
-        """Show `data` (a draft or a saved form). Emits neither changed nor settled."""
+        """Show `data` (a draft or a saved form). Emits neither changed nor settled.
+
+        Fields already filled in count as touched, so a restored draft shows their
+        problems at once; empty required fields stay quiet until validate_all().
+        """
         self._loading = True
         try:
             for fid, row in self._rows.items():
@@ -229,6 +246,8 @@ class FormWidget(QWidget):
         self._validate_timer.stop()
         self._touched = {k for k, v in data.items() if k in self._rows and not is_empty(v)}
         self._show_all = False
+        if self._read_only:
+            self.set_read_only(True)  # rows set_data added are read-only too
         self._update_visibility()
         self._rebuild_tab_order()
         self._refresh_messages()
@@ -236,6 +255,15 @@ class FormWidget(QWidget):
     def hidden_fields(self) -> set[str]:
         """Ids of fields hidden now (condition not met, or a protected person's address)."""
         return set(self._hidden)
+
+    def set_read_only(self, read_only: bool) -> None:
+        """A signed or archived form: readable and selectable, but nothing can change."""
+        self._read_only = read_only
+        for row in self._rows.values():
+            row.widget.set_read_only(read_only)
+
+    def is_read_only(self) -> bool:
+        return self._read_only
 
     def field_widget(self, field_id: str) -> FieldWidget:
         return self._rows[field_id].widget
@@ -259,7 +287,10 @@ class FormWidget(QWidget):
         """Show every problem (not only those of touched fields) and return them."""
         self._show_all = True
         self._validate_timer.stop()
-        return self._refresh_messages()
+        problems = self._refresh_messages()
+        if problems:
+            announce(self.summary)
+        return problems
 
     def show_problems(self, problems: list[Problem]) -> None:
         """Show exactly these problems beside their fields (with a summary at the top)."""

@@ -15,7 +15,14 @@ from datetime import date
 from typing import Any
 
 from PySide6.QtCore import QEvent, QObject, Signal
-from PySide6.QtWidgets import QLabel, QWidget
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QComboBox,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QWidget,
+)
 
 from oro_desktop.core.forms.model import Field
 
@@ -111,6 +118,14 @@ class FieldWidget(QWidget):
             if control.isVisibleTo(self) and control.isEnabled():
                 control.setFocus()
                 return
+
+    def set_read_only(self, read_only: bool) -> None:
+        """Show without allowing edits: text stays readable and selectable (a disabled box
+        is grey and hard to read); buttons, boxes and lists are disabled."""
+        for edit in [*self.findChildren(QLineEdit), *self.findChildren(QPlainTextEdit)]:
+            edit.setReadOnly(read_only)
+        for control in [*self.findChildren(QAbstractButton), *self.findChildren(QComboBox)]:
+            control.setEnabled(not read_only)
 
     def mark_invalid(self, invalid: bool) -> None:
         """Red border on text-like controls (a second signal beside the message)."""
