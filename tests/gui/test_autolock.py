@@ -71,9 +71,9 @@ def test_idle_timeout_locks_and_keeps_what_was_typed(qtbot, store_path, kdf):
 
 
 def test_activity_resets_the_idle_timer(qtbot, store_path, kdf):
-    controller = _unlocked(qtbot, store_path, kdf, idle_ms=800)
+    controller = _unlocked(qtbot, store_path, kdf, idle_ms=1500)
     edit = controller.window.current_widget().edit
-    for _ in range(6):  # 6 x 300 ms of typing > 800 ms idle time
+    for _ in range(8):  # 8 x 300 ms of typing > 1500 ms idle time
         qtbot.wait(300)
         qtbot.keyClick(edit, Qt.Key.Key_A)
         assert controller.session is not None
