@@ -19,6 +19,7 @@ newcomer all the others.
 
 from __future__ import annotations
 
+import atexit
 import importlib
 import logging
 import pkgutil
@@ -109,6 +110,7 @@ def create_demo_store(*, kdf: Any = None) -> tuple[Any, Path]:
     from oro_desktop.store.kdf import FAST_INSECURE
 
     directory = Path(tempfile.mkdtemp(prefix=DEMO_DIR_PREFIX))
+    atexit.register(remove_demo_store, directory)  # even if the caller never gets it back
     try:
         session, _recovery_key = Session.create(
             directory / "demo.db", DEMO_USER, DEMO_PASSWORD, kdf=kdf or FAST_INSECURE
