@@ -1,0 +1,84 @@
+"""Small pieces shared by the consent dialogs: date fields, the error line, questions.
+
+Why the questions are module functions: a dialog that blocks in exec() cannot be driven
+by tests, so every yes/no goes through `ask_*` here, which tests replace.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtCore import QDate
+from PySide6.QtWidgets import QDateEdit, QLabel, QMessageBox, QWidget
+
+from oro_desktop.errors import OroError
+
+DATE_FORMAT = "yyyy-MM-dd"
+
+
+def date_edit(parent: QWidget, value: date, *, latest: date | None = None,
+              name: str = "") -> QDateEdit:
+    """A calendar date field in ÅÅÅÅ-MM-DD (the format Swedish forms print)."""
+    edit = QDateEdit(QDate(value.year, value.month, value.day), parent)
+    edit.setDisplayFormat(DATE_FORMAT)
+    edit.setCalendarPopup(True)
+    if latest is not None:
+        edit.setMaximumDate(QDate(latest.year, latest.month, latest.day))
+    if name:
+        edit.setAccessibleName(name)
+    return edit
+
+
+def to_date(edit: QDateEdit) -> date:
+    q = edit.date()
+    return date(q.year(), q.month(), q.day())
+
+
+def error_label(parent: QWidget) -> QLabel:
+    label = QLabel("", parent)
+    label.setProperty("role", "error")
+    label.setWordWrap(True)
+    label.setAccessibleName("Fel")
+    label.hide()
+    return label
+
+
+def show_error(label: QLabel, exc: BaseException) -> None:
+    """Put an OroError's Swedish message in the label; anything else is a bug: re-raise."""
+    if not isinstance(exc, OroError):
+        raise exc
+    label.setText(f"⚠ {exc.message}")
+    label.setAccessibleName(f"Fel: {exc.message}")
+    label.show()
+
+
+def ask_restore(parent: QWidget, when: str) -> bool:
+    """Offer a draft left by a crash or an auto-lock."""
+    answer = QMessageBox.question(
+        parent, "Osparade ändringar",
+        f"Det finns osparade ändringar från {when}. Återställ?",
+        QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+        QMessageBox.StandardButton.Yes)
+    return answer == QMessageBox.StandardButton.Yes
+
+
+def ask_unsaved(parent: QWidget) -> str:
+    """'save', 'discard' or 'cancel' when closing an editor with unsaved changes."""
+    box = QMessageBox(QMessageBox.Icon.Question, "Osparade ändringar",
+                      "Samtycket har ändringar som inte är sparade. Vill du spara dem?",
+                      parent=parent)
+    save = box.addButton("Spara", QMessageBox.ButtonRole.AcceptRole)
+    discard = box.addButton("Kasta ändringarna", QMessageBox.ButtonRole.DestructiveRole)
+    box.addButton("Avbryt", QMessageBox.ButtonRole.RejectRole)
+    box.setDefaultButton(save)
+    box.exec()
+    clicked = box.clickedButton()
+    return "save" if clicked is save else "discard" if clicked is discard else "cancel"
+
+
+def tell(parent: QWidget, title: str, text: str) -> None:
+    QMessageBox.information(parent, title, text)
+
+
+def warn(parent: QWidget, title: str, text: str) -> None:
+    QMessageBox.warning(parent, title, text)

@@ -1,0 +1,170 @@
+"""Qt model/view over the consent list: one row per consent, colour AND text per status.
+
+Why a proxy for the filters: the status combo and the global search (Ctrl+F) filter the
+same rows without asking the store again; the service already delivers them in the order
+a clinician needs (expiring first), which the proxy keeps unless a header is clicked.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    QSortFilterProxyModel,
+    Qt,
+)
+from PySide6.QtGui import QBrush, QColor
+
+from oro_desktop.core.consent import ConsentStatus
+from oro_desktop.core.dates import format_date
+from oro_desktop.services.consents import STATUS_ORDER, ConsentRow
+
+COLUMNS = ("Barn", "Personnummer", "Status", "Giltigt t.o.m.", "Dagar kvar", "Formulär")
+COL_CHILD, COL_NUMBER, COL_STATUS, COL_VALID_TO, COL_DAYS, COL_FORM = range(len(COLUMNS))
+
+#: Background and text colour per status (text contrast >= 4.5:1); the label says it too.
+STATUS_COLOURS: dict[ConsentStatus, tuple[str, str]] = {
+    ConsentStatus.EXPIRING: ("#ffe3b3", "#5c3300"),
+    ConsentStatus.PRINTED: ("#dcebfa", "#123c66"),
+    ConsentStatus.DRAFT: ("#eceef1", "#30363d"),
+    ConsentStatus.ACTIVE: ("#d9f2dc", "#17461c"),
+    ConsentStatus.SIGNED: ("#d8f0ef", "#134542"),
+    ConsentStatus.EXPIRED: ("#f8dadb", "#7a1015"),
+    ConsentStatus.REVOKED: ("#e4d9ec", "#452159"),
+    ConsentStatus.DECLINED: ("#e9e4df", "#4a3b2c"),
+}
+#: A glyph before the label, so the status is readable without colour (and in grey print).
+STATUS_GLYPHS: dict[ConsentStatus, str] = {
+    ConsentStatus.EXPIRING: "⚠", ConsentStatus.PRINTED: "✉", ConsentStatus.DRAFT: "✎",
+    ConsentStatus.ACTIVE: "✔", ConsentStatus.SIGNED: "◷", ConsentStatus.EXPIRED: "✖",
+    ConsentStatus.REVOKED: "⊘", ConsentStatus.DECLINED: "—",
+}
+NO_VALIDITY = {ConsentStatus.REVOKED, ConsentStatus.DECLINED}
+ROW_ROLE = Qt.ItemDataRole.UserRole + 1  # the ConsentRow itself
+SORT_ROLE = Qt.ItemDataRole.UserRole + 2
+
+
+def status_text(status: ConsentStatus) -> str:
+    return f"{STATUS_GLYPHS[status]} {status.label}"
+
+
+def days_text(row: ConsentRow) -> str:
+    if row.days_left is None:
+        return ""
+    if row.status is ConsentStatus.SIGNED and row.valid_from:
+        return "ej startat"
+    return "sista dagen" if row.days_left == 0 else f"{row.days_left} dagar"
+
+
+class ConsentTableModel(QAbstractTableModel):
+    """Read-only rows of ConsentRow."""
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self._rows: list[ConsentRow] = []
+
+    def set_rows(self, rows: list[ConsentRow]) -> None:
+        self.beginResetModel()
+        self._rows = list(rows)
+        self.endResetModel()
+
+    def row_at(self, row: int) -> ConsentRow:
+        return self._rows[row]
+
+    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: N802
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: N802
+        return 0 if parent.isValid() else len(COLUMNS)
+
+    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        row, col = self._rows[index.row()], index.column()
+        if role == ROW_ROLE:
+            return row
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
+            return self._text(row, col)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            if col in (COL_CHILD, COL_NUMBER) and row.protected:
+                return "Skyddade personuppgifter: numret visas maskerat och adressen visas inte."
+            if col == COL_NUMBER and row.child_number.startswith("Saknas"):
+                return row.child_number
+            if col == COL_STATUS and row.status is ConsentStatus.PRINTED and row.printed_on:
+                return f"Utskrivet {format_date(row.printed_on)}"
+            return self._text(row, col)
+        if role == SORT_ROLE:
+            return self._sort_value(index.row(), row, col)
+        if col == COL_STATUS and role == Qt.ItemDataRole.BackgroundRole:
+            return QBrush(QColor(STATUS_COLOURS[row.status][0]))
+        if col == COL_STATUS and role == Qt.ItemDataRole.ForegroundRole:
+            return QBrush(QColor(STATUS_COLOURS[row.status][1]))
+        if col == COL_DAYS and role == Qt.ItemDataRole.TextAlignmentRole:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        return None
+
+    def _text(self, row: ConsentRow, col: int) -> str:
+        if col == COL_CHILD:
+            return row.child_name + (" (skyddad)" if row.protected else "")
+        if col == COL_NUMBER:
+            return "Saknas" if row.child_number.startswith("Saknas") else row.child_number
+        if col == COL_STATUS:
+            return status_text(row.status)
+        if col == COL_VALID_TO:  # a revoked or declined consent is valid to no date at all
+            return "" if row.status in NO_VALIDITY else format_date(row.valid_to)
+        if col == COL_DAYS:
+            return days_text(row)
+        return f"{row.form_id} v{row.form_version}"
+
+    def _sort_value(self, position: int, row: ConsentRow, col: int) -> Any:
+        if col == COL_STATUS:
+            return (STATUS_ORDER.index(row.status), position)
+        if col == COL_VALID_TO:
+            return row.valid_to or date.max
+        if col == COL_DAYS:
+            return row.days_left if row.days_left is not None else 10**6
+        return self._text(row, col).casefold()
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:  # noqa: N802
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return COLUMNS[section]
+        return None
+
+
+class ConsentFilterProxy(QSortFilterProxyModel):
+    """Filters by status (None: all) and by search text (name or number digits)."""
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self._status: ConsentStatus | None = None
+        self._text = ""
+        self._digits = ""
+        self.setSortRole(SORT_ROLE)
+
+    def set_status(self, status: ConsentStatus | None) -> None:
+        self.beginFilterChange()
+        self._status = status
+        self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+
+    def set_text(self, text: str) -> None:
+        text = text.strip()
+        self.beginFilterChange()
+        self._text = text.casefold()
+        only_number = text and all(c.isdigit() or c in "-+ " for c in text)
+        self._digits = "".join(c for c in text if c.isdigit()) if only_number else ""
+        self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+
+    def filterAcceptsRow(self, source_row: int, source_parent) -> bool:  # noqa: N802
+        row: ConsentRow = self.sourceModel().row_at(source_row)  # type: ignore[attr-defined]
+        if self._status is not None and row.status is not self._status:
+            return False
+        if not self._text:
+            return True
+        if self._digits:
+            number = row.search_text.rsplit(" ", 1)[-1]
+            return self._digits in number
+        return self._text in row.search_text

@@ -1,0 +1,248 @@
+"""The Samtycken section with real widgets on a real store: fill, save, reopen, drafts
+across a lock, status filter, search, dialogs and the print preview."""
+
+from __future__ import annotations
+
+
+from PySide6.QtCore import Qt
+from PySide6.QtPrintSupport import QPrinter
+
+from oro_desktop.core.consent import ConsentStatus
+from oro_desktop.core.forms import FormLibrary
+from oro_desktop.gui.consents.editor import ConsentEditor
+from oro_desktop.gui.consents.model import COL_NUMBER, COL_STATUS, STATUS_COLOURS
+from oro_desktop.gui.forms.print_preview import PdfPreviewDialog
+from oro_desktop.gui.sections import discover
+from oro_desktop.gui.sections.consents import ConsentsView
+from oro_desktop.paths import forms_dir
+from oro_desktop.services.consents import ConsentService, demo_seed
+from oro_desktop.services.session import Session
+from oro_desktop.store.kdf import FAST_INSECURE
+
+from .conftest import PASSWORD, TODAY, USER
+
+S = ConsentStatus
+
+
+def make_view(qtbot, session, service) -> ConsentsView:
+    view = ConsentsView(session, None, service=service)
+    qtbot.addWidget(view)
+    view.resize(1200, 700)
+    view.show()
+    return view
+
+
+def fill(qtbot, editor: ConsentEditor) -> None:
+    """Type a complete consent into the real field widgets (ASCII keystrokes)."""
+    form = editor.form
+    for value in ("forskola", "bvc"):
+        form.field_widget("verksamheter").boxes[value].click()
+    qtbot.keyClicks(form.field_widget("barn_namn").edit, "Tyra Tolvansson")
+    qtbot.keyClicks(form.field_widget("barn_personnummer").number, "20210315-9808")
+    qtbot.keyClicks(form.field_widget("barn_adress").edit, "Exempelgatan 12")
+    qtbot.keyClicks(form.field_widget("barn_telefon").edit, "063-123 45 67")
+    signers = form.field_widget("underskrifter").rows
+    qtbot.keyClicks(signers[0].cells["name"].edit, "Tolvan Tolvansson")
+    qtbot.keyClicks(signers[1].cells["name"].edit, "Elva Elvasdotter")
+    qtbot.keyClicks(form.field_widget("inhamtat_namn").edit, "Maja Exempelsson")
+    qtbot.keyClicks(form.field_widget("inhamtat_funktion").edit, "BVC-sjukskoterska")
+    qtbot.keyClicks(form.field_widget("inhamtat_kontakt").edit, "063-000 00 00")
+    pickers = form.field_widget("giltighet").pickers
+    qtbot.keyClicks(pickers["from"].edit, "2026-03-02")
+    qtbot.keyClicks(pickers["to"].edit, "2027-03-01")
+    form.field_widget("overforing_vid_flytt").yes.click()
+
+
+def test_section_is_registered():
+    found = {s.id: s for s in discover(strict=True)}
+    assert found["consents"].title == "Samtycken" and not found["consents"].admin_only
+
+
+def test_create_by_filling_the_form_save_and_reopen_identical(qtbot, session, service, questions):
+    view = make_view(qtbot, session, service)
+    editor = view.new_consent()
+    fill(qtbot, editor)
+    assert editor.is_dirty()
+    assert editor.save()
+    assert editor.form.problems() == []
+    cid = editor.consent_id
+    saved = service.get(cid)
+    assert saved.data["barn_personnummer"] == {"kind": "personnummer", "value": "202103159808"}
+    assert saved.data["underskrifter"] == [{"name": "Tolvan Tolvansson"}, {"name": "Elva Elvasdotter"}]
+    assert saved.data["giltighet"] == {"from": "2026-03-02", "to": "2027-03-01"}
+    assert not editor.is_dirty() and session.drafts.list("consent") == []
+    editor.reject()
+    assert questions.asked == []  # nothing unsaved: closing does not ask
+    assert [r.id for r in view.visible_rows()] == [cid]
+    again = view.open_consent(cid)
+    assert again.form.data(include_hidden=False) == saved.data
+    assert "Tyra Tolvansson" in again.windowTitle()
+
+
+def test_saving_an_incomplete_consent_shows_problems_beside_fields(qtbot, session, service, questions):
+    view = make_view(qtbot, session, service)
+    editor = view.new_consent()
+    qtbot.keyClicks(editor.form.field_widget("barn_namn").edit, "Tyra Tolvansson")
+    assert editor.save()
+    assert editor.form.message_label("verksamheter").isVisibleTo(editor)
+    assert "behöver rättas" in editor.message.text()
+    editor.print_()  # an incomplete consent is not printed for signing
+    assert questions.warnings and questions.warnings[-1][0] == "Samtycket är inte komplett"
+    assert service.get(editor.consent_id).status is S.DRAFT
+
+
+def test_draft_survives_a_lock_and_is_offered_on_reopening(qtbot, store_path, session, service, questions):
+    view = make_view(qtbot, session, service)
+    editor = view.new_consent()
+    fill(qtbot, editor)
+    editor.save()
+    cid = editor.consent_id
+    qtbot.keyClicks(editor.form.field_widget("barn_telefon").edit, "9")  # typed, not saved
+    # What the shell does on auto-lock: flush, destroy the widgets, lock the session.
+    view.flush_drafts()
+    view.deleteLater()
+    session.lock()
+    again = Session.unlock(store_path, USER, PASSWORD, kdf=FAST_INSECURE)
+    try:
+        service2 = ConsentService(again, FormLibrary(forms_dir()), today=lambda: TODAY)
+        view2 = make_view(qtbot, again, service2)
+        reopened = view2.open_consent(cid)
+        assert questions.asked and questions.asked[0][0] == "restore"
+        assert reopened.form.data()["barn_telefon"] == "063-123 45 679"
+        assert reopened.is_dirty()
+        assert service2.get(cid).data["barn_telefon"] == "063-123 45 67"  # not saved yet
+        reopened.save()
+        assert service2.get(cid).data["barn_telefon"] == "063-123 45 679"
+        assert again.drafts.list("consent") == []
+    finally:
+        again.close()
+
+
+def test_unsaved_new_consent_is_offered_after_a_crash(qtbot, session, service, questions):
+    view = make_view(qtbot, session, service)
+    editor = view.new_consent()
+    qtbot.keyClicks(editor.form.field_widget("barn_namn").edit, "Tyra")
+    editor.flush_drafts()
+    editor.close_keeping_draft()
+    questions.restore = True
+    again = view.new_consent()
+    assert again.form.data()["barn_namn"] == "Tyra"
+    # Declining the offer discards the draft.
+    again.close_keeping_draft()
+    questions.restore = False
+    third = view.new_consent()
+    assert "barn_namn" not in third.form.data()
+    assert session.drafts.list("consent") == []
+
+
+def test_closing_with_unsaved_changes_asks(qtbot, session, service, questions):
+    view = make_view(qtbot, session, service)
+    editor = view.new_consent()
+    qtbot.keyClicks(editor.form.field_widget("barn_namn").edit, "Tyra")
+    questions.unsaved = "cancel"
+    editor.reject()
+    assert editor.isVisible() and questions.asked[-1][0] == "unsaved"
+    questions.unsaved = "discard"
+    editor.reject()
+    assert not editor.isVisible()
+    assert session.drafts.list("consent") == [] and service.list() == []
+
+
+def test_status_filter_search_and_expiring_first(qtbot, session, questions):
+    demo_seed(session)
+    service = ConsentService(session, FormLibrary(forms_dir()))
+    view = make_view(qtbot, session, service)
+    rows = view.visible_rows()
+    assert rows[0].status is S.EXPIRING and {r.status for r in rows} == set(S)
+    status_cell = view.proxy.index(0, COL_STATUS)
+    assert "Går snart ut" in status_cell.data()  # text, not colour alone
+    assert status_cell.data(Qt.ItemDataRole.BackgroundRole).color().name() == STATUS_COLOURS[S.EXPIRING][0]
+    view.set_status_filter(S.ACTIVE)
+    active = view.visible_rows()
+    assert active and all(r.status is S.ACTIVE for r in active)
+    assert "av" in view.count.text()
+    protected = [r for r in active if r.protected][0]
+    row = [r.id for r in active].index(protected.id)
+    assert view.proxy.index(row, COL_NUMBER).data().endswith("-****")
+    view.search(protected.search_text.split()[-1])  # the full number still finds the child
+    assert [r.id for r in view.visible_rows()] == [protected.id]
+    view.search("")
+    view.set_status_filter(None)
+    view.search("hugo")
+    assert [r.child_name for r in view.visible_rows()] == ["Hugo Exempelsson"]
+
+
+def test_actions_follow_the_lifecycle(qtbot, session, service, questions):
+    view = make_view(qtbot, session, service)
+    editor = view.new_consent()
+    fill(qtbot, editor)
+    editor.save()
+    cid = editor.consent_id
+    editor.reject()
+    view.select(cid)
+    assert view.register_action.isEnabled() and not view.revoke_action.isEnabled()
+    dialog = view.register_selected()
+    assert "Tyra Tolvansson" in dialog.findChild(type(dialog.error), "factSubject").text()
+    assert dialog.submit()
+    assert service.get(cid).status is S.ACTIVE
+    assert view.revoke_action.isEnabled() and not view.register_action.isEnabled()
+    revoke = view.revoke_selected()
+    revoke.on.setDate(revoke.on.date().addDays(1))  # the date field never goes past today
+    assert revoke.on.date() == revoke.on.maximumDate()
+    assert revoke.submit()
+    assert service.get(cid).status is S.REVOKED
+    assert not view.revoke_action.isEnabled() and view.renew_action.isEnabled()
+    renewed = view.renew_selected()
+    assert renewed.consent_id != cid and service.get(renewed.consent_id).status is S.DRAFT
+    assert renewed.form.data()["barn_namn"] == "Tyra Tolvansson"
+
+
+def test_refusal_is_shown_in_the_dialog(qtbot, session, service, questions):
+    view = make_view(qtbot, session, service)
+    cid = service.save(None, {"barn_namn": "Tyra"}).id
+    view.reload(select=cid)
+    dialog = view.register_selected()
+    assert not dialog.submit()
+    assert dialog.error.isVisibleTo(dialog) and "rättade" in dialog.error.text()
+
+
+def test_print_preview_opens_with_the_rendered_pdf_and_audits(qtbot, tmp_path, session, service, questions):
+    view = make_view(qtbot, session, service)
+    editor = view.new_consent()
+    fill(qtbot, editor)
+    editor.save()
+    cid = editor.consent_id
+    editor.reject()
+    view.select(cid)
+    view.print_selected()
+    qtbot.waitUntil(lambda: view.findChild(PdfPreviewDialog) is not None, timeout=15_000)
+    preview = view.findChild(PdfPreviewDialog)
+    assert preview.document.pageCount() >= 1
+    printer = QPrinter(QPrinter.PrinterMode.ScreenResolution)
+    printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+    printer.setOutputFileName(str(tmp_path / "printed.pdf"))
+    assert preview.print_to(printer) >= 1
+    preview.save_to(tmp_path / "sparad.pdf")
+    assert (tmp_path / "sparad.pdf").read_bytes().startswith(b"%PDF")
+    actions = [a for (a,) in session.store.conn.execute(
+        "SELECT action FROM audit WHERE record_type = 'consent' AND record_id = ?", (str(cid),))]
+    assert actions.count("print") == 1 and actions.count("export") == 1
+    assert service.get(cid).status is S.PRINTED
+    preview.reject()
+    qtbot.waitUntil(lambda: view.selected_row() is not None
+                    and view.selected_row().status is S.PRINTED, timeout=5_000)
+
+
+def test_a_signed_consent_opens_read_only(qtbot, session, service, questions):
+    view = make_view(qtbot, session, service)
+    editor = view.new_consent()
+    fill(qtbot, editor)
+    editor.save()
+    cid = editor.consent_id
+    editor.reject()
+    service.register_signature(cid, received_on=TODAY, registered_by=USER)
+    opened = view.open_consent(cid)
+    assert not opened.editable and not opened.save_button.isEnabled()
+    assert not opened.form.content.isEnabled()
+    assert "Förnya samtycke" in opened.status_label.text()
+    assert opened.print_button.isEnabled()  # a copy can still be printed
