@@ -87,6 +87,7 @@ class ConsentView:
     status: ConsentStatus
     child: Person | None
     guardians: list[Guardian]
+    problems: list[Problem] = field(default_factory=list)  # what keeps it from printing
 
     @property
     def data(self) -> dict[str, Any]:
@@ -276,8 +277,10 @@ class ConsentService:
             child = persons_repo.get(uow.conn, record.child_id) if record.child_id else None
             guardians = repo.guardians(uow.conn, record.id)
             uow.audit("read", "consent", record.id)
-        status = lifecycle.status(record.consent, self.today())
-        return ConsentView(record.id, record, self.definition_of(record), status, child, guardians)
+        today = self.today()
+        definition = self.definition_of(record)
+        return ConsentView(record.id, record, definition, lifecycle.status(record.consent, today),
+                           child, guardians, validate(definition, record.consent.data, today=today))
 
     def list(self, today: date | None = None, status: ConsentStatus | None = None) -> list[ConsentRow]:
         """All consents (optionally of one status), in the order of the module docstring."""

@@ -204,6 +204,9 @@ def test_refusal_is_shown_in_the_dialog(qtbot, session, service, questions):
     dialog = view.register_selected()
     assert not dialog.submit()
     assert dialog.error.isVisibleTo(dialog) and "rättade" in dialog.error.text()
+    dialog.reject()
+    assert view.print_selected() is None  # incomplete: not printed for signing
+    assert questions.warnings[-1][0] == "Samtycket är inte komplett"
 
 
 def test_print_preview_opens_with_the_rendered_pdf_and_audits(qtbot, tmp_path, session, service, questions):
@@ -246,3 +249,38 @@ def test_a_signed_consent_opens_read_only(qtbot, session, service, questions):
     assert not opened.form.content.isEnabled()
     assert "Förnya samtycke" in opened.status_label.text()
     assert opened.print_button.isEnabled()  # a copy can still be printed
+
+
+def test_auto_lock_through_the_shell_keeps_the_typing(qtbot, store_path, questions):
+    """The real controller: open an editor, type, lock; after unlocking the draft is offered."""
+    from oro_desktop.gui.controller import AppController
+    from oro_desktop.gui.sections.consents import SECTION
+
+    wait_ms = 10_000
+
+    def log_in() -> None:
+        dialog = controller.unlock_dialog
+        qtbot.waitUntil(lambda: dialog is not None and dialog.isVisible(), timeout=wait_ms)
+        dialog.user_edit.setText(USER)
+        dialog.password_edit.setText(PASSWORD)
+        qtbot.keyClick(dialog.password_edit, Qt.Key.Key_Return)
+        qtbot.waitUntil(lambda: controller.window is not None, timeout=wait_ms)
+
+    controller = AppController(store_path, kdf=FAST_INSECURE, remember_path=False,
+                               quit_app=False, sections=[SECTION])
+    controller.start()
+    try:
+        log_in()
+        controller.window.show_section("consents")
+        view = controller.window.current_widget()
+        editor = view.new_consent()
+        qtbot.keyClicks(editor.form.field_widget("barn_namn").edit, "Tyra Tolvansson")
+        controller.lock()  # no question may block the lock
+        assert controller.session is None and ("unsaved", "") not in questions.asked
+        log_in()
+        controller.window.show_section("consents")
+        again = controller.window.current_widget().new_consent()
+        assert ("restore" in {q for q, _ in questions.asked})
+        assert again.form.data()["barn_namn"] == "Tyra Tolvansson"
+    finally:
+        controller.quit()

@@ -61,6 +61,7 @@ class ConsentEditor(QDialog):
         self.editable = editable
         self._saved_data: dict[str, Any] = dict(data)
         self._closed = False
+        self._quiet = False
         self._set_title(view.child.name if consent_id is not None and view.child else None)
         self.resize(1000, 720)
 
@@ -138,6 +139,11 @@ class ConsentEditor(QDialog):
         self.form.flush_pending()
         if self.is_dirty():
             self._save_draft(self.form.data())
+
+    def prepare_for_lock(self) -> None:
+        """Save the draft now; the window is about to close without asking (auto-lock)."""
+        self.flush_drafts()
+        self._quiet = True
 
     def pending_draft(self) -> dict[str, Any] | None:
         """The stored draft for this consent if it differs from what is shown."""
@@ -221,6 +227,9 @@ class ConsentEditor(QDialog):
     # -- closing ------------------------------------------------------------------------
     def _may_close(self) -> bool:
         """Ask about unsaved changes: save, discard (drops the draft) or stay."""
+        if self._quiet:  # the shell is locking: the typing is already a draft, never ask
+            self._closed = True
+            return True
         if self.is_dirty():
             choice = common.ask_unsaved(self)
             if choice == "cancel" or (choice == "save" and not self.save()):

@@ -268,9 +268,10 @@ class ConsentsView(QWidget):
         self._update_actions()
 
     def flush_drafts(self) -> None:
-        """Save every open editor's typing as a draft now (the shell is about to lock)."""
+        """Save every open editor's typing as a draft now. The shell calls this only right
+        before a lock or a close, so the editors then close without asking."""
         for editor in list(self.editors):
-            editor.flush_drafts()
+            editor.prepare_for_lock()
 
     # -- commands -----------------------------------------------------------------------
     def _open_editor(self, editor: ConsentEditor) -> ConsentEditor:
@@ -313,8 +314,14 @@ class ConsentsView(QWidget):
         return self.open_consent(row.id) if row else None
 
     def print_selected(self):
+        """Preview for printing; an unsigned consent must be complete first (as in the editor)."""
         row = self.selected_row()
         if row is None:
+            return None
+        if row.status in UNSIGNED and self.service.get(row.id).problems:
+            common.warn(self, "Samtycket är inte komplett",
+                        "Öppna samtycket och rätta uppgifterna som visas innan det skrivs ut "
+                        "för underskrift.")
             return None
         self.print_task = print_consent(self, self.service, row.id,
                                         on_closed=lambda: self.reload(select=row.id))
