@@ -99,12 +99,10 @@ def main(argv: list[str]) -> int:
     _wait(app, lambda: ctl.window is not None)
     window = ctl.window
     window.resize(MAIN_SIZE)
+    if any(section.id == "contacts" for section in window.sections):
+        window.show_section("contacts")  # the shipped directory: content without data
     _settle(app, 100)
     _save(window, out, "05-main-window")
-    window.show_section("audit_log")
-    view = window.current_widget()
-    _wait(app, lambda: view.loaded())
-    _save(window, out, "06-audit-log")
 
     settings = SettingsDialog(ctl.session, window)
     settings.unit_edit.setText("Barnmorskemottagningen Exempelstad")
@@ -123,6 +121,10 @@ def main(argv: list[str]) -> int:
     demo.window.resize(MAIN_SIZE)
     _settle(app, 100)
     _save(demo.window, out, "08-demo")
+    demo.window.show_section("audit_log")
+    view = demo.window.current_widget()
+    _wait(app, lambda: view.loaded())
+    _save(demo.window, out, "06-audit-log")
     demo.quit()
     return 0
 
