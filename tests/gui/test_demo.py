@@ -71,3 +71,20 @@ def test_demo_process_leaves_no_store_behind(tmp_path):
     assert result.returncode == 0, result.stderr
     assert "startup_s=" in result.stdout
     assert not list(Path(tmp_path).glob(f"{demo.DEMO_DIR_PREFIX}*"))
+
+
+def test_every_section_opens_in_the_demo(qtbot, tmp_path):
+    """A newcomer can try everything at once: each discovered section builds on demo data."""
+    from PySide6.QtWidgets import QLabel
+
+    controller = make_controller(tmp_path / "unused.db", KDF, demo=True)
+    with qtbot.waitSignal(controller.session_started, timeout=WAIT_MS):
+        controller.start()
+    window = controller.window
+    assert window.navigation.count() >= 1
+    for row in range(window.navigation.count()):
+        window.navigation.setCurrentRow(row)
+        widget = window.current_widget()
+        broken = isinstance(widget, QLabel) and widget.property("role") == "error"
+        assert not broken, widget.text()
+    controller.quit()
