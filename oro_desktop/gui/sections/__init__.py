@@ -24,6 +24,12 @@ The widget contract (duck-typed, every hook optional):
 
 ``widget.search_placeholder`` (str attribute)
     Optional placeholder for the search field, e.g. "Sök namn eller personnummer".
+
+Helpers for section authors: ``oro_desktop.gui.tasks.run_task`` / ``run_with_progress``
+for slow reads, printing and exports (never block the UI thread);
+``oro_desktop.gui.messages.error_text`` / ``show_error`` to show an ``OroError``. Open
+dialogs with ``open()``/``show()``, not ``exec()``: on auto-lock the controller rejects
+the window's dialogs and destroys the section widgets.
 """
 
 from __future__ import annotations
