@@ -76,7 +76,12 @@ def test_child_found_again_by_number_and_consents_listed_together(service, sessi
     found = persons.find_by_number("20210315-9808", today=TODAY)
     assert found.id == child.id and found.address.startswith("Nya gatan")
     assert [p.id for p in persons.search("tyra")] == [child.id]
-    assert [p.id for p in persons.search("2021031598")] == [child.id]
+    other_child = service.get(other).child
+    service.save(None, example(barn_namn="Åsa Örnberg", barn_personnummer={
+        "kind": "personnummer", "value": "202103159816"}))
+    assert [p.name for p in persons.search("åsa ö")] == ["Åsa Örnberg"]
+    assert other_child.id not in [p.id for p in persons.search("tyra")]
+    assert [p.id for p in persons.search("20210315-9808")] == [child.id]
     # Guardians are persons, found again through the child's earlier consent.
     g1 = {g.name: g.person_id for g in service.get(first).guardians}
     g2 = {g.name: g.person_id for g in service.get(second).guardians}

@@ -85,12 +85,14 @@ def find_by_identity(conn, identity: IdentityNumber) -> Person | None:
 
 
 def search(conn, text: str, limit: int = 50) -> list[Person]:
-    """Persons whose name contains `text` (any case) or whose number starts with its digits."""
+    """Persons whose name contains `text` in any case (å/ä/ö too, which SQLite's LIKE
+    does not fold) or whose number starts with its digits (with or without century)."""
     text = (text or "").strip()
     if not text:
         return []
+    conn.create_function("oro_casefold", 1, _fold, deterministic=True)
     digits = "".join(c for c in text if c.isdigit())
-    clauses, params = ["name LIKE ? ESCAPE '\\'"], [f"%{_escape(text)}%"]
+    clauses, params = ["instr(oro_casefold(name), ?) > 0"], [text.casefold()]
     if len(digits) >= 4 and len(digits) == len(text.replace("-", "").replace(" ", "")):
         clauses.append("id_value LIKE ?")
         params.append(f"{digits}%")
@@ -102,8 +104,8 @@ def search(conn, text: str, limit: int = 50) -> list[Person]:
     return [_row(r) for r in conn.execute(sql, [*params, limit])]
 
 
-def _escape(text: str) -> str:
-    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+def _fold(value: str | None) -> str:
+    return value.casefold() if value else ""
 
 
 def insert(conn, actor: str, identity: IdentityNumber, name: str, *, address: str = "",
