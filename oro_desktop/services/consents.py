@@ -187,7 +187,7 @@ class ConsentService:
         if where is not None:
             ident = {**child.identity.to_dict(), **({"protected": True} if child.protected else {})}
             data[where.identity] = ident
-            for fid, value in ((where.name, child.name), (where.address, child.address),
+            for fid, value in ((where.name, child.name), (where.address, child.shown_address()),
                                (where.phone, child.phone)):
                 if fid and value:
                     data[fid] = value

@@ -273,3 +273,13 @@ def test_old_filled_form_renders_with_its_old_definition(session, tmp_path, cloc
     new = service.save(None, example()).id
     assert service.get(new).record.consent.form_version == 2
     assert "ny version" in _pdf_text(service.render_pdf(new))
+
+
+def test_protected_childs_address_is_never_printed(service):
+    first = service.save(None, example(barn_personnummer={
+        "kind": "personnummer", "value": TYRA, "protected": True}, barn_adress="")).id
+    assert "Exempelgatan" not in _pdf_text(service.render_pdf(first))
+    # A later form typed with the address and without the mark: the store's mark wins.
+    later = service.save(None, example()).id
+    text = _pdf_text(service.render_pdf(later))
+    assert "Tyra Tolvansson" in text and "Exempelgatan" not in text

@@ -284,3 +284,18 @@ def test_auto_lock_through_the_shell_keeps_the_typing(qtbot, store_path, questio
         assert again.form.data()["barn_namn"] == "Tyra Tolvansson"
     finally:
         controller.quit()
+
+
+def test_keyboard_enter_opens_and_ctrl_n_creates(qtbot, session, service, questions):
+    cid = service.save(None, {"barn_namn": "Tyra"}).id
+    view = make_view(qtbot, session, service)
+    view.select(cid)
+    view.table.setFocus()
+    qtbot.waitUntil(view.table.hasFocus)
+    qtbot.keyClick(view.table, Qt.Key.Key_Return)
+    assert len(view.editors) == 1 and view.editors[0].consent_id == cid
+    view.editors[0].reject()
+    view.activateWindow()
+    view.table.setFocus()
+    qtbot.keyClick(view.table, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
+    assert view.editors and view.editors[-1].consent_id is None

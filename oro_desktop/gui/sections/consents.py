@@ -150,7 +150,9 @@ class ConsentsView(QWidget):
         action = QAction(text, self)
         if shortcut is not None:
             action.setShortcut(QKeySequence(shortcut))
-            action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            # Window-wide while this section is shown (a hidden section's shortcuts are off),
+            # so Ctrl+N works even when the focus is in the navigation or the search field.
+            action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
             tip = f"{tip} ({QKeySequence(shortcut).toString(QKeySequence.SequenceFormat.NativeText)})"
         action.setToolTip(tip.strip())
         action.setStatusTip(tip.strip())
@@ -163,8 +165,11 @@ class ConsentsView(QWidget):
                                        "Fyll i ett nytt samtycke")
         self.open_action = self._action("&Öppna", self.open_selected, None,
                                         "Öppna det markerade samtycket (Enter)")
-        self.open_action.setShortcuts([QKeySequence(Qt.Key.Key_Return), QKeySequence(Qt.Key.Key_Enter)])
-        self.open_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        enter = QAction("Öppna", self.table)  # Enter opens only from the table itself
+        enter.setShortcuts([QKeySequence(Qt.Key.Key_Return), QKeySequence(Qt.Key.Key_Enter)])
+        enter.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+        enter.triggered.connect(lambda _checked=False: self.open_selected())
+        self.table.addAction(enter)
         self.print_action = self._action("Skriv &ut…", self.print_selected, "Ctrl+P",
                                          "Förhandsgranska och skriv ut samtycket")
         self.register_action = self._action("&Registrera underskrivet original…",
