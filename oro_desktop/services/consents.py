@@ -248,7 +248,9 @@ class ConsentService:
         person, protected = person_service.find_or_create(uow, facts)
         where = person_service.child_fields(definition)
         if protected and where is not None and not facts.protected:
-            data[where.identity] = {**dict(data[where.identity]), "protected": True}
+            raw = data[where.identity]
+            base = dict(raw) if isinstance(raw, Mapping) else facts.identity.to_dict()
+            data[where.identity] = {**base, "protected": True}
         return person.id
 
     def _link_guardians(self, uow, consent_id: int, child_id: int | None,

@@ -283,3 +283,12 @@ def test_protected_childs_address_is_never_printed(service):
     later = service.save(None, example()).id
     text = _pdf_text(service.render_pdf(later))
     assert "Tyra Tolvansson" in text and "Exempelgatan" not in text
+
+
+def test_identity_typed_as_plain_text_is_found_and_keeps_protection(service):
+    service.save(None, example(barn_personnummer={
+        "kind": "personnummer", "value": TYRA, "protected": True}, barn_adress=""))
+    later = service.get(service.save(None, example(barn_personnummer="20210315-9808")).id)
+    assert later.child.protected
+    assert later.data["barn_personnummer"] == {"kind": "personnummer", "value": TYRA,
+                                               "protected": True}
