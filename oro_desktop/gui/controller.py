@@ -18,13 +18,15 @@ import logging
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QByteArray, QObject, QSettings, QTimer, Signal
+from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtWidgets import QApplication, QDialog, QWidget
 
 from oro_desktop.gui.branding import APP_TITLE, DEMO_TITLE
 from oro_desktop.gui.idle import DEFAULT_IDLE_MINUTES, IdleWatcher
 
 if TYPE_CHECKING:
+    from PySide6.QtCore import QByteArray, QSettings
+
     from oro_desktop.gui.main_window import MainWindow
     from oro_desktop.gui.sections import Section
 
@@ -57,8 +59,10 @@ def _preload_store() -> None:
     run_task(load, on_error=lambda _exc: None)
 
 
-def app_settings() -> QSettings:
+def app_settings() -> "QSettings":
     """Per-user preferences outside the store: only the last store path, never a secret."""
+    from PySide6.QtCore import QSettings  # not at import: start-up time (see gui.app)
+
     return QSettings(SETTINGS_ORG, SETTINGS_APP)
 
 
