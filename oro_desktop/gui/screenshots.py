@@ -99,10 +99,7 @@ def main(argv: list[str]) -> int:
     _wait(app, lambda: ctl.window is not None)
     window = ctl.window
     window.resize(MAIN_SIZE)
-    if any(section.id == "contacts" for section in window.sections):
-        window.show_section("contacts")  # the shipped directory: content without data
-    _settle(app, 100)
-    _save(window, out, "05-main-window")
+    _settle(app)
 
     settings = SettingsDialog(ctl.session, window)
     settings.unit_edit.setText("Barnmorskemottagningen Exempelstad")
@@ -120,6 +117,10 @@ def main(argv: list[str]) -> int:
     _wait(app, lambda: demo.window is not None)
     demo.window.resize(MAIN_SIZE)
     _settle(app, 100)
+    _save(demo.window, out, "05-main-window")  # the first section, on demo data
+    if any(section.id == "contacts" for section in demo.window.sections):
+        demo.window.show_section("contacts")
+        _settle(app, 100)
     _save(demo.window, out, "08-demo")
     demo.window.show_section("audit_log")
     view = demo.window.current_widget()
