@@ -174,6 +174,7 @@ class ContactService:
         self._entries: list[ContactEntry] | None = None
         self._index: SearchIndex | None = None
         self._by_id: dict[str, ContactEntry] = {}
+        self._shipped_by_id: dict[str, ContactEntry] | None = None
 
     # -- reading -----------------------------------------------------------------
 
@@ -181,6 +182,23 @@ class ContactService:
     def editable(self) -> bool:
         """True when local changes can be stored (an unlocked store is present)."""
         return self._overrides is not None
+
+    @property
+    def can_transfer(self) -> bool:
+        """True when export and import are allowed: an unlocked store and an admin.
+
+        Lets a GUI hide the admin-only actions instead of offering them and refusing.
+        """
+        return self._overrides is not None and bool(self._overrides.is_admin)
+
+    def shipped_entry(self, entry_id: str) -> ContactEntry | None:
+        """The entry as shipped (before local changes), or None for a local-only id.
+
+        What "Återställ till levererad uppgift" would bring back.
+        """
+        if self._shipped_by_id is None:
+            self._shipped_by_id = {e.id: e for r in self.shipped_regions() for e in r.entries}
+        return self._shipped_by_id.get(entry_id)
 
     def shipped_regions(self) -> list[RegionDirectory]:
         """The shipped files, validated once; a broken file raises DirectoryError."""

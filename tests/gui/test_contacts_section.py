@@ -8,7 +8,7 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import QPushButton
+from PySide6.QtWidgets import QLabel, QPushButton
 
 from oro_desktop.gui.sections import discover
 from oro_desktop.gui.sections.contacts import STALE_MARK, ContactsView, make_widget
@@ -101,8 +101,18 @@ def test_local_change_is_shown(qtbot) -> None:
     view = make_view(qtbot, FRIDAY_1530, overrides)
     vaxjo = view.service.get("kronoberg/socialtjanst/vaxjo")
     view.service.save_entry(replace(vaxjo, notes="Lokal anteckning"))
+    view.reload_local()
     view.search("lokal anteckning")
-    assert column(view, 1) == ["Växjö kommun – Socialtjänsten (lokal)"]
+    assert column(view, 1) == ["Växjö kommun – Socialtjänsten (lokalt ändrad)"]
+    labels = [w.text() for w in view.detail.findChildren(QLabel)]
+    assert any(t.startswith("Lokalt ändrad") and "av Testa Testsson" in t for t in labels)
+
+
+def test_read_only_directory_offers_no_editing(qtbot) -> None:
+    view = make_view(qtbot, FRIDAY_1530)
+    assert not view.service.editable
+    assert view.edit is None
+    assert view.findChild(QPushButton, "contactsNew") is None
 
 
 def test_factory_with_a_real_session(qtbot, store_path: Path) -> None:

@@ -4,8 +4,9 @@ A thin view over `ContactService`: the window's search field feeds `search(text)
 service's prebuilt index answers within milliseconds, and the "now" ordering puts the
 after-hours route (112, socialjour) first outside office hours. One click on a phone
 number or e-mail address in the list copies it; the detail pane has a copy button for
-each. Entries not verified for 12 months are marked. Edits happen in the CLI/services
-for now; this section only reads.
+each. Entries not verified for 12 months are marked, and so are entries the clinic
+changed. With an unlocked store the edit bar (gui/contacts/edit_bar.py) lets any user
+add, edit, hide and restore entries, and an admin export and import the directory.
 """
 
 from __future__ import annotations
@@ -14,8 +15,8 @@ from collections.abc import Callable
 from datetime import date, datetime
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, QTimer
-from PySide6.QtGui import QFont, QGuiApplication
+from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt, QTimer
+from PySide6.QtGui import QGuiApplication, QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -31,83 +32,31 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from oro_desktop.core.contacts import NowItem, NowState
+from oro_desktop.core.contacts import ContactEntry, Override
+from oro_desktop.gui.contacts.edit_bar import EditBar
+from oro_desktop.gui.contacts.table_model import (
+    ADDED_MARK,
+    CHANGED_MARK,
+    COLUMNS,
+    EMAIL_COLUMN,
+    PHONE_COLUMN,
+    STALE_MARK,
+    STATE_WORDS,
+    ContactsModel,
+)
 from oro_desktop.gui.sections import Section
 from oro_desktop.paths import resources_dir
 from oro_desktop.services.contacts import ContactService
 
+__all__ = [
+    "ADDED_MARK", "CHANGED_MARK", "COLUMNS", "STALE_MARK", "STATE_WORDS", "ContactsModel",
+    "ContactsView", "SECTION", "make_widget",
+]
+
 #: More hits than this are not listed; the count says so and asks for more letters.
 MAX_ROWS = 500
-
-COLUMNS = ("Nu", "Verksamhet", "Kommun / region", "Telefon", "E-post", "Verifierad")
-PHONE_COLUMN, EMAIL_COLUMN = 3, 4
-STATE_WORDS = {
-    NowState.OPEN: "Öppet", NowState.CLOSED: "Stängt", NowState.ALWAYS: "Dygnet runt",
-    NowState.AFTER_HOURS: "Jour", NowState.UNKNOWN: "Tider saknas",
-}
 ALL_REGIONS = "Alla regioner"
-STALE_MARK = "⚠ kan vara inaktuell"
-
-
-class ContactsModel(QAbstractTableModel):
-    """The "now"-ordered hits as rows; recommended rows are bold."""
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.items: list[NowItem] = []
-        self._stale: list[bool] = []
-
-    def set_items(self, items: list[NowItem], stale: list[bool]) -> None:
-        self.beginResetModel()
-        self.items, self._stale = items, stale
-        self.endResetModel()
-
-    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: N802
-        return 0 if parent.isValid() else len(self.items)
-
-    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: N802
-        return 0 if parent.isValid() else len(COLUMNS)
-
-    def cell_text(self, row: int, column: int) -> str:
-        item = self.items[row]
-        entry = item.entry
-        if column == 0:
-            return STATE_WORDS[item.status.state]
-        if column == 1:
-            return entry.title + (" (lokal)" if entry.local else "")
-        if column == 2:
-            return entry.municipality or entry.region
-        if column == PHONE_COLUMN:
-            if entry.phones:
-                return entry.phones[0].number
-            return "fylls i lokalt" if entry.fill_locally else ""
-        if column == EMAIL_COLUMN:
-            return entry.emails[0] if entry.emails else ""
-        stamp = entry.verified.isoformat()
-        return f"{stamp} {STALE_MARK}" if self._stale[row] else stamp
-
-    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid():
-            return None
-        row, column = index.row(), index.column()
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
-            return self.cell_text(row, column)
-        if role == Qt.ItemDataRole.ToolTipRole:
-            if column == 0:
-                return self.items[row].status.text
-            if column in (PHONE_COLUMN, EMAIL_COLUMN) and self.cell_text(row, column):
-                return "Klicka för att kopiera"
-            return self.cell_text(row, column)
-        if role == Qt.ItemDataRole.FontRole and self.items[row].recommended:
-            font = QFont()
-            font.setBold(True)
-            return font
-        return None
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:  # noqa: N802
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return COLUMNS[section]
-        return None
+EDIT_KEYS = (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_F2)
 
 
 class ContactsView(QWidget):
@@ -116,11 +65,12 @@ class ContactsView(QWidget):
     search_placeholder = "Sök kommun, verksamhet, nummer eller e-post"
 
     def __init__(self, service: ContactService, parent: QWidget | None = None,
-                 *, clock: Callable[[], datetime] = datetime.now) -> None:
+                 *, clock: Callable[[], datetime] = datetime.now, actor: str = "") -> None:
         super().__init__(parent)
         self.service = service
         self.clock = clock
         self.query = ""
+        self._local: dict[str, Override] = {}
         self.setObjectName("contactsView")
         self.setAccessibleName("Kontakter")
 
@@ -137,9 +87,7 @@ class ContactsView(QWidget):
         self.region_box = QComboBox(self)
         self.region_box.setObjectName("contactsRegion")
         self.region_box.setAccessibleName("Visa kontakter i region")
-        self.region_box.addItem(ALL_REGIONS, "")
-        for region in service.regions():
-            self.region_box.addItem(region, region)
+        self._fill_regions()
         self.region_box.currentIndexChanged.connect(lambda _i: self.refresh())
         region_label = QLabel("&Region:", self)
         region_label.setBuddy(self.region_box)
@@ -167,6 +115,16 @@ class ContactsView(QWidget):
         self.table.clicked.connect(self._cell_clicked)
         self.table.selectionModel().currentRowChanged.connect(lambda cur, _prev: self._show_detail(cur.row()))
 
+        # Editing only where changes can be stored (an unlocked store with the table).
+        self.edit: EditBar | None = None
+        if service.editable:
+            self.edit = EditBar(self, actor=actor, today=lambda: self.clock().date())
+            self.table.installEventFilter(self)
+            self.table.doubleClicked.connect(
+                lambda index: self.edit.edit_selected() if self.edit and index.column() not in
+                (PHONE_COLUMN, EMAIL_COLUMN) else None)
+            self._local = self._load_local()
+
         self.detail = QGroupBox("Vald kontakt", self)
         self.detail.setObjectName("contactsDetail")
         self.detail_form = QFormLayout(self.detail)
@@ -188,12 +146,14 @@ class ContactsView(QWidget):
         layout.addWidget(self.explanation)
         layout.addWidget(self.problems)
         layout.addLayout(bar)
+        if self.edit is not None:
+            layout.addWidget(self.edit.bar)
         layout.addWidget(splitter, 1)
 
         # Open/closed changes with the clock: re-evaluate every minute.
         self.timer = QTimer(self)
         self.timer.setInterval(60_000)
-        self.timer.timeout.connect(self.refresh)
+        self.timer.timeout.connect(self._tick)
         self.timer.start()
         self.refresh()
 
@@ -206,23 +166,96 @@ class ContactsView(QWidget):
 
     # -- behaviour -------------------------------------------------------------------
 
-    def refresh(self) -> None:
-        """Search, order for the current time, and show the result."""
+    def refresh(self, select_id: str | None = None) -> None:
+        """Search, order for the current time, and show the result.
+
+        While an export or import runs in the background the service's cache belongs to
+        it, so the refresh waits and runs when the task is done.
+        """
+        if self.edit is not None and self.edit.busy:
+            return  # the transfer refreshes when its task is done
         at = self.clock()
         region = self.region_box.currentData() or None
         found = self.service.search(self.query, region=region)
         view = self.service.now(found[:MAX_ROWS], at)
         today: date = at.date()
         items = list(view.items)
-        self.model.set_items(items, [self.service.is_stale(i.entry, today) for i in items])
+        marks = [self.local_mark(i.entry) for i in items]
+        notes = [self.local_note(i.entry) for i in items]
+        self.model.set_items(items, [self.service.is_stale(i.entry, today) for i in items],
+                             marks, notes)
         self.explanation.setText(view.explanation)
+        self.problems.setText("\n".join(self.service.problems))
+        self.problems.setVisible(bool(self.service.problems))
         if len(found) > MAX_ROWS:
             self.count_label.setText(f"Visar {MAX_ROWS} av {len(found)} träffar – skriv fler bokstäver")
         else:
             self.count_label.setText("1 träff" if len(found) == 1 else f"{len(found)} träffar")
-        if items:
-            self.table.selectRow(0)
-        self._show_detail(0 if items else -1)
+        row = self.model.row_of(select_id) if select_id else -1
+        row = row if row >= 0 else (0 if items else -1)
+        if row >= 0:
+            self.table.selectRow(row)
+        self._show_detail(row)
+
+    def _tick(self) -> None:
+        """The minute timer: re-evaluate open/closed, keeping the selected row."""
+        current = self.selected_entry()
+        self.refresh(current.id if current else None)
+
+    def reload_local(self, select_id: str | None = None) -> None:
+        """After a change: read the local changes again, then search again."""
+        self._local = self._load_local()
+        self._fill_regions()
+        self.refresh(select_id)
+
+    def _fill_regions(self) -> None:
+        """The region filter: every region shown, including one a clinic added locally."""
+        regions = self.service.regions()
+        if [self.region_box.itemData(i) for i in range(1, self.region_box.count())] == regions:
+            return
+        current = self.region_box.currentData() or ""
+        self.region_box.blockSignals(True)
+        self.region_box.clear()
+        self.region_box.addItem(ALL_REGIONS, "")
+        for region in regions:
+            self.region_box.addItem(region, region)
+        self.region_box.setCurrentIndex(max(0, self.region_box.findData(current)))
+        self.region_box.blockSignals(False)
+
+    def _load_local(self) -> dict[str, Override]:
+        if not self.service.editable:
+            return {}
+        return {o.entry_id: o for o in self.service.local_overrides()}
+
+    def local_mark(self, entry: ContactEntry) -> str:
+        """"Lokalt ändrad", "Lokalt tillagd" or "" for `entry`."""
+        if not entry.local:
+            return ""
+        return CHANGED_MARK if self.service.shipped_entry(entry.id) is not None else ADDED_MARK
+
+    def local_note(self, entry: ContactEntry) -> str:
+        """"Lokalt ändrad 2026-11-23 10:15 av anna" (when and by whom), or ""."""
+        mark = self.local_mark(entry)
+        override = self._local.get(entry.id)
+        if not mark or override is None:
+            return mark
+        who = f" av {override.updated_by}" if override.updated_by else ""
+        return f"{mark} {override.updated_at}{who}"
+
+    def selected_entry(self) -> ContactEntry | None:
+        """The entry of the current row, or None."""
+        row = self.table.currentIndex().row()
+        return self.model.items[row].entry if 0 <= row < len(self.model.items) else None
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
+        """Enter or F2 on a row opens it in the editor (the list itself is read-only)."""
+        if (watched is self.table and event.type() == QEvent.Type.KeyPress
+                and isinstance(event, QKeyEvent) and event.key() in EDIT_KEYS
+                and event.modifiers() in (Qt.KeyboardModifier.NoModifier, Qt.KeyboardModifier.KeypadModifier)
+                and self.edit is not None and self.selected_entry() is not None):
+            self.edit.edit_selected()
+            return True
+        return super().eventFilter(watched, event)
 
     def copy(self, text: str) -> None:
         """Put `text` on the clipboard and say so."""
@@ -245,10 +278,17 @@ class ContactsView(QWidget):
             self.detail_form.removeRow(0)
         if not 0 <= row < len(self.model.items):
             self.detail.setTitle("Vald kontakt")
+            if self.edit is not None:
+                self.edit.update_for(None)
             return
         item = self.model.items[row]
         entry = item.entry
+        if self.edit is not None:
+            self.edit.update_for(entry)
         self.detail.setTitle(entry.title)
+        if note := self.local_note(entry):
+            revert = " Kan återställas till den levererade uppgiften." if self.local_mark(entry) == CHANGED_MARK else ""
+            self._add_text("Lokal ändring", note + "." + revert)
         self._add_text("Nu", item.status.text)
         for phone in entry.phones:
             self._add_copy_row("Telefon", phone.number, phone.label)
@@ -291,7 +331,8 @@ class ContactsView(QWidget):
 
 def make_widget(session: Any, parent: QWidget | None = None) -> QWidget:
     """Section factory: the shipped directory plus this store's local changes."""
-    return ContactsView(ContactService(session, resources_dir() / "contacts"), parent)
+    actor = session.user.name if session is not None else ""
+    return ContactsView(ContactService(session, resources_dir() / "contacts"), parent, actor=actor)
 
 
 SECTION = Section(

@@ -1,0 +1,106 @@
+"""The Kontakter list as a Qt table model: "now" state, who, where, how, how fresh.
+
+Rows carry a mark when the clinic changed them ("lokalt ändrad" for an edited shipped
+entry, "lokalt tillagd" for one it added), so a number that differs from the guideline
+is never mistaken for the guideline's own.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import QWidget
+
+from oro_desktop.core.contacts import NowItem, NowState
+
+COLUMNS = ("Nu", "Verksamhet", "Kommun / region", "Telefon", "E-post", "Verifierad")
+TITLE_COLUMN, PHONE_COLUMN, EMAIL_COLUMN = 1, 3, 4
+STATE_WORDS = {
+    NowState.OPEN: "Öppet", NowState.CLOSED: "Stängt", NowState.ALWAYS: "Dygnet runt",
+    NowState.AFTER_HOURS: "Jour", NowState.UNKNOWN: "Tider saknas",
+}
+STALE_MARK = "⚠ kan vara inaktuell"
+CHANGED_MARK = "Lokalt ändrad"
+ADDED_MARK = "Lokalt tillagd"
+
+
+class ContactsModel(QAbstractTableModel):
+    """The "now"-ordered hits as rows; recommended rows are bold, local ones marked."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.items: list[NowItem] = []
+        self._stale: list[bool] = []
+        self._marks: list[str] = []
+        self._mark_notes: list[str] = []
+
+    def set_items(self, items: list[NowItem], stale: list[bool],
+                  marks: list[str] | None = None, mark_notes: list[str] | None = None) -> None:
+        """Replace the rows; `marks` holds "" or a local-change mark per row."""
+        self.beginResetModel()
+        self.items, self._stale = items, stale
+        self._marks = marks if marks is not None else [""] * len(items)
+        self._mark_notes = mark_notes if mark_notes is not None else [""] * len(items)
+        self.endResetModel()
+
+    def mark(self, row: int) -> str:
+        return self._marks[row]
+
+    def row_of(self, entry_id: str) -> int:
+        """The row showing `entry_id`, or -1."""
+        return next((r for r, i in enumerate(self.items) if i.entry.id == entry_id), -1)
+
+    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: N802
+        return 0 if parent.isValid() else len(self.items)
+
+    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: N802
+        return 0 if parent.isValid() else len(COLUMNS)
+
+    def cell_text(self, row: int, column: int) -> str:
+        item = self.items[row]
+        entry = item.entry
+        if column == 0:
+            return STATE_WORDS[item.status.state]
+        if column == TITLE_COLUMN:
+            mark = self._marks[row]
+            return f"{entry.title} ({mark.lower()})" if mark else entry.title
+        if column == 2:
+            return entry.municipality or entry.region
+        if column == PHONE_COLUMN:
+            if entry.phones:
+                return entry.phones[0].number
+            return "fylls i lokalt" if entry.fill_locally else ""
+        if column == EMAIL_COLUMN:
+            return entry.emails[0] if entry.emails else ""
+        stamp = entry.verified.isoformat()
+        return f"{stamp} {STALE_MARK}" if self._stale[row] else stamp
+
+    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        row, column = index.row(), index.column()
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
+            return self.cell_text(row, column)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            if column == 0:
+                return self.items[row].status.text
+            if column in (PHONE_COLUMN, EMAIL_COLUMN) and self.cell_text(row, column):
+                return "Klicka för att kopiera"
+            if column == TITLE_COLUMN and self._mark_notes[row]:
+                return f"{self.cell_text(row, column)}\n{self._mark_notes[row]}"
+            return self.cell_text(row, column)
+        if role == Qt.ItemDataRole.FontRole:
+            recommended, marked = self.items[row].recommended, bool(self._marks[row])
+            if recommended or (marked and column == TITLE_COLUMN):
+                font = QFont()
+                font.setBold(recommended)
+                font.setItalic(marked and column == TITLE_COLUMN)
+                return font
+        return None
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:  # noqa: N802
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return COLUMNS[section]
+        return None
