@@ -188,6 +188,8 @@ class ContactEditor(QDialog):
         """A form row: the field, then its (hidden) error line beneath it."""
         if accessible:
             widget.setAccessibleName(accessible)
+            if isinstance(widget, QComboBox) and widget.lineEdit() is not None:
+                widget.lineEdit().setAccessibleName(accessible)  # the typed part of the box
         widget.setObjectName(widget.objectName() or f"field_{name}")
         self.fields.setdefault(name, widget)
         error = QLabel("", self)

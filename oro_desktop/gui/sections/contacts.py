@@ -311,6 +311,7 @@ class ContactsView(QWidget):
         value = QLabel(text, self.detail)
         value.setWordWrap(True)
         value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        value.setAccessibleName(f"{label}: {text}")
         self.detail_form.addRow(f"{label}:", value)
 
     def _add_copy_row(self, label: str, value: str, note: str) -> None:
@@ -319,6 +320,7 @@ class ContactsView(QWidget):
         line.setContentsMargins(0, 0, 0, 0)
         shown = QLabel(value + (f"  ({note})" if note else ""), row)
         shown.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        shown.setAccessibleName(f"{label}: {shown.text()}")
         button = QPushButton("Kopiera", row)
         button.setObjectName("copyButton")
         button.setAccessibleName(f"Kopiera {value}")
