@@ -103,7 +103,8 @@ def test_local_change_is_shown(qtbot) -> None:
     view.service.save_entry(replace(vaxjo, notes="Lokal anteckning"))
     view.reload_local()
     view.search("lokal anteckning")
-    assert column(view, 1) == ["Växjö kommun – Socialtjänsten (lokalt ändrad)"]
+    assert column(view, 1) == ["Växjö kommun – Socialtjänsten"]
+    assert column(view, 5) == ["2026-11-23 · Lokalt ändrad"]
     labels = [w.text() for w in view.detail.findChildren(QLabel)]
     assert any(t.startswith("Lokalt ändrad") and "av Testa Testsson" in t for t in labels)
 

@@ -64,7 +64,8 @@ def test_new_entry_typed_into_the_dialog_is_found_by_search(qtbot, admin_session
     assert saved is not None and saved.id == "kronoberg/lokal/vaxjo-kommun-familjecentralen-teleborg"
     assert saved.verified == TODAY
     view.search("teleborg")
-    assert column(view, 1) == ["Växjö kommun – Familjecentralen Teleborg (lokalt tillagd)"]
+    assert column(view, 1) == ["Växjö kommun – Familjecentralen Teleborg"]
+    assert column(view, 5) == ["2026-11-27 · Lokalt tillagd"]
     assert column(view, 0) == ["Öppet"]
     assert column(view, 3) == ["0470-123 45"]
     # Stored encrypted and audited with who did it; a fresh service reads it back.
@@ -84,11 +85,14 @@ def test_editing_a_shipped_phone_wins_and_the_row_is_marked(qtbot, admin_session
 
     assert editor.result() == QDialog.DialogCode.Accepted
     view.search("markaryd")
-    assert column(view, 1) == ["Markaryds kommun – Socialtjänsten (lokalt ändrad)"]
     assert column(view, 3) == ["0433-999 99"]
-    assert column(view, 5) == ["2026-11-27"]
+    assert column(view, 5) == ["2026-11-27 · Lokalt ändrad"]
+    accessible = view.model.data(view.model.index(0, 1), Qt.ItemDataRole.AccessibleTextRole)
+    assert accessible == "Markaryds kommun – Socialtjänsten (lokalt ändrad)"
+    font = view.model.data(view.model.index(0, 1), Qt.ItemDataRole.FontRole)
+    assert font is not None and font.italic()
     tip = view.model.data(view.model.index(0, 1), Qt.ItemDataRole.ToolTipRole)
-    assert f"Lokalt ändrad" in tip and f"av {ADMIN}" in tip
+    assert "Lokalt ändrad 20" in tip and f"av {ADMIN}" in tip
     detail = [w.text() for w in view.detail.findChildren(QLabel)]
     assert any("Kontrollerad lokalt av anna 2026-11-27" in t for t in detail)
     assert view.edit.revert_button.isEnabled()
@@ -109,8 +113,8 @@ def test_revert_brings_the_shipped_value_back(qtbot, admin_session: Session, mak
 
     qtbot.mouseClick(view.edit.revert_button, Qt.MouseButton.LeftButton)
     answer(view.edit.question, "Återställ")
-    assert column(view, 1) == ["Markaryds kommun – Socialtjänsten"]
     assert column(view, 3) == ["0433-720 00"]
+    assert column(view, 5) == ["2026-11-23"]  # the shipped date, no mark
     assert not view.edit.revert_button.isEnabled()
     assert ContactService(admin_session, SHIPPED).local_overrides() == []
     assert contact_audit(admin_session)[-1] == (ADMIN, "delete", MARKARYD)

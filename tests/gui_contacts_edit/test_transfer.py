@@ -61,6 +61,8 @@ def test_export_then_import_in_another_clinic(qtbot, admin_session: Session, mak
     view_a.edit.export_button.click()
     dialog = view_a.edit.transfer.file_dialog
     assert dialog.acceptMode() == QFileDialog.AcceptMode.AcceptSave
+    assert dialog.labelText(QFileDialog.DialogLabel.Accept) == "Spara"
+    assert dialog.labelText(QFileDialog.DialogLabel.Reject) == "Avbryt"
     exported = tmp_path / "katalog.yaml"
     choose_file(qtbot, view_a, dialog, exported)
     box = shown_message(qtbot, view_a)
@@ -79,7 +81,8 @@ def test_export_then_import_in_another_clinic(qtbot, admin_session: Session, mak
         confirm = shown_message(qtbot, view_b)
         assert confirm.windowTitle() == "Importera kontaktkatalog"
         assert "innehåller 83 kontakter" in confirm.text()
-        assert "2 kontakter ändrar katalogen (1 ny, 1 ändrade) i: Kronoberg" in confirm.text()
+        assert "2 kontakter ändrar katalogen (1 ny och 1 ändrad) i: Kronoberg" in confirm.text()
+        assert "• Växjö kommun – Familjecentralen" in confirm.text()
         assert ContactService(other, SHIPPED).local_overrides() == []  # nothing before "Importera"
         answer(confirm, "Importera")
         qtbot.waitUntil(lambda: not view_b.edit.transfer.busy, timeout=WAIT_MS)
@@ -88,9 +91,10 @@ def test_export_then_import_in_another_clinic(qtbot, admin_session: Session, mak
         assert "2 kontakter av 83" in done.text()
         view_b.search("vaxjo socialtjänsten")
         assert column(view_b, 3)[0] == "0470-111 22"
-        assert column(view_b, 1)[0] == "Växjö kommun – Socialtjänsten (lokalt ändrad)"
+        assert view_b.model.mark(0) == "Lokalt ändrad"
         view_b.search("familjecentralen")
-        assert column(view_b, 1) == ["Växjö kommun – Familjecentralen (lokalt tillagd)"]
+        assert column(view_b, 1) == ["Växjö kommun – Familjecentralen"]
+        assert view_b.model.mark(0) == "Lokalt tillagd"
         assert contact_audit(other)[-1] == (ADMIN, "import", None)
 
         # The same file again changes nothing, and says so instead of asking.

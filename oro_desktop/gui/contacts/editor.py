@@ -281,10 +281,13 @@ class ContactEditor(QDialog):
             self.hours_preview.setText("Inga öppettider anges: visas som ”tider saknas”.")
         elif form.HOURS in problems:
             self.hours_preview.setText("")
+            self.hours_preview.hide()
+            return
         else:
             parsed = form.parse_hours_field(text)
             assert parsed is not None
             self.hours_preview.setText(f"Tolkas som: {format_hours(parsed)}")
+        self.hours_preview.show()
 
     # -- saving ------------------------------------------------------------------
 

@@ -29,14 +29,14 @@ from oro_desktop.errors import OroError
 from oro_desktop.gui.messages import show_error
 from oro_desktop.services.contacts import ContactService
 
-CHANGED, ADDED, HIDDEN = "Lokalt ändrad", "Lokal kontakt", "Dold"
+CHANGED, ADDED, HIDDEN = "Lokalt ändrad", "Lokalt tillagd", "Dold"
 REVERT = "Återställ till levererad uppgift"
 SHOW_AGAIN = "Visa igen"
 REMOVE = "Ta bort lokal kontakt"
 
 
 def change_kind(service: ContactService, override: Override) -> str:
-    """"Dold", "Lokalt ändrad" (a shipped entry edited) or "Lokal kontakt" (added here)."""
+    """"Dold", "Lokalt ändrad" (a shipped entry edited) or "Lokalt tillagd" (added here)."""
     if override.hidden:
         return HIDDEN
     return CHANGED if service.shipped_entry(override.entry_id) is not None else ADDED
@@ -101,7 +101,7 @@ class LocalChangesDialog(QDialog):
         self.table.setRowCount(len(self.overrides))
         for row, override in enumerate(self.overrides):
             cells = (override_title(self.service, override), change_kind(self.service, override),
-                     override.updated_at, override.updated_by)
+                     override.updated_at[:16], override.updated_by)
             for column, text in enumerate(cells):
                 self.table.setItem(row, column, QTableWidgetItem(text))
         self.table.resizeColumnsToContents()

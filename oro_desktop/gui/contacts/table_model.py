@@ -1,8 +1,10 @@
 """The Kontakter list as a Qt table model: "now" state, who, where, how, how fresh.
 
-Rows carry a mark when the clinic changed them ("lokalt ändrad" for an edited shipped
-entry, "lokalt tillagd" for one it added), so a number that differs from the guideline
-is never mistaken for the guideline's own.
+Rows carry a mark when the clinic changed them ("Lokalt ändrad" for an edited shipped
+entry, "Lokalt tillagd" for one it added), so a number that differs from the guideline
+is never mistaken for the guideline's own. The mark sits in the last column, beside the
+verified date and the stale mark (all three say how far to trust the row), because that
+column stretches and is never cut off; the name is set in italics too.
 """
 
 from __future__ import annotations
@@ -16,7 +18,7 @@ from PySide6.QtWidgets import QWidget
 from oro_desktop.core.contacts import NowItem, NowState
 
 COLUMNS = ("Nu", "Verksamhet", "Kommun / region", "Telefon", "E-post", "Verifierad")
-TITLE_COLUMN, PHONE_COLUMN, EMAIL_COLUMN = 1, 3, 4
+TITLE_COLUMN, PHONE_COLUMN, EMAIL_COLUMN, VERIFIED_COLUMN = 1, 3, 4, 5
 STATE_WORDS = {
     NowState.OPEN: "Öppet", NowState.CLOSED: "Stängt", NowState.ALWAYS: "Dygnet runt",
     NowState.AFTER_HOURS: "Jour", NowState.UNKNOWN: "Tider saknas",
@@ -64,8 +66,7 @@ class ContactsModel(QAbstractTableModel):
         if column == 0:
             return STATE_WORDS[item.status.state]
         if column == TITLE_COLUMN:
-            mark = self._marks[row]
-            return f"{entry.title} ({mark.lower()})" if mark else entry.title
+            return entry.title
         if column == 2:
             return entry.municipality or entry.region
         if column == PHONE_COLUMN:
@@ -74,21 +75,29 @@ class ContactsModel(QAbstractTableModel):
             return "fylls i lokalt" if entry.fill_locally else ""
         if column == EMAIL_COLUMN:
             return entry.emails[0] if entry.emails else ""
-        stamp = entry.verified.isoformat()
-        return f"{stamp} {STALE_MARK}" if self._stale[row] else stamp
+        parts = [entry.verified.isoformat()]
+        if self._stale[row]:
+            parts.append(STALE_MARK)
+        if self._marks[row]:
+            parts.append(f"· {self._marks[row]}")
+        return " ".join(parts)
 
     def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():
             return None
         row, column = index.row(), index.column()
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
+        if role == Qt.ItemDataRole.DisplayRole:
             return self.cell_text(row, column)
+        if role == Qt.ItemDataRole.AccessibleTextRole:
+            text = self.cell_text(row, column)
+            mark = self._marks[row]
+            return f"{text} ({mark.lower()})" if column == TITLE_COLUMN and mark else text
         if role == Qt.ItemDataRole.ToolTipRole:
             if column == 0:
                 return self.items[row].status.text
             if column in (PHONE_COLUMN, EMAIL_COLUMN) and self.cell_text(row, column):
                 return "Klicka för att kopiera"
-            if column == TITLE_COLUMN and self._mark_notes[row]:
+            if column in (TITLE_COLUMN, VERIFIED_COLUMN) and self._mark_notes[row]:
                 return f"{self.cell_text(row, column)}\n{self._mark_notes[row]}"
             return self.cell_text(row, column)
         if role == Qt.ItemDataRole.FontRole:

@@ -31,6 +31,16 @@ EXPORT_NOTE = (
     "(nummer, e-post, öppettider) – inga uppgifter om patienter."
 )
 NOTHING_CHANGED = "Ingenting har importerats eller ändrats."
+#: At most this many names are listed in the import confirmation.
+LISTED = 8
+# Qt's own file dialog (used where the platform has none) is English without a
+# translation file; its labels are set here so every visible word is Swedish.
+_DIALOG_LABELS = {
+    QFileDialog.DialogLabel.LookIn: "Leta i:",
+    QFileDialog.DialogLabel.FileName: "Filnamn:",
+    QFileDialog.DialogLabel.FileType: "Filtyp:",
+    QFileDialog.DialogLabel.Reject: "Avbryt",
+}
 
 
 def _plural(count: int, one: str, many: str) -> str:
@@ -48,10 +58,14 @@ def describe_import(service: ContactService, name: str, entries: list[ContactEnt
     head = f"Filen ”{name}” innehåller {_plural(len(entries), 'kontakt', 'kontakter')}."
     if not changed:
         return f"{head}\nAlla stämmer redan med katalogen, så inget behöver importeras.", []
-    parts = [f"{added} {'ny' if added == 1 else 'nya'}", f"{len(changed) - added} ändrade"]
+    edited = len(changed) - added
+    parts = [f"{added} {'ny' if added == 1 else 'nya'}",
+             f"{edited} {'ändrad' if edited == 1 else 'ändrade'}"]
+    names = "\n".join(f"• {e.title}" for e in changed[:LISTED])
+    more = f"\n… och {len(changed) - LISTED} till" if len(changed) > LISTED else ""
     text = (
         f"{head}\n{_plural(len(changed), 'kontakt', 'kontakter')} ändrar katalogen "
-        f"({', '.join(parts)}) i: {regions}.\n\n"
+        f"({' och '.join(parts)}) i: {regions}.\n{names}{more}\n\n"
         "De sparas som lokala ändringar, går före den levererade katalogen och loggas. "
         "Importera?"
     )
@@ -118,7 +132,6 @@ class DirectoryTransfer(QObject):
             box = QMessageBox(QMessageBox.Icon.Question, "Importera kontaktkatalog", text,
                               parent=self.widget)
             box.setAccessibleName("Bekräfta import av kontaktkatalog")
-            box.setDetailedText("\n".join(f"{e.title} ({e.region})" for e in changed))
             box.import_button = box.addButton("Importera", QMessageBox.ButtonRole.AcceptRole)  # type: ignore[attr-defined]
             cancel = box.addButton("Avbryt", QMessageBox.ButtonRole.RejectRole)
             box.setDefaultButton(cancel)
@@ -153,6 +166,10 @@ class DirectoryTransfer(QObject):
         dialog.setAcceptMode(mode)
         dialog.setNameFilter(FILE_FILTER)
         dialog.setAccessibleName(title)
+        for label, text in _DIALOG_LABELS.items():
+            dialog.setLabelText(label, text)
+        accept = "Spara" if mode == QFileDialog.AcceptMode.AcceptSave else "Öppna"
+        dialog.setLabelText(QFileDialog.DialogLabel.Accept, accept)
         self.file_dialog = dialog
         return dialog
 

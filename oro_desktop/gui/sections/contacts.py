@@ -240,7 +240,7 @@ class ContactsView(QWidget):
         if not mark or override is None:
             return mark
         who = f" av {override.updated_by}" if override.updated_by else ""
-        return f"{mark} {override.updated_at}{who}"
+        return f"{mark} {override.updated_at[:16]}{who}"
 
     def selected_entry(self) -> ContactEntry | None:
         """The entry of the current row, or None."""
