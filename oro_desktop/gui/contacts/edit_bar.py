@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject
 from PySide6.QtGui import QKeySequence
@@ -19,6 +19,8 @@ from PySide6.QtWidgets import QHBoxLayout, QMessageBox, QPushButton, QWidget
 
 from oro_desktop.core.contacts import ContactEntry
 from oro_desktop.errors import OroError
+from oro_desktop.gui.contacts import form
+from oro_desktop.gui.contacts.drafts import EditorDraft
 from oro_desktop.gui.contacts.editor import ContactEditor
 from oro_desktop.gui.contacts.local_changes import LocalChangesDialog
 from oro_desktop.gui.contacts.transfer import DirectoryTransfer
@@ -32,8 +34,9 @@ class EditBar(QObject):
     """Buttons and flows that change the directory; `bar` is the row of buttons."""
 
     def __init__(self, view: ContactsView, *, actor: str = "",
-                 today: Callable[[], date] = date.today) -> None:
+                 today: Callable[[], date] = date.today, drafts: Any | None = None) -> None:
         super().__init__(view)
+        self.draft = EditorDraft(drafts, self)
         self.view = view
         self.service = view.service
         self.actor = actor
@@ -111,14 +114,29 @@ class EditBar(QObject):
         entry = self.view.selected_entry()
         return self._open_editor(entry) if entry is not None else None
 
-    def _open_editor(self, entry: ContactEntry | None) -> ContactEditor:
+    def _open_editor(self, entry: ContactEntry | None,
+                     draft: form.EditorValues | None = None) -> ContactEditor:
         editor = ContactEditor(self.service, entry, actor=self.actor, today=self.today,
-                               parent=self.view)
+                               draft=draft, parent=self.view)
         editor.accepted.connect(
             lambda: self.changed(editor.saved_entry.id if editor.saved_entry else None))
         self.editor = editor
+        self.draft.watch(editor)
         editor.open()
         return editor
+
+    def restore_draft(self) -> ContactEditor | None:
+        """Reopen the editor with fields left unsaved by a lock or close, if any."""
+        pending = self.draft.pending()
+        if pending is None:
+            return None
+        base_id, values = pending
+        base = None
+        if base_id is not None:
+            base = self.service.get(base_id) or self.service.shipped_entry(base_id)
+            if base is None:  # the entry went away meanwhile: keep the typing as a new one
+                base_id = None
+        return self._open_editor(base, values)
 
     def hide_selected(self) -> QMessageBox | None:
         entry = self.view.selected_entry()

@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date
 
-from PySide6.QtCore import QDate
+from PySide6.QtCore import QDate, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -48,7 +48,14 @@ def _qdate(value: date) -> QDate:
 
 
 class ContactEditor(QDialog):
-    """Add (`entry` None) or edit one directory entry; `saved_entry` is set on success."""
+    """Add (`entry` None) or edit one directory entry; `saved_entry` is set on success.
+
+    `draft`: fields typed earlier and kept in the store's drafts (after an auto-lock),
+    shown instead of the entry's own values. `changed` fires on every edit, so the
+    section can keep such a draft current.
+    """
+
+    changed = Signal()
 
     def __init__(
         self,
@@ -57,6 +64,7 @@ class ContactEditor(QDialog):
         *,
         actor: str = "",
         today: Callable[[], date] = date.today,
+        draft: form.EditorValues | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
@@ -72,7 +80,16 @@ class ContactEditor(QDialog):
         self.setObjectName("contactEditor")
         self.setMinimumWidth(640)
         values = form.values_from_entry(entry) if entry else form.EditorValues(verified=today())
+        if draft is not None:
+            values = draft
 
+        self.restored = QLabel(
+            "Återställt: det här skrevs in men hann inte sparas innan programmet låstes "
+            "eller stängdes. Kontrollera och spara, eller avbryt.", self)
+        self.restored.setObjectName("editorRestored")
+        self.restored.setProperty("role", "warning")
+        self.restored.setWordWrap(True)
+        self.restored.setVisible(draft is not None)
         self.hint = QLabel(REQUIRED_HINT, self)
         self.hint.setWordWrap(True)
         self.hint.setProperty("role", "muted")
@@ -161,10 +178,12 @@ class ContactEditor(QDialog):
         buttons.addWidget(self.cancel_button)
 
         layout = QVBoxLayout(self)
+        layout.addWidget(self.restored)
         layout.addWidget(self.hint)
         layout.addLayout(grid)
         layout.addWidget(self.general_error)
         layout.addLayout(buttons)
+        self.checked_today.setChecked(values.checked_today)
         self.validate()
         self.organisation.setFocus()
 
@@ -245,9 +264,11 @@ class ContactEditor(QDialog):
     def _edited(self, name: str) -> None:
         self.touched.add(name)
         self.validate()
+        self.changed.emit()
 
     def _checked_toggled(self, checked: bool) -> None:
         """Confirming the check dates the entry today; unchecking restores the old date."""
+        self.changed.emit()
         if checked:
             self._date_before: QDate = self.verified.date()
             self.verified.setDate(_qdate(self.today()))

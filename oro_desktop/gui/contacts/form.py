@@ -59,6 +59,41 @@ class EditorValues:
     checked_today: bool = False
 
 
+def values_to_payload(values: EditorValues) -> dict:
+    """The fields as JSON-ready data, for a draft in the encrypted store."""
+    return {
+        "organisation": values.organisation, "unit": values.unit, "kind": values.kind,
+        "region": values.region, "municipality": values.municipality,
+        "phones": [list(p) for p in values.phones], "emails": values.emails,
+        "hours": values.hours, "notes": values.notes,
+        "verified": values.verified.isoformat() if values.verified else None,
+        "checked_today": values.checked_today,
+    }
+
+
+def values_from_payload(data: dict) -> EditorValues:
+    """Fields back from a draft; anything unreadable falls back to empty (a draft is a
+    convenience, never a reason to refuse opening the editor)."""
+    def text(key: str) -> str:
+        value = data.get(key, "")
+        return value if isinstance(value, str) else ""
+
+    phones = [
+        (str(p[0]), str(p[1])) for p in data.get("phones") or []
+        if isinstance(p, (list, tuple)) and len(p) == 2
+    ]
+    try:
+        verified = date.fromisoformat(data["verified"]) if data.get("verified") else None
+    except (TypeError, ValueError):
+        verified = None
+    return EditorValues(
+        organisation=text("organisation"), unit=text("unit"), kind=text("kind"),
+        region=text("region"), municipality=text("municipality"), phones=phones,
+        emails=text("emails"), hours=text("hours"), notes=text("notes"), verified=verified,
+        checked_today=data.get("checked_today") is True,
+    )
+
+
 def known_kinds(entries: list[ContactEntry]) -> list[str]:
     """The canonical kinds and every kind already used in the directory, sorted."""
     return sorted({*KIND_SYNONYMS, *(e.kind for e in entries)}, key=normalise)

@@ -65,7 +65,8 @@ class ContactsView(QWidget):
     search_placeholder = "Sök kommun, verksamhet, nummer eller e-post"
 
     def __init__(self, service: ContactService, parent: QWidget | None = None,
-                 *, clock: Callable[[], datetime] = datetime.now, actor: str = "") -> None:
+                 *, clock: Callable[[], datetime] = datetime.now, actor: str = "",
+                 drafts: Any | None = None) -> None:
         super().__init__(parent)
         self.service = service
         self.clock = clock
@@ -118,7 +119,7 @@ class ContactsView(QWidget):
         # Editing only where changes can be stored (an unlocked store with the table).
         self.edit: EditBar | None = None
         if service.editable:
-            self.edit = EditBar(self, actor=actor, today=lambda: self.clock().date())
+            self.edit = EditBar(self, actor=actor, today=lambda: self.clock().date(), drafts=drafts)
             self.table.installEventFilter(self)
             self.table.doubleClicked.connect(
                 lambda index: self.edit.edit_selected() if self.edit and index.column() not in
@@ -156,6 +157,9 @@ class ContactsView(QWidget):
         self.timer.timeout.connect(self._tick)
         self.timer.start()
         self.refresh()
+        if self.edit is not None:
+            # After the widget is in place (the window builds it, then shows it).
+            QTimer.singleShot(0, self, self.edit.restore_draft)
 
     # -- the window's hooks --------------------------------------------------------
 
@@ -163,6 +167,11 @@ class ContactsView(QWidget):
         """Called by the window's search field as the user types."""
         self.query = text
         self.refresh()
+
+    def flush_drafts(self) -> None:
+        """Called before a lock or close: keep an open editor's fields in the drafts."""
+        if self.edit is not None:
+            self.edit.draft.keep()
 
     # -- behaviour -------------------------------------------------------------------
 
@@ -334,7 +343,9 @@ class ContactsView(QWidget):
 def make_widget(session: Any, parent: QWidget | None = None) -> QWidget:
     """Section factory: the shipped directory plus this store's local changes."""
     actor = session.user.name if session is not None else ""
-    return ContactsView(ContactService(session, resources_dir() / "contacts"), parent, actor=actor)
+    drafts = session.drafts if session is not None else None
+    return ContactsView(ContactService(session, resources_dir() / "contacts"), parent,
+                        actor=actor, drafts=drafts)
 
 
 SECTION = Section(
