@@ -223,3 +223,32 @@ def test_every_control_of_the_section_is_named(qtbot, admin_session: Session, ma
     view = make_view(admin_session)
     assert missing_accessible_names(view) == []
     assert view.edit.new_button.shortcut().toString() == "Ctrl+N"
+
+
+def next_tab(widget):
+    """The widget Tab moves to from `widget` (focus chain, skipping non-tab widgets)."""
+    candidate = widget.nextInFocusChain()
+    while not (candidate.focusPolicy() & Qt.FocusPolicy.TabFocus and candidate.isVisible()
+               and candidate.isEnabled()):
+        candidate = candidate.nextInFocusChain()
+    return candidate
+
+
+def test_keyboard_only_tab_order(qtbot, admin_session: Session, make_view) -> None:
+    view = make_view(admin_session)
+    view.search("markaryd")  # a selected row: every button is enabled
+    order = [view.region_box, *[b for b in view.edit.buttons() if b.isEnabled()], view.table]
+    for first, second in zip(order, order[1:]):
+        assert next_tab(first) is second, (first.objectName(), second.objectName())
+    editor = view.edit.new_entry()
+    editor.phones.add_button.click()  # a row added later still sits before "Lägg till"
+    rows = editor.phones.rows
+    chain = [rows[0].number_edit, rows[0].label_edit, rows[0].remove_button,
+             rows[1].number_edit, rows[1].label_edit, rows[1].remove_button,
+             editor.phones.add_button, editor.emails, editor.hours]
+    for first, second in zip(chain, chain[1:]):
+        assert next_tab(first) is second
+    rows[0].remove_button.setFocus()
+    qtbot.keyClick(rows[0].remove_button, Qt.Key.Key_Tab)
+    assert editor.focusWidget() is rows[1].number_edit
+    editor.reject()

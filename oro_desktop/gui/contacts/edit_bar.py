@@ -89,6 +89,12 @@ class EditBar(QObject):
                                         self.transfer.start_import,
                                         tip="Läs in en katalogfil från en annan enhet (kontrolleras först)")
 
+    def buttons(self) -> list[QPushButton]:
+        """The bar's buttons in their visible order (for the section's tab order)."""
+        extra = [b for b in (self.export_button, self.import_button) if b is not None]
+        return [self.new_button, self.edit_button, self.hide_button, self.revert_button,
+                self.local_button, *extra]
+
     @property
     def busy(self) -> bool:
         return self.transfer is not None and self.transfer.busy

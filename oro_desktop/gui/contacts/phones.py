@@ -73,6 +73,7 @@ class PhoneRows(QWidget):
         row.remove_button.clicked.connect(lambda _c=False, r=row: self.remove_row(r))
         self.rows.append(row)
         self._rows_layout.addWidget(row)
+        row.show()  # at once, not when the layout gets round to it: focus can move there now
         self._renumber()
         if focus:
             row.number_edit.setFocus()
@@ -97,5 +98,17 @@ class PhoneRows(QWidget):
         return [row.value() for row in self.rows]
 
     def _renumber(self) -> None:
+        """Names follow the position; Tab walks the rows in order, then "Lägg till".
+
+        A row added after the dialog was built would otherwise come last in the focus
+        chain (after Spara), since Qt orders focus by creation.
+        """
+        previous: QWidget | None = None
         for position, row in enumerate(self.rows, start=1):
             row.set_position(position)
+            for widget in (row.number_edit, row.label_edit, row.remove_button):
+                if previous is not None:
+                    QWidget.setTabOrder(previous, widget)
+                previous = widget
+        if previous is not None:
+            QWidget.setTabOrder(previous, self.add_button)

@@ -149,6 +149,10 @@ class ContactsView(QWidget):
         layout.addLayout(bar)
         if self.edit is not None:
             layout.addWidget(self.edit.bar)
+            # Tab in reading order: the region filter, the buttons, then the list.
+            chain = [self.region_box, *self.edit.buttons(), self.table]
+            for first, second in zip(chain, chain[1:]):
+                QWidget.setTabOrder(first, second)
         layout.addWidget(splitter, 1)
 
         # Open/closed changes with the clock: re-evaluate every minute.
