@@ -252,3 +252,19 @@ def test_keyboard_only_tab_order(qtbot, admin_session: Session, make_view) -> No
     qtbot.keyClick(rows[0].remove_button, Qt.Key.Key_Tab)
     assert editor.focusWidget() is rows[1].number_edit
     editor.reject()
+
+
+def test_filling_in_a_route_the_guideline_leaves_to_the_clinic(qtbot, admin_session: Session, make_view) -> None:
+    view = make_view(admin_session)
+    view.search("borås socialtjänsten")
+    assert column(view, 3) == ["fylls i lokalt"]
+    editor = view.edit.edit_selected()
+    assert editor.save_button.isEnabled()  # no number is fine for such an entry...
+    type_text(qtbot, editor.phones.rows[0].number_edit, "033-123 45 67")
+    type_text(qtbot, editor.phones.rows[0].label_edit, "mottagningen")
+    editor.accept()
+    view.search("borås socialtjänsten")
+    assert column(view, 3) == ["033-123 45 67"]  # ...and once given, it is what the row shows
+    assert view.model.mark(0) == "Lokalt ändrad"
+    view.search("033 123 45 67")
+    assert view.model.rowCount() == 1

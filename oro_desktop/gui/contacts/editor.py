@@ -278,7 +278,10 @@ class ContactEditor(QDialog):
 
     def validate(self) -> dict[str, str]:
         """Show each touched field's problem beside it; Spara only when there is none."""
-        needs_route = not (self.base is not None and self.base.fill_locally)
+        # A new entry must be reachable; so must an edited one that was. An entry the
+        # guideline leaves to local routine ("fylls i lokalt"), or one reached another way
+        # (a mailbox in the record system), may stay without a number.
+        needs_route = self.base is None or (self.base.reachable and not self.base.fill_locally)
         problems = form.field_errors(self.values(), today=self.today(), needs_route=needs_route)
         for name, label in self.errors.items():
             message = problems.get(name, "")
