@@ -47,7 +47,8 @@ def _plural(count: int, one: str, many: str) -> str:
     return f"{count} {one if count == 1 else many}"
 
 
-def describe_import(service: ContactService, name: str, entries: list[ContactEntry]) -> tuple[str, list[ContactEntry]]:
+def describe_import(service: ContactService, name: str,
+                    entries: list[ContactEntry]) -> tuple[str, list[ContactEntry]]:
     """The confirmation text for importing `entries`, and the entries that would change.
 
     Mirrors `ContactService.import_file`: an entry equal to what is shown now is skipped.
@@ -106,7 +107,8 @@ class DirectoryTransfer(QObject):
         def done(count: Any) -> None:
             self._inform(
                 "Katalogen exporterad",
-                f"{_plural(int(count), 'kontakt', 'kontakter')} sparades i ”{path.name}”.\n\n{EXPORT_NOTE}",
+                f"{_plural(int(count), 'kontakt', 'kontakter')} sparades i ”{path.name}”."
+                f"\n\n{EXPORT_NOTE}",
             )
 
         return self._run("Exporterar kontaktkatalogen…", lambda progress: self.service.export(path),
@@ -132,7 +134,8 @@ class DirectoryTransfer(QObject):
             box = QMessageBox(QMessageBox.Icon.Question, "Importera kontaktkatalog", text,
                               parent=self.widget)
             box.setAccessibleName("Bekräfta import av kontaktkatalog")
-            box.import_button = box.addButton("Importera", QMessageBox.ButtonRole.AcceptRole)  # type: ignore[attr-defined]
+            accept = box.addButton("Importera", QMessageBox.ButtonRole.AcceptRole)
+            box.import_button = accept  # type: ignore[attr-defined]
             cancel = box.addButton("Avbryt", QMessageBox.ButtonRole.RejectRole)
             box.setDefaultButton(cancel)
             box.setEscapeButton(cancel)

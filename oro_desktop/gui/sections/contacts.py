@@ -300,7 +300,8 @@ class ContactsView(QWidget):
             self.edit.update_for(entry)
         self.detail.setTitle(entry.title)
         if note := self.local_note(entry):
-            revert = " Kan återställas till den levererade uppgiften." if self.local_mark(entry) == CHANGED_MARK else ""
+            revert = (" Kan återställas till den levererade uppgiften."
+                      if self.local_mark(entry) == CHANGED_MARK else "")
             self._add_text("Lokal ändring", note + "." + revert)
         self._add_text("Nu", item.status.text)
         for phone in entry.phones:
