@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDialog, QLabel
+from PySide6.QtWidgets import QDialog, QLabel, QPushButton
 
 from oro_desktop.gui.a11y import missing_accessible_names
 from oro_desktop.gui.contacts.editor import ContactEditor
@@ -209,6 +209,9 @@ def test_a_clinician_edits_but_sees_no_import_or_export(qtbot, clinician_session
     view = make_view(clinician_session)
     assert view.edit is not None
     assert view.edit.export_button is None and view.edit.import_button is None
+    assert view.findChild(QPushButton, "contactsExport") is None
+    assert view.findChild(QPushButton, "contactsImport") is None
+    assert view.edit.transfer is None
     names = {b.text() for b in view.edit.bar.findChildren(type(view.edit.new_button))}
     assert names == {"Ny kontakt…", "Redigera…", "Dölj", "Återställ till levererad uppgift",
                      "Visa dolda/lokala ändringar…"}
@@ -237,7 +240,8 @@ def next_tab(widget):
 def test_keyboard_only_tab_order(qtbot, admin_session: Session, make_view) -> None:
     view = make_view(admin_session)
     view.search("markaryd")  # a selected row: every button is enabled
-    order = [view.region_box, *[b for b in view.edit.buttons() if b.isEnabled()], view.table]
+    order = [view.region_box, *view.edit.admin_buttons(),
+             *[b for b in view.edit.buttons() if b.isEnabled()], view.table]
     for first, second in zip(order, order[1:]):
         assert next_tab(first) is second, (first.objectName(), second.objectName())
     editor = view.edit.new_entry()

@@ -50,8 +50,8 @@ class EditBar(QObject):
         row.setContentsMargins(0, 0, 0, 0)
 
         def button(text: str, name: str, accessible: str, slot: Callable[[], object],
-                   keys: str = "", tip: str = "") -> QPushButton:
-            widget = QPushButton(text, self.bar)
+                   keys: str = "", tip: str = "", *, in_bar: bool = True) -> QPushButton:
+            widget = QPushButton(text, self.bar if in_bar else view)
             widget.setObjectName(name)
             widget.setAccessibleName(accessible)
             if keys:
@@ -59,7 +59,8 @@ class EditBar(QObject):
             if tip:
                 widget.setToolTip(tip)
             widget.clicked.connect(lambda _c=False: slot())
-            row.addWidget(widget)
+            if in_bar:
+                row.addWidget(widget)
             return widget
 
         self.new_button = button("Ny kontakt…", "contactsNew", "Ny kontakt", self.new_entry,
@@ -75,6 +76,9 @@ class EditBar(QObject):
         self.local_button = button("Visa dolda/lokala ändringar…", "contactsLocal",
                                    "Visa dolda och lokalt ändrade kontakter", self.show_local_changes)
         row.addStretch(1)
+        # The admin's two buttons are created here but placed by the section on its
+        # filter row: one row of seven buttons would make the window wider than a
+        # 1280-pixel screen allows.
         self.transfer: DirectoryTransfer | None = None
         self.export_button: QPushButton | None = None
         self.import_button: QPushButton | None = None
@@ -82,18 +86,21 @@ class EditBar(QObject):
             self.transfer = DirectoryTransfer(self.service, view, self.changed)
             self.export_button = button("Exportera katalog…", "contactsExport",
                                         "Exportera kontaktkatalogen till fil",
-                                        self.transfer.start_export,
+                                        self.transfer.start_export, in_bar=False,
                                         tip="Spara hela katalogen med enhetens ändringar som YAML-fil")
             self.import_button = button("Importera katalog…", "contactsImport",
                                         "Importera kontaktkatalog från fil",
-                                        self.transfer.start_import,
+                                        self.transfer.start_import, in_bar=False,
                                         tip="Läs in en katalogfil från en annan enhet (kontrolleras först)")
 
     def buttons(self) -> list[QPushButton]:
-        """The bar's buttons in their visible order (for the section's tab order)."""
-        extra = [b for b in (self.export_button, self.import_button) if b is not None]
+        """The edit buttons in their visible order (for the section's tab order)."""
         return [self.new_button, self.edit_button, self.hide_button, self.revert_button,
-                self.local_button, *extra]
+                self.local_button]
+
+    def admin_buttons(self) -> list[QPushButton]:
+        """Export and import, for admins; empty for everyone else."""
+        return [b for b in (self.export_button, self.import_button) if b is not None]
 
     @property
     def busy(self) -> bool:

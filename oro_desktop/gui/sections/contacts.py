@@ -136,6 +136,8 @@ class ContactsView(QWidget):
         bar.addStretch(1)
         bar.addWidget(self.copied_label)
         bar.addWidget(self.count_label)
+        for admin_button in self.edit.admin_buttons() if self.edit is not None else []:
+            bar.addWidget(admin_button)
         splitter = QSplitter(Qt.Orientation.Vertical, self)
         splitter.addWidget(self.table)
         splitter.addWidget(self.detail)
@@ -149,8 +151,8 @@ class ContactsView(QWidget):
         layout.addLayout(bar)
         if self.edit is not None:
             layout.addWidget(self.edit.bar)
-            # Tab in reading order: the region filter, the buttons, then the list.
-            chain = [self.region_box, *self.edit.buttons(), self.table]
+            # Tab in reading order: the filter row, the edit buttons, then the list.
+            chain = [self.region_box, *self.edit.admin_buttons(), *self.edit.buttons(), self.table]
             for first, second in zip(chain, chain[1:]):
                 QWidget.setTabOrder(first, second)
         layout.addWidget(splitter, 1)
