@@ -9,7 +9,8 @@ from oro_desktop.core.identity import IdentityKind, parse_number
 from oro_desktop.paths import forms_dir
 from oro_desktop.core.forms import FormLibrary
 from oro_desktop.services import demo
-from oro_desktop.services.consents import ConsentService, demo_seed, skatteverket_test_number
+from oro_desktop.services.consents import ConsentService
+from oro_desktop.services.consents_demo import demo_seed, skatteverket_test_number
 from oro_desktop.store.repos import persons as persons_repo
 
 
@@ -34,7 +35,7 @@ def test_demo_seed_yields_every_status_with_test_numbers_only(session):
 
 def test_demo_seeder_is_registered_through_the_demo_module(session):
     done = demo.seed_demo(session)
-    assert "consents" in done
+    assert "consents_demo" in done
 
 
 def test_test_numbers_are_luhn_valid():

@@ -15,7 +15,8 @@ from oro_desktop.gui.forms.print_preview import PdfPreviewDialog
 from oro_desktop.gui.sections import discover
 from oro_desktop.gui.sections.consents import ConsentsView
 from oro_desktop.paths import forms_dir
-from oro_desktop.services.consents import ConsentService, demo_seed
+from oro_desktop.services.consents import ConsentService
+from oro_desktop.services.consents_demo import demo_seed
 from oro_desktop.services.session import Session
 from oro_desktop.store.kdf import FAST_INSECURE
 
