@@ -26,12 +26,12 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field, replace
-from datetime import date, timedelta
+from datetime import date
 from typing import TYPE_CHECKING, Any
 
 from oro_desktop.core import consent as lifecycle
 from oro_desktop.core.consent import ConsentStatus, clearable_fields, validity_from_data
-from oro_desktop.core.dates import days_left, format_date, last_valid_day
+from oro_desktop.core.dates import days_left, format_date
 from oro_desktop.core.forms import FormDefinition, FormLibrary, Problem, validate
 from oro_desktop.core.identity import missing
 from oro_desktop.errors import InvalidInput
