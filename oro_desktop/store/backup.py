@@ -109,12 +109,7 @@ def write_backup(source_conn, key: bytes, out: Path) -> dict[str, int]:
     tmp = _temp_beside(out)
     try:
         _copy_with_backup_api(source_conn, tmp, key)
-        problems = verify_file(tmp, key)
-        conn = _readonly(tmp, key)
-        try:
-            counts = table_counts(conn)
-        finally:
-            conn.close()
+        problems, counts = _verify_copy(tmp, key)
         if problems or counts != expected:
             raise StoreError("Säkerhetskopian kunde inte verifieras och har tagits bort: "
                              + (problems[0] if problems else "antalet rader skiljer sig."))
@@ -124,6 +119,16 @@ def write_backup(source_conn, key: bytes, out: Path) -> dict[str, int]:
         _remove(tmp)
         raise
     return counts
+
+
+def _verify_copy(path: Path, key: bytes) -> tuple[list[str], dict[str, int]]:
+    """Integrity problems and row counts of a freshly written copy, read back from disk."""
+    problems = verify_file(path, key)
+    conn = _readonly(path, key)
+    try:
+        return problems, table_counts(conn)
+    finally:
+        conn.close()
 
 
 def restore_file(backup: Path, key: bytes, target: Path) -> dict[str, int]:
@@ -141,12 +146,7 @@ def restore_file(backup: Path, key: bytes, target: Path) -> dict[str, int]:
             _copy_with_backup_api(source, tmp, key)
         finally:
             source.close()
-        problems = verify_file(tmp, key)
-        conn = _readonly(tmp, key)
-        try:
-            counts = table_counts(conn)
-        finally:
-            conn.close()
+        problems, counts = _verify_copy(tmp, key)
         if problems or counts != expected:
             raise StoreDamaged(BAD_BACKUP)
         # A WAL left by the old file must never be replayed onto the new one.
