@@ -39,3 +39,32 @@ _CONTAINERS = {
     "QWidget", "QFrame", "QScrollArea", "QAbstractScrollArea", "QTabBar",
     "QCalendarWidget", "QLineEditIconButton",
 }
+
+
+def error_label(parent: QWidget, *, object_name: str = "", accessible_name: str | None = None):
+    """A hidden, word-wrapped label styled as an error (role=error), shown when needed."""
+    from PySide6.QtWidgets import QLabel
+
+    label = QLabel("", parent)
+    if object_name:
+        label.setObjectName(object_name)
+    label.setProperty("role", "error")
+    label.setWordWrap(True)
+    if accessible_name is not None:
+        label.setAccessibleName(accessible_name)
+    label.hide()
+    return label
+
+
+def busy_bar(parent: QWidget, *, object_name: str, accessible_name: str):
+    """A thin, hidden, indeterminate progress bar for work whose length is unknown."""
+    from PySide6.QtWidgets import QProgressBar
+
+    bar = QProgressBar(parent)
+    bar.setObjectName(object_name)
+    bar.setRange(0, 0)
+    bar.setTextVisible(False)
+    bar.setMaximumHeight(6)
+    bar.setAccessibleName(accessible_name)
+    bar.hide()
+    return bar

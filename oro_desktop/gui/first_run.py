@@ -21,7 +21,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QProgressBar,
     QPushButton,
     QVBoxLayout,
     QWidget,
@@ -29,7 +28,7 @@ from PySide6.QtWidgets import (
     QWizardPage,
 )
 
-from oro_desktop.gui.a11y import announce
+from oro_desktop.gui.a11y import announce, busy_bar, error_label
 from oro_desktop.gui.recovery_print import print_recovery_key
 from oro_desktop.gui.style import monospace_font
 from oro_desktop.gui.tasks import BackgroundTask, run_task
@@ -92,10 +91,7 @@ class PathPage(QWizardPage):
         browse.setObjectName("browseButton")
         browse.setAccessibleName("Välj plats för databasen")
         browse.clicked.connect(self._browse)
-        self.problem = QLabel("", self)
-        self.problem.setProperty("role", "error")
-        self.problem.setWordWrap(True)
-        self.problem.hide()
+        self.problem = error_label(self)
 
         row = QHBoxLayout()
         row.addWidget(self.path_edit, 1)
@@ -175,19 +171,10 @@ class AdminPage(QWizardPage):
         )
         hint.setProperty("role", "muted")
         hint.setWordWrap(True)
-        self.problem = QLabel("", self)
-        self.problem.setObjectName("passwordProblem")
-        self.problem.setProperty("role", "error")
-        self.problem.setWordWrap(True)
-        self.problem.setAccessibleName("Problem med lösenordet")
-        self.problem.hide()
-        self.busy = QProgressBar(self)
-        self.busy.setObjectName("createBusy")
-        self.busy.setRange(0, 0)
-        self.busy.setTextVisible(False)
-        self.busy.setMaximumHeight(6)
-        self.busy.setAccessibleName("Skapar databasen, vänta")
-        self.busy.hide()
+        self.problem = error_label(self, object_name="passwordProblem",
+                                   accessible_name="Problem med lösenordet")
+        self.busy = busy_bar(self, object_name="createBusy",
+                             accessible_name="Skapar databasen, vänta")
         self.busy_label = QLabel("Skapar den krypterade databasen …", self)
         self.busy_label.setProperty("role", "muted")
         self.busy_label.hide()

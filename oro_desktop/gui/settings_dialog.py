@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from oro_desktop.gui.a11y import announce
+from oro_desktop.gui.a11y import announce, error_label
 from oro_desktop.gui.messages import error_text
 
 # Region ids are the stems of resources/contacts/<id>.yaml; names are what users see.
@@ -85,10 +85,7 @@ class SettingsDialog(QDialog):
         form.addRow(self._label("&Enhetens namn på dokument:", self.unit_edit), self.unit_edit)
         form.addRow(self._label("&Region för nya ärenden:", self.region_combo), self.region_combo)
 
-        self.error_label = QLabel("", self)
-        self.error_label.setProperty("role", "error")
-        self.error_label.setWordWrap(True)
-        self.error_label.hide()
+        self.error_label = error_label(self)
 
         buttons = QDialogButtonBox(self)
         self.save_button = QPushButton("&Spara", self)

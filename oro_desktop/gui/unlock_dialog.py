@@ -18,13 +18,12 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QProgressBar,
     QPushButton,
     QVBoxLayout,
     QWidget,
 )
 
-from oro_desktop.gui.a11y import announce
+from oro_desktop.gui.a11y import announce, busy_bar, error_label
 from oro_desktop.gui.caps_lock import CapsLockWatcher
 from oro_desktop.gui.messages import error_text as _error_text
 from oro_desktop.gui.tasks import BackgroundTask, run_task
@@ -113,20 +112,9 @@ class UnlockDialog(QDialog):
         self._caps.watch(self.password_edit)
         self._caps.changed.connect(self._caps_changed)
 
-        self.error_label = QLabel("", self)
-        self.error_label.setObjectName("unlockError")
-        self.error_label.setProperty("role", "error")
-        self.error_label.setWordWrap(True)
-        self.error_label.setAccessibleName("Felmeddelande")
-        self.error_label.hide()
-
-        self.busy = QProgressBar(self)
-        self.busy.setObjectName("unlockBusy")
-        self.busy.setRange(0, 0)
-        self.busy.setTextVisible(False)
-        self.busy.setMaximumHeight(6)
-        self.busy.setAccessibleName("Loggar in, vänta")
-        self.busy.hide()
+        self.error_label = error_label(self, object_name="unlockError",
+                                       accessible_name="Felmeddelande")
+        self.busy = busy_bar(self, object_name="unlockBusy", accessible_name="Loggar in, vänta")
 
         # A plain row, not QDialogButtonBox: constructing one loads all of Qt's namespace
         # enums (~20 ms), which the start-up benchmark counts.

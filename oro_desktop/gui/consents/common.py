@@ -11,6 +11,7 @@ from datetime import date
 from PySide6.QtCore import QDate
 from PySide6.QtWidgets import QDateEdit, QLabel, QMessageBox, QWidget
 
+from oro_desktop.gui import a11y
 from oro_desktop.errors import OroError
 
 DATE_FORMAT = "yyyy-MM-dd"
@@ -35,12 +36,7 @@ def to_date(edit: QDateEdit) -> date:
 
 
 def error_label(parent: QWidget) -> QLabel:
-    label = QLabel("", parent)
-    label.setProperty("role", "error")
-    label.setWordWrap(True)
-    label.setAccessibleName("Fel")
-    label.hide()
-    return label
+    return a11y.error_label(parent, accessible_name="Fel")
 
 
 def show_error(label: QLabel, exc: BaseException) -> None:

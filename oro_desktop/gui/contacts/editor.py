@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
 
 from oro_desktop.core.contacts import ContactEntry, format_hours
 from oro_desktop.errors import OroError
-from oro_desktop.gui.a11y import announce
+from oro_desktop.gui.a11y import announce, error_label
 from oro_desktop.gui.contacts import form
 from oro_desktop.gui.contacts.phones import PhoneRows
 from oro_desktop.gui.messages import error_text
@@ -158,11 +158,7 @@ class ContactEditor(QDialog):
         self.fields[form.VERIFIED] = self.verified
         self._add(grid, form.VERIFIED, "&Senast kontrollerad:", verified_row, "")
 
-        self.general_error = QLabel("", self)
-        self.general_error.setObjectName("editorError")
-        self.general_error.setProperty("role", "error")
-        self.general_error.setWordWrap(True)
-        self.general_error.hide()
+        self.general_error = error_label(self, object_name="editorError")
         self.save_button = QPushButton("Spara", self)
         self.save_button.setObjectName("editorSave")
         self.save_button.setAccessibleName("Spara kontakten")
