@@ -25,7 +25,7 @@ DECLINED (most recent first).
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass, field, replace
+from dataclasses import replace
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
@@ -42,74 +42,21 @@ from oro_desktop.store.repos import forms as forms_repo
 from oro_desktop.store.repos import persons as persons_repo
 from oro_desktop.store.repos.consents import Attachment, ConsentRecord, Guardian
 from oro_desktop.store.repos.persons import Person
+from oro_desktop.services.consent_views import (
+    ConsentRow,
+    ConsentView,
+    NewConsent,
+    SaveResult,
+    list_order_key,
+)
 
 if TYPE_CHECKING:
     from oro_desktop.services.session import Session
 
 DEFAULT_FORM = "barnhalsoteam-samtycke"
-STATUS_ORDER = (ConsentStatus.EXPIRING, ConsentStatus.PRINTED, ConsentStatus.DRAFT,
-                ConsentStatus.ACTIVE, ConsentStatus.SIGNED, ConsentStatus.EXPIRED,
-                ConsentStatus.REVOKED, ConsentStatus.DECLINED)
 SCAN_TYPES = {"application/pdf", "image/png", "image/jpeg", "image/tiff"}
 MAX_SCAN_BYTES = 25 * 1024 * 1024
 GUARDIAN_NO_NUMBER = "Anges inte på samtyckesblanketten"
-
-
-@dataclass(frozen=True)
-class ConsentRow:
-    """One line of the Samtycken list (the number already masked for protected identity)."""
-
-    id: int
-    status: ConsentStatus
-    child_id: int | None
-    child_name: str
-    child_number: str
-    protected: bool
-    valid_from: date | None
-    valid_to: date | None
-    days_left: int | None
-    printed_on: date | None
-    form_id: str
-    form_version: int
-    updated_at: str
-    renewed_from: int | None
-    search_text: str = field(default="", repr=False)  # lower-case name + unmasked digits
-
-
-@dataclass(frozen=True)
-class ConsentView:
-    """Everything the editor and the dialogs need about one consent."""
-
-    id: int
-    record: ConsentRecord
-    definition: FormDefinition
-    status: ConsentStatus
-    child: Person | None
-    guardians: list[Guardian]
-    problems: list[Problem] = field(default_factory=list)  # what keeps it from printing
-
-    @property
-    def data(self) -> dict[str, Any]:
-        return dict(self.record.consent.data)
-
-    @property
-    def editable(self) -> bool:
-        return self.status in (ConsentStatus.DRAFT, ConsentStatus.PRINTED)
-
-
-@dataclass(frozen=True)
-class NewConsent:
-    """A consent not yet saved: which form, and the data it starts with."""
-
-    form_id: str
-    form_version: int
-    data: dict[str, Any]
-
-
-@dataclass(frozen=True)
-class SaveResult:
-    id: int
-    problems: list[Problem]
 
 
 def _problem_text(problems: list[Problem], limit: int = 3) -> str:
@@ -299,7 +246,7 @@ class ConsentService:
             rows = [r for r in rows if wanted is None or r.status is wanted]
             if rows:
                 uow.audit("read", "consent", None, {"list": len(rows), "child": child_id})
-        return sorted(rows, key=_sort_key)
+        return sorted(rows, key=list_order_key)
 
     def _row(self, r: ConsentRecord, child: Person | None, today: date) -> ConsentRow:
         s = lifecycle.status(r.consent, today)
@@ -439,25 +386,6 @@ class ConsentService:
             if where and where.guardians and names:
                 data[where.guardians] = [{"name": n} for n in names]
             return self.save(None, data, form_id=new_def.id, renewed_from=old.id).id
-
-
-def _sort_key(row: ConsentRow) -> tuple:
-    rank = STATUS_ORDER.index(row.status)
-    far = date.max.toordinal()
-    if row.status in (ConsentStatus.EXPIRING, ConsentStatus.ACTIVE):
-        within = row.valid_to.toordinal() if row.valid_to else far
-    elif row.status is ConsentStatus.SIGNED:
-        within = row.valid_from.toordinal() if row.valid_from else far
-    elif row.status is ConsentStatus.PRINTED:
-        within = row.printed_on.toordinal() if row.printed_on else far
-    else:  # drafts and history: most recent first
-        within = -_stamp(row.updated_at)
-    return rank, within, row.child_name.casefold(), row.id
-
-
-def _stamp(text: str) -> int:
-    digits = "".join(c for c in text if c.isdigit())
-    return int(digits or 0)
 
 
 def _child_name(service: ConsentService, record: ConsentRecord) -> str:

@@ -21,7 +21,7 @@ from PySide6.QtGui import QBrush, QColor
 
 from oro_desktop.core.consent import ConsentStatus
 from oro_desktop.core.dates import format_date
-from oro_desktop.services.consents import STATUS_ORDER, ConsentRow
+from oro_desktop.services.consent_views import STATUS_ORDER, ConsentRow
 
 COLUMNS = ("Barn", "Personnummer", "Status", "Giltigt t.o.m.", "Dagar kvar", "Formulär")
 COL_CHILD, COL_NUMBER, COL_STATUS, COL_VALID_TO, COL_DAYS, COL_FORM = range(len(COLUMNS))

@@ -48,7 +48,7 @@ from oro_desktop.gui.consents.printing import print_consent
 from oro_desktop.gui.consents.register_dialog import RegisterSignatureDialog
 from oro_desktop.gui.consents.revoke_dialog import RevokeDialog
 from oro_desktop.gui.sections import Section
-from oro_desktop.services.consents import STATUS_ORDER, ConsentRow
+from oro_desktop.services.consent_views import STATUS_ORDER, ConsentRow
 
 S = ConsentStatus
 UNSIGNED = {S.DRAFT, S.PRINTED}
