@@ -36,6 +36,7 @@ from oro_desktop.store.lock import StoreLock
 from oro_desktop.store.repos import settings as settings_repo
 from oro_desktop.store.repos import users as users_repo
 from oro_desktop.store.store import Store
+from oro_desktop.services.changes import ChangeBus
 from oro_desktop.services.drafts import DraftService
 
 APP_NAME = "oro_desktop"
@@ -79,6 +80,7 @@ class Session:
         self._user = user
         self._path = store.path
         self.drafts = DraftService(self)
+        self.changes = ChangeBus()  # every write publishes here after commit (services/changes.py)
 
     # -- construction ----------------------------------------------------------
     @classmethod
