@@ -252,17 +252,20 @@ def clearable_fields(definition: FormDefinition) -> list[str]:
 
 
 def validity_field(definition: FormDefinition) -> str | None:
-    """Id of the date_range a definition limits with max_validity_12_months, if any."""
-    for ref in definition.rules:
-        if ref.rule == "max_validity_12_months":
-            return str(ref.args["field"])
-    return None
+    """Id of the date_range bound to the `validity` role (every consent form has one)."""
+    found = definition.field_for("validity")
+    return found.id if found is not None else None
 
 
 def validity_from_data(
     definition: FormDefinition, data: Mapping[str, Any]
 ) -> tuple[date | None, date | None]:
-    """(valid_from, valid_to) as filled in the form, for set_validity; None when missing."""
+    """(valid_from, valid_to) as filled in the field bound to `validity`, for set_validity.
+
+    None for a date that is missing, malformed or outside the dates a form accepts
+    (1900-01-01..2200-12-31, core.forms.bounds): a year-9999 start never reaches the
+    12-month arithmetic.
+    """
     fid = validity_field(definition)
     value = data.get(fid) if fid else None
     if not isinstance(value, Mapping):

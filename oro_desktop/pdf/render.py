@@ -32,6 +32,7 @@ from reportlab.platypus import (
     TableStyle,
 )
 
+from oro_desktop.core.forms.bounds import clip_data
 from oro_desktop.core.forms.model import PARTY_COLUMNS, Field, FormDefinition, Section
 from oro_desktop.core.forms.values import address_hidden, is_empty, is_visible
 from oro_desktop.pdf.fonts import register_fonts
@@ -225,8 +226,12 @@ def render_form(
     """Render `definition` filled with `data` (None: a blank form) to A4 PDF bytes.
 
     fonts_dir holds DejaVuSans.ttf and DejaVuSans-Bold.ttf (resources/fonts). The output is
-    deterministic (no timestamps), so the same data prints the same bytes.
+    deterministic (no timestamps), so the same data prints the same bytes. Every string
+    and list in `data` is first bounded (core.forms.bounds.clip_data): a draft saved with
+    an over-long value still renders in a moment, cut with "…".
     """
+    if data is not None:
+        data = clip_data(definition, data)
     fonts = register_fonts(fonts_dir)
     styles = make_styles(fonts)
     buffer = BytesIO()

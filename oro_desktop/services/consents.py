@@ -33,6 +33,7 @@ from oro_desktop.core import consent as lifecycle
 from oro_desktop.core.consent import ConsentStatus, clearable_fields, validity_from_data
 from oro_desktop.core.dates import days_left, format_date
 from oro_desktop.core.forms import FormDefinition, FormLibrary, Problem, validate
+from oro_desktop.core.forms.roles import OBTAINED_BY
 from oro_desktop.core.identity import missing
 from oro_desktop.errors import InvalidInput
 from oro_desktop.services import persons as person_service
@@ -107,15 +108,24 @@ class ConsentService:
 
     # -- new and saved ------------------------------------------------------------------
     def new_draft(self, form_id: str = DEFAULT_FORM) -> NewConsent:
-        """An empty consent of the newest version, with who obtains it from this user's last."""
+        """An empty consent of the newest version, with who obtains it from this user's last.
+
+        The obtainer's own details (the obtained_by.* roles, never the child's) are copied
+        role by role from the user's last consent of the same form, whatever version it was
+        filled with, so a v2 that renames or moves those fields is still pre-filled.
+        """
         definition = self.library.get(form_id)
+        if definition.kind != "consent":
+            raise InvalidInput(f"Formuläret ”{definition.title}” är inget samtyckesformulär.")
         data: dict[str, Any] = {}
         with self._uow() as uow:
             last = repo.latest_by(uow.conn, uow.actor)
         if last is not None and last.consent.form_id == form_id:
-            for f in definition.data_fields():  # the obtainer's own details, not the child's
-                if f.id.startswith("inhamtat") and f.id in last.consent.data:
-                    data[f.id] = last.consent.data[f.id]
+            old = self.definition_of(last)
+            for role in OBTAINED_BY:
+                source, target = old.field_for(role), definition.field_for(role)
+                if source is not None and target is not None and source.id in last.consent.data:
+                    data[target.id] = last.consent.data[source.id]
         return NewConsent(form_id, definition.version, data)
 
     def from_person(self, child_id: int, form_id: str = DEFAULT_FORM) -> NewConsent:

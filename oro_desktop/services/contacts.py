@@ -21,6 +21,7 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Any, Protocol
 
+from oro_desktop.core.contacts.loader import file_unreadable
 from oro_desktop.core.contacts import (
     ContactEntry,
     DirectoryError,
@@ -368,7 +369,7 @@ class ContactService:
         try:
             text = path.read_text(encoding="utf-8")
         except (OSError, UnicodeDecodeError) as exc:
-            raise DirectoryError([f"{path.name}: kan inte läsas ({exc.__class__.__name__})"]) from None
+            raise DirectoryError([file_unreadable(path.name, exc)]) from None
         return [e for r in parse_directory(text, path.name) for e in r.entries]
 
     def import_file(self, path: Path) -> ImportResult:

@@ -26,6 +26,7 @@ from datetime import date
 from typing import TYPE_CHECKING, Any
 
 from oro_desktop.core.forms import FormDefinition, is_empty
+from oro_desktop.core.forms.bounds import PART_MAX_LENGTH, max_length
 from oro_desktop.core.identity import IdentityNumber, identity_from_data, parse_number
 from oro_desktop.errors import InvalidInput
 from oro_desktop.store.errors import NotFound
@@ -51,21 +52,25 @@ class ChildFields:
 
 
 def child_fields(definition: FormDefinition) -> ChildFields | None:
-    """Where a form keeps its child: the section of its first identity field."""
-    guardians = next((f.id for f in definition.fields() if f.type == "signature"), "")
-    for section in definition.sections:
-        ident = next((f for f in section.fields if f.type == "identity"), None)
-        if ident is None:
-            continue
-        pick = lambda pred: next((f.id for f in section.fields if pred(f)), "")  # noqa: E731
-        return ChildFields(
-            identity=ident.id,
-            name=pick(lambda f: f.type == "text"),
-            address=pick(lambda f: f.address_of == ident.id) or pick(lambda f: f.type == "multiline"),
-            phone=pick(lambda f: f.type == "phone"),
-            guardians=guardians,
-        )
-    return None
+    """Where a form keeps its child: the fields bound to the child.* and guardians roles.
+
+    None when the form binds no child.identity (it is not about a child).
+    """
+    ident = definition.field_for("child.identity")
+    if ident is None:
+        return None
+
+    def bound(role: str) -> str:
+        found = definition.field_for(role)
+        return found.id if found is not None else ""
+
+    return ChildFields(
+        identity=ident.id,
+        name=bound("child.name"),
+        address=bound("child.address"),
+        phone=bound("child.phone"),
+        guardians=bound("guardians"),
+    )
 
 
 @dataclass(frozen=True)
@@ -80,27 +85,41 @@ class ChildFacts:
 
 
 def child_in_form(definition: FormDefinition, data: Mapping[str, Any], today: date) -> ChildFacts | None:
-    """The child typed into `data`, or None while name or a valid identity is missing."""
+    """The child typed into `data` (through the child.* roles), or None while the name or
+    a valid identity is missing, or while a value is longer than its field allows: a
+    person is never created or updated from text the form itself refuses."""
     where = child_fields(definition)
-    if where is None:
+    if where is None or not where.name:
         return None
     raw = data.get(where.identity)
-    name = str(data.get(where.name) or "").strip() if where.name else ""
+    values: dict[str, str] = {}
+    for fid in (where.name, where.address, where.phone):
+        if not fid:
+            continue
+        value = data.get(fid)
+        text = value.strip() if isinstance(value, str) else ""
+        if len(text) > max_length(definition.field(fid)):
+            return None
+        values[fid] = text
+    name = values.get(where.name, "")
     if is_empty(raw) or not name:
+        return None
+    parts = raw.values() if isinstance(raw, Mapping) else [raw]
+    if any(isinstance(v, str) and len(v) > PART_MAX_LENGTH for v in parts):
         return None
     try:
         identity = identity_from_data(dict(raw) if isinstance(raw, Mapping) else raw, today=today)
     except InvalidInput:
         return None
-    text = lambda fid: str(data.get(fid) or "").strip() if fid else ""  # noqa: E731
     protected = isinstance(raw, Mapping) and bool(raw.get("protected"))
-    return ChildFacts(identity, name, text(where.address), text(where.phone), protected)
+    return ChildFacts(identity, name, values.get(where.address, ""), values.get(where.phone, ""),
+                      protected)
 
 
 def guardian_names(definition: FormDefinition, data: Mapping[str, Any]) -> list[str]:
-    """Names in the guardians' signature rows, in order, blanks skipped."""
-    where = child_fields(definition)
-    rows = data.get(where.guardians) if where and where.guardians else None
+    """Names in the guardians' signature rows (the `guardians` role), in order, blanks skipped."""
+    guardians = definition.field_for("guardians")
+    rows = data.get(guardians.id) if guardians is not None else None
     if not isinstance(rows, list):
         return []
     return [str(r.get("name")).strip() for r in rows

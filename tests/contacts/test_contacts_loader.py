@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 import yaml
 
+from oro_desktop.core.datafiles import AuthoringError
 from oro_desktop.core.contacts import (
     ContactEntry,
     DirectoryError,
@@ -32,7 +33,7 @@ entries:
 """
 
 
-def errors_for(text: str) -> list[str]:
+def errors_for(text: str) -> list[AuthoringError]:
     with pytest.raises(DirectoryError) as caught:
         parse_directory(text, "test.yaml")
     assert caught.value.message.startswith("Kontaktkatalogen innehåller fel")
@@ -44,30 +45,53 @@ def test_good_file_loads() -> None:
     assert region.region == "Testlän" and region.entries[0].municipality == "Exempelby"
 
 
+ENTRY = "testlan/socialtjanst/exempelby"
+
+
 @pytest.mark.parametrize(
-    ("change", "fragment"),
+    ("change", "code", "path", "entry", "fragment"),
     [
-        (("    municipality: Exempelby", "    municipality: Exempelby\n    fax: 1"), "okända nycklar: fax"),
-        (("    kind: socialtjänstens mottagning\n", ""), "saknar obligatoriska fält: kind"),
-        (("    phones:", "    hours: mån 8-25\n    phones:"), "Ogiltig tid"),
-        (("    phones:", "    hours: kontorstid\n    phones:"), "öppettiderna"),
-        (("municipality: Exempelby\n    phones", "municipality: Annanstad\n    phones"), "finns inte i filens kommunlista"),
-        (("id: testlan/socialtjanst/exempelby", "id: Testlän Exempelby"), "id ska vara"),
-        (("verified: 2026-01-01", "verified: igår"), "'verified'"),
-        (('phones: ["000-000 00"]', "emails: [inte-en-adress]"), "ogiltig e-postadress"),
-        (("format: 1", "format: 2"), "'format' ska vara 1"),
+        (("    municipality: Exempelby", "    municipality: Exempelby\n    fax: 1"),
+         "unknown_key", "entries[0].fax", ENTRY, "okänd nyckel ”fax”"),
+        (("    kind: socialtjänstens mottagning\n", ""),
+         "missing_key", "entries[0]", ENTRY, "nyckeln ”kind” saknas"),
+        (("    phones:", "    hours: mån 8-25\n    phones:"),
+         "bad_hours", "entries[0].hours", ENTRY, "Ogiltig tid"),
+        (("    phones:", "    hours: kontorstid\n    phones:"),
+         "bad_hours", "entries[0].hours", ENTRY, "öppettiderna"),
+        (("municipality: Exempelby\n    phones", "municipality: Annanstad\n    phones"),
+         "unknown_municipality", "entries[0].municipality", ENTRY, "finns inte i filens kommunlista"),
+        (("id: testlan/socialtjanst/exempelby", "id: Testlän Exempelby"),
+         "bad_id", "entries[0].id", "Testlän Exempelby", "kronoberg/socialtjanst/vaxjo"),
+        (("verified: 2026-01-01", "verified: igår"),
+         "bad_date", "verified", "", "”verified” är inget datum"),
+        (('phones: ["000-000 00"]', "emails: [inte-en-adress]"),
+         "bad_email", "entries[0].emails[0]", ENTRY, "ogiltig e-postadress"),
+        (('phones: ["000-000 00"]', 'phones: ["ring"]'),
+         "bad_phone", "entries[0].phones[0]", ENTRY, "inga siffror"),
+        (("format: 1", "format: 2"), "bad_value", "format", "", "ska vara 1"),
+        (("    unit: Socialtjänsten", "    unit: [Socialtjänsten]"),
+         "wrong_type", "entries[0].unit", ENTRY, "”unit” ska vara text"),
     ],
 )
-def test_errors_name_file_and_entry(change: tuple[str, str], fragment: str) -> None:
+def test_errors_name_file_path_and_entry(change: tuple[str, str], code: str, path: str,
+                                         entry: str, fragment: str) -> None:
     errors = errors_for(GOOD.replace(*change))
-    assert any(fragment in e for e in errors), errors
-    assert all(e.startswith("test.yaml") for e in errors)
+    matching = [e for e in errors if e.code == code]
+    assert matching, [str(e) for e in errors]
+    error = matching[0]
+    assert (error.file, error.path, error.field) == ("test.yaml", path, entry)
+    assert fragment in error.message
+    assert all(str(e).startswith("test.yaml: ") for e in errors)
+    if entry:
+        assert f"post ”{entry}”" in str(error)
 
 
 def test_duplicate_ids_are_refused() -> None:
     doubled = GOOD + GOOD[GOOD.index("  - id:"):]
-    errors = errors_for(doubled)
-    assert any("testlan/socialtjanst/exempelby" in e and "finns redan" in e for e in errors)
+    [error] = errors_for(doubled)
+    assert (error.code, error.path, error.field) == ("duplicate_id", "entries[1]", ENTRY)
+    assert "finns redan" in error.message
 
 
 def test_duplicate_ids_across_files_are_refused(tmp_path: Path) -> None:
@@ -75,12 +99,20 @@ def test_duplicate_ids_across_files_are_refused(tmp_path: Path) -> None:
     (tmp_path / "b.yaml").write_text(GOOD, encoding="utf-8")
     with pytest.raises(DirectoryError) as caught:
         load_directory(tmp_path)
-    assert any("b.yaml" in e and "finns redan (i a.yaml)" in e for e in caught.value.errors)
+    [error] = caught.value.errors
+    assert (error.code, error.file, error.field) == ("duplicate_id", "b.yaml", ENTRY)
+    assert "finns redan i a.yaml" in error.message
 
 
 def test_not_yaml_is_one_clear_error() -> None:
     [error] = errors_for("entries: [")
-    assert error.startswith("test.yaml: ingen giltig YAML")
+    assert error.code == "yaml_syntax"
+    assert str(error).startswith("test.yaml: filen går inte att läsa som YAML")
+
+
+def test_deeply_nested_yaml_is_one_clear_error() -> None:
+    [error] = errors_for("entries: " + "[" * 100_000 + "]" * 100_000)
+    assert error.code == "yaml_syntax" and "nästlad" in error.message
 
 
 def test_export_round_trips(shipped_entries: list[ContactEntry], shipped_dir: Path) -> None:

@@ -106,4 +106,4 @@ def test_broken_definition_names_file_and_field(capsys, tmp_path: Path) -> None:
         "id: trasig\nversion: 1\ntitle: T\nsource: {guideline: G}\n"
         "sections: [{id: s, fields: [{id: f, type: text}]}]\n", encoding="utf-8")
     code, _, err = run(capsys, "forms", "--forms-dir", str(tmp_path), "show", "trasig")
-    assert code != 0 and "trasig.v1.yaml: fält ”f”: etikett (label) saknas" in err
+    assert code != 0 and "trasig.v1.yaml: sections[0].fields[0]: fält ”f”: etikett (label) saknas" in err

@@ -42,7 +42,7 @@ def test_import_of_a_bad_file_changes_nothing_and_shows_why(qtbot, admin_session
     box = shown_message(qtbot, view)
     assert box.windowTitle() == "Filen kan inte importeras"
     text = box.text()
-    assert "trasig.yaml: post 'kronoberg/socialtjanst/alvesta'" in text
+    assert "trasig.yaml: regions[0].entries[1].hours: post ”kronoberg/socialtjanst/alvesta”" in text
     assert "Ogiltig tid i öppettiderna" in text
     assert text.endswith("Ingenting har importerats eller ändrats.")
     assert ContactService(admin_session, SHIPPED).local_overrides() == []

@@ -14,6 +14,7 @@ from pathlib import Path
 
 import yaml
 
+from oro_desktop.core.datafiles import too_large
 from oro_desktop.core.forms.errors import (
     FormDefinitionError,
     FormNotFound,
@@ -28,14 +29,34 @@ _FILE_RE = re.compile(r"^(?P<id>[a-z][a-z0-9_-]*)\.v(?P<version>[1-9][0-9]*)\.ya
 _Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
+def _read(path: Path) -> str:
+    """The file's text, or FormDefinitionError (unreadable, too large, not UTF-8)."""
+    name = path.name
+    try:
+        big = too_large(name, path.stat().st_size)
+        if big is not None:
+            raise FormDefinitionError([big])
+        return path.read_text(encoding="utf-8")
+    except UnicodeDecodeError:
+        detail = "inte UTF-8"
+    except OSError as exc:
+        detail = exc.strerror or exc.__class__.__name__
+    raise FormDefinitionError([authoring_error("file_unreadable", name, detail=detail)])
+
+
 def load_definition(path: Path) -> FormDefinition:
     """Parse and check one definition file. Raises FormDefinitionError with every error."""
     name = path.name
+    text = _read(path)
     try:
-        raw = yaml.load(path.read_text(encoding="utf-8"), Loader=_Loader)
-    except (yaml.YAMLError, UnicodeDecodeError) as exc:
+        raw = yaml.load(text, Loader=_Loader)
+    except yaml.YAMLError as exc:
         raise FormDefinitionError(
             [authoring_error("yaml_syntax", name, detail=str(exc).splitlines()[0])]
+        ) from None
+    except RecursionError:
+        raise FormDefinitionError(
+            [authoring_error("yaml_syntax", name, detail="för djupt nästlad")]
         ) from None
     definition, errors = build_definition(raw, name)
     if definition is not None:

@@ -14,6 +14,8 @@ from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
+from oro_desktop.core.forms.roles import DEFAULT_KIND, ROLES
+
 #: Field type -> shape of its value in filled data (None/absent = not filled in).
 FIELD_TYPES: dict[str, str] = {
     "text": "str",
@@ -102,6 +104,8 @@ class Field:
     neither validated as required nor printed.
     print_label: False when the paper form shows no label for it (e.g. bilaga 1's boxes).
     print_size: "small" prints a fixed text in the smaller type of notes and footnotes.
+    binds: the role this field plays (core.forms.roles), e.g. "child.identity"; None
+    when services need not find it. Never printed: adding a role changes no output.
     """
 
     id: str
@@ -120,6 +124,7 @@ class Field:
     address_of: str | None = None
     print_label: bool = True
     print_size: str = "normal"
+    binds: str | None = None
 
     def choice_label(self, value: Any) -> str:
         for c in self.choices:
@@ -175,6 +180,22 @@ class FormDefinition:
     rules: tuple[RuleRef, ...] = ()
     description: str = ""
     path: str = ""
+    kind: str = DEFAULT_KIND
+
+    def field_for(self, role: str) -> Field | None:
+        """The first field bound to `role` (unique roles have at most one), or None.
+
+        Services find what a form means through this (`field_for("child.identity")`),
+        never through positions or id prefixes. An unknown role is a programming error.
+        """
+        found = self.fields_for(role)
+        return found[0] if found else None
+
+    def fields_for(self, role: str) -> tuple[Field, ...]:
+        """Every field bound to `role`, in form order (KeyError for an unknown role)."""
+        if role not in ROLES:
+            raise KeyError(role)
+        return tuple(f for f in self.fields() if f.binds == role)
 
     @property
     def key(self) -> tuple[str, int]:

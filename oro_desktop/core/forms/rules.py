@@ -70,7 +70,7 @@ _DATED = frozenset({"date", "date_range", "signature"})
 
 
 @_register("at_least_one_ticked", field=frozenset({"multi_choice"}))
-def _at_least_one_ticked(d: FormDefinition, data: Mapping, args: Mapping, msg: str) -> list[Problem]:
+def _at_least_one_ticked(d: FormDefinition, data: Mapping[str, Any], args: Mapping[str, str], msg: str) -> list[Problem]:
     value = data.get(args["field"])
     if isinstance(value, list) and any(not is_empty(v) for v in value):
         return []
@@ -78,14 +78,14 @@ def _at_least_one_ticked(d: FormDefinition, data: Mapping, args: Mapping, msg: s
 
 
 @_register("answered", field=frozenset({"yes_no", "choice"}))
-def _answered(d: FormDefinition, data: Mapping, args: Mapping, msg: str) -> list[Problem]:
+def _answered(d: FormDefinition, data: Mapping[str, Any], args: Mapping[str, str], msg: str) -> list[Problem]:
     if is_empty(data.get(args["field"])):
         return [Problem(args["field"], msg or "Frågan måste besvaras.")]
     return []
 
 
 @_register("at_least_one_row", field=frozenset({"repeating", "party_list", "signature"}))
-def _at_least_one_row(d: FormDefinition, data: Mapping, args: Mapping, msg: str) -> list[Problem]:
+def _at_least_one_row(d: FormDefinition, data: Mapping[str, Any], args: Mapping[str, str], msg: str) -> list[Problem]:
     value = data.get(args["field"])
     if isinstance(value, list) and any(not is_empty(row) for row in value):
         return []
@@ -98,7 +98,7 @@ def _at_least_one_row(d: FormDefinition, data: Mapping, args: Mapping, msg: str)
 
 
 @_register("max_validity_12_months", field=frozenset({"date_range"}))
-def _max_validity(d: FormDefinition, data: Mapping, args: Mapping, msg: str) -> list[Problem]:
+def _max_validity(d: FormDefinition, data: Mapping[str, Any], args: Mapping[str, str], msg: str) -> list[Problem]:
     f = d.field(args["field"])
     value = data.get(f.id)
     start = start_date(f, value)
@@ -119,7 +119,7 @@ def _max_validity(d: FormDefinition, data: Mapping, args: Mapping, msg: str) -> 
 
 
 @_register("not_before", field=_DATED, reference=_DATED)
-def _not_before(d: FormDefinition, data: Mapping, args: Mapping, msg: str) -> list[Problem]:
+def _not_before(d: FormDefinition, data: Mapping[str, Any], args: Mapping[str, str], msg: str) -> list[Problem]:
     f, ref = d.field(args["field"]), d.field(args["reference"])
     start = start_date(f, data.get(f.id))
     earliest = completed_date(ref, data.get(ref.id))
@@ -135,7 +135,7 @@ def _not_before(d: FormDefinition, data: Mapping, args: Mapping, msg: str) -> li
 
 
 @_register("separate_signers", field=frozenset({"signature"}))
-def _separate_signers(d: FormDefinition, data: Mapping, args: Mapping, msg: str) -> list[Problem]:
+def _separate_signers(d: FormDefinition, data: Mapping[str, Any], args: Mapping[str, str], msg: str) -> list[Problem]:
     value = data.get(args["field"])
     if not isinstance(value, list):
         return []

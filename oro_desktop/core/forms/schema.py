@@ -10,6 +10,7 @@ YAML layout (keys; anything else is `unknown_key`):
 
     id: barnhalsoteam-samtycke        # a-z, 0-9, - and _
     version: 1                        # positive int; file is <id>.v<version>.yaml
+    kind: consent                     # optional: consent | plan | record (default)
     title: ...
     description: ...                  # optional
     source: {guideline: ..., appendix: ...}
@@ -22,8 +23,12 @@ YAML layout (keys; anything else is `unknown_key`):
       - {rule: not_before, field: giltighet, reference: underskrifter, message: ...}
 
 FIELD keys: id, type, label, help, required, choices, condition, validation, text,
-columns, kinds, slots, labels, address_of, print_label, print_size (which ones a type accepts is in
-TYPE_KEYS).
+columns, kinds, slots, labels, address_of, print_label, print_size, binds (which ones a type
+accepts is in TYPE_KEYS; `binds` is not allowed on the columns of a repeating field).
+Roles (`binds`) and the roles a kind of form needs are checked in `schema_roles.py`.
+
+Every error names the file, the path in the document (`sections[2].fields[4]`, 0-based)
+and the field id (core/datafiles.py).
 """
 
 from __future__ import annotations
@@ -32,6 +37,7 @@ import re
 from collections.abc import Mapping
 from typing import Any
 
+from oro_desktop.core.forms.bounds import MAX_LENGTH_CEILING
 from oro_desktop.core.forms.errors import AuthoringError, authoring_error
 from oro_desktop.core.forms.model import (
     FIELD_TYPES,
@@ -44,11 +50,14 @@ from oro_desktop.core.forms.model import (
     Section,
     Source,
 )
+from oro_desktop.core.forms.roles import DEFAULT_KIND, FORM_KINDS
 from oro_desktop.core.forms.rules import RULES
+from oro_desktop.core.forms.schema_roles import check_roles
 from oro_desktop.core.identity import IdentityKind
 
 _ID_RE = re.compile(r"^[a-z][a-z0-9_-]*$")
-FORM_KEYS = {"id", "version", "title", "description", "source", "sections", "rules"}
+_ID_RULE = "får bara innehålla a-z, 0-9, _ och - och börja med en bokstav"
+FORM_KEYS = {"id", "version", "kind", "title", "description", "source", "sections", "rules"}
 SOURCE_KEYS = {"guideline", "appendix"}
 SECTION_KEYS = {"id", "title", "help", "fields"}
 COMMON_KEYS = {"id", "type", "label", "help", "required", "condition", "print_label"}
@@ -79,22 +88,25 @@ class _Builder:
     def __init__(self, file: str) -> None:
         self.file = file
         self.errors: list[AuthoringError] = []
+        self.path = ""                       # where the walk is, e.g. "sections[1].fields[0]"
+        self.paths: dict[str, str] = {}      # field id -> its path (first occurrence)
 
-    def err(self, code: str, field: str = "", **params: object) -> None:
-        self.errors.append(authoring_error(code, self.file, field, **params))
+    def err(self, code: str, field: str = "", *, at: str | None = None, **params: Any) -> None:
+        path = self.path if at is None else at
+        self.errors.append(authoring_error(code, self.file, field, path=path, **params))
 
-    def keys(self, raw: Mapping, allowed: set[str], field: str) -> None:
+    def keys(self, raw: Mapping[Any, Any], allowed: set[str], field: str) -> None:
         for key in raw:
             if key not in allowed:
                 self.err("unknown_key", field, key=key)
 
-    def mapping(self, raw: Any, what: str, field: str = "") -> Mapping:
+    def mapping(self, raw: Any, what: str, field: str = "") -> Mapping[Any, Any]:
         if not isinstance(raw, Mapping):
             self.err("not_a_mapping", field, what=what)
             return {}
         return raw
 
-    def text(self, raw: Mapping, key: str, field: str, *, required: bool = True) -> str:
+    def text(self, raw: Mapping[Any, Any], key: str, field: str, *, required: bool = True) -> str:
         value = raw.get(key)
         if value is None or (isinstance(value, str) and not value.strip()):
             if required:
@@ -146,13 +158,15 @@ class _Builder:
         if not fid:
             self.err("missing_key", "", key="id")
         elif not _ID_RE.match(fid):
-            self.err("bad_id", fid, id=fid)
+            self.err("bad_id", fid, id=fid, detail=_ID_RULE)
+        else:
+            self.paths.setdefault(fid, self.path)
         ftype = raw.get("type")
         allowed_types = COLUMN_TYPES if column else set(FIELD_TYPES)
         if ftype not in allowed_types:
             self.err("unknown_type", fid, type=ftype, allowed=", ".join(sorted(allowed_types)))
             return None
-        extra = TYPE_KEYS[ftype]
+        extra = TYPE_KEYS[ftype] | (set() if column else {"binds"})
         self.keys(raw, COMMON_KEYS | extra, fid)
         if "choices" in raw and "choices" not in extra:
             self.errors.pop()  # replace the generic unknown_key with the clearer message
@@ -170,7 +184,11 @@ class _Builder:
             if not isinstance(cols, list) or not cols:
                 self.err("missing_columns", fid)
             else:
-                built = [self.field(c, column=True) for c in cols]
+                base, built = self.path, []
+                for k, c in enumerate(cols):
+                    self.path = f"{base}.columns[{k}]"
+                    built.append(self.field(c, column=True))
+                self.path = base
                 kw["columns"] = tuple(c for c in built if c)
                 self.unique([c.id for c in kw["columns"]], prefix=f"{fid}.")
         if "kinds" in raw:
@@ -197,7 +215,7 @@ class _Builder:
             else:
                 kw["labels"] = dict(labels)
         if "validation" in raw:
-            kw["validation"] = self.validation(raw["validation"], fid)
+            kw["validation"] = self.validation(raw["validation"], fid, ftype)
         for flag in ("required", "print_label"):
             if flag in raw:
                 if not isinstance(raw[flag], bool):
@@ -213,9 +231,14 @@ class _Builder:
                 kw["print_size"] = raw["print_size"]
         if "address_of" in raw:
             kw["address_of"] = str(raw["address_of"])
+        if "binds" in raw:
+            if not isinstance(raw["binds"], str) or not raw["binds"].strip():
+                self.err("wrong_type", fid, key="binds", expected="text")
+            else:
+                kw["binds"] = raw["binds"].strip()
         return Field(id=fid, type=ftype, label=label, help=str(raw.get("help") or "").strip(), **kw)
 
-    def validation(self, raw: Any, fid: str) -> Mapping[str, Any]:
+    def validation(self, raw: Any, fid: str, ftype: str) -> Mapping[str, Any]:
         if not isinstance(raw, Mapping):
             self.err("bad_validation", fid, detail="ska vara en mappning")
             return {}
@@ -225,9 +248,15 @@ class _Builder:
             if kind is None or not isinstance(value, kind):
                 self.err("bad_validation", fid, detail=f"{key}: {value!r}")
                 continue
+            ceiling = MAX_LENGTH_CEILING.get(ftype, 0)
+            if key == "max_length" and (not isinstance(value, int) or isinstance(value, bool)
+                                        or not 0 < value <= ceiling):
+                self.err("bad_validation", fid,
+                         detail=f"max_length: {value!r} (ett heltal 1–{ceiling})")
+                continue
             if key == "pattern":
                 try:
-                    re.compile(value)
+                    re.compile(str(value))
                 except re.error as exc:
                     self.err("bad_validation", fid, detail=f"pattern: {exc}")
                     continue
@@ -236,11 +265,12 @@ class _Builder:
 
     def unique(self, ids: list[str], prefix: str = "") -> None:
         for dup in sorted({i for i in ids if i and ids.count(i) > 1}):
-            self.err("duplicate_id", prefix + dup, id=dup)
+            self.err("duplicate_id", prefix + dup, id=dup, at=self.paths.get(dup, self.path))
 
     # -- cross references --------------------------------------------------------------
     def check_references(self, fields: dict[str, Field]) -> None:
         for f in fields.values():
+            self.path = self.paths.get(f.id, "")
             cond = f.condition
             if cond is not None:
                 target = fields.get(cond.field)
@@ -263,9 +293,12 @@ class _Builder:
             self.err("bad_value", "", key="rules", detail="ska vara en lista")
             return ()
         out: list[RuleRef] = []
-        for item in raw:
+        for index, item in enumerate(raw):
+            self.path = f"rules[{index}]"
             if not isinstance(item, Mapping) or not isinstance(item.get("rule"), str):
-                self.err("bad_rule", "", rule=item, detail="ange rule: namn")
+                name = item.get("rule") if isinstance(item, Mapping) else None
+                self.err("bad_rule", "", rule=name if isinstance(name, str) else "(utan namn)",
+                         detail="ange rule: namn")
                 continue
             name = item["rule"]
             rule = RULES.get(name)
@@ -306,7 +339,11 @@ def build_definition(raw: Any, file: str) -> tuple[FormDefinition | None, list[A
     b.keys(doc, FORM_KEYS, "")
     form_id = b.text(doc, "id", "")
     if form_id and not _ID_RE.match(form_id):
-        b.err("bad_id", "", id=form_id)
+        b.err("bad_id", "", id=form_id, detail=_ID_RULE)
+    kind = doc.get("kind", DEFAULT_KIND)
+    if kind not in FORM_KINDS:
+        b.err("bad_value", "", at="kind", key="kind", detail=f"en av {', '.join(FORM_KINDS)}")
+        kind = DEFAULT_KIND
     version = doc.get("version")
     if not isinstance(version, int) or isinstance(version, bool) or version < 1:
         b.err("bad_value", "", key="version", detail="ett heltal 1 eller större")
@@ -320,7 +357,8 @@ def build_definition(raw: Any, file: str) -> tuple[FormDefinition | None, list[A
     if not isinstance(raw_sections, list) or not raw_sections:
         b.err("missing_key", "", key="sections")
         raw_sections = []
-    for rs in raw_sections:
+    for i, rs in enumerate(raw_sections):
+        b.path = f"sections[{i}]"
         rs = b.mapping(rs, "ett avsnitt")
         if not rs:
             continue
@@ -328,20 +366,28 @@ def build_definition(raw: Any, file: str) -> tuple[FormDefinition | None, list[A
         b.keys(rs, SECTION_KEYS, sid)
         if not sid:
             b.err("missing_key", "", key="id")
-        built = [b.field(rf) for rf in (rs.get("fields") or [])]
+        built = []
+        for j, rf in enumerate(rs.get("fields") or []):
+            b.path = f"sections[{i}].fields[{j}]"
+            built.append(b.field(rf))
+        b.path = f"sections[{i}]"
         if not rs.get("fields"):
             b.err("missing_key", sid, key="fields")
         sections.append(Section(sid, str(rs.get("title") or ""),
                                 tuple(f for f in built if f), str(rs.get("help") or "")))
+    b.path = ""
     all_fields = [f for s in sections for f in s.fields]
     b.unique([f.id for f in all_fields] + [s.id for s in sections])
     by_id = {f.id: f for f in all_fields}
     b.check_references(by_id)
     rules = b.rules(doc.get("rules"), by_id)
+    b.path = ""
+    b.errors += check_roles(all_fields, str(kind), b.file, b.paths)
     if b.errors:
         return None, b.errors
     definition = FormDefinition(
         id=form_id, version=version, title=title, source=source, sections=tuple(sections),
         rules=rules, description=str(doc.get("description") or "").strip(), path=file,
+        kind=str(kind),
     )
     return definition, []

@@ -19,9 +19,23 @@ from dataclasses import replace
 from datetime import date
 from typing import Any
 
+from oro_desktop.core.forms.bounds import (
+    MAX_ROWS,
+    PART_MAX_LENGTH,
+    date_in_bounds,
+    max_length,
+    out_of_bounds_text,
+    too_long_text,
+)
 from oro_desktop.core.forms.model import PARTY_COLUMNS, Field, FormDefinition
 from oro_desktop.core.forms.rules import Problem, run_rule
-from oro_desktop.core.forms.values import address_hidden, is_empty, visible_field_ids
+from oro_desktop.core.forms.values import (
+    address_hidden,
+    is_empty,
+    iso_date,
+    parse_date,
+    visible_field_ids,
+)
 from oro_desktop.core.identity import IdentityKind, identity_from_data
 from oro_desktop.errors import InvalidInput
 
@@ -29,20 +43,26 @@ _EMAIL_RE = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 _PHONE_RE = re.compile(r"^\+?[0-9 ()\-/]+$")
 
 
-def _date(text: Any) -> date | None:
-    if not isinstance(text, str):
-        return None
-    try:
-        return date.fromisoformat(text.strip())
-    except ValueError:
-        return None
-
-
 def _date_problem(fid: str, text: Any, label: str) -> list[Problem]:
-    parsed = _date(text)
+    parsed = parse_date(text)
     if parsed is None:
-        return [Problem(fid, f"{label}: ”{text}” är inte ett datum (ÅÅÅÅ-MM-DD).")]
+        shown = _short(text)
+        return [Problem(fid, f"{label}: ”{shown}” är inte ett datum (ÅÅÅÅ-MM-DD).")]
+    if not date_in_bounds(parsed):
+        return [Problem(fid, out_of_bounds_text(label, parsed.isoformat()))]
     return []
+
+
+def _short(value: Any, limit: int = 20) -> str:
+    """A value as it may appear inside a message: never longer than `limit` characters."""
+    text = str(value) if not isinstance(value, (list, dict)) or len(value) < 5 else type(value).__name__
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def _long_parts(fid: str, label: str, parts: Mapping[str, Any], keys: tuple[str, ...]) -> list[Problem]:
+    """Problems for text parts of a structured value over PART_MAX_LENGTH."""
+    return [Problem(fid, too_long_text(f"{label} ({key})", PART_MAX_LENGTH)) for key in keys
+            if isinstance(parts.get(key), str) and len(parts[key]) > PART_MAX_LENGTH]
 
 
 def qualified_label(definition: FormDefinition, f: Field) -> str:
@@ -61,18 +81,22 @@ def check_value(
     if label is not None and label != f.label:
         f = replace(f, label=label)
     t = f.type
-    p = lambda msg: [Problem(fid, msg)]  # noqa: E731
+    where = fid
+
+    def p(msg: str) -> list[Problem]:
+        return [Problem(where, msg)]
+
     if t in ("text", "multiline", "phone", "email"):
         if not isinstance(value, str):
             return p(f"{f.label}: ska vara text.")
+        limit = max_length(f)
+        if len(value) > limit:
+            return p(too_long_text(f.label, limit))
         value = value.strip()
         if t == "email" and not _EMAIL_RE.match(value):
             return p(f"{f.label}: ”{value}” är inte en e-postadress.")
         if t == "phone" and (not _PHONE_RE.match(value) or sum(c.isdigit() for c in value) < 5):
             return p(f"{f.label}: ”{value}” är inte ett telefonnummer.")
-        limit = f.validation.get("max_length")
-        if limit is not None and len(value) > limit:
-            return p(f"{f.label}: högst {limit} tecken.")
         pattern = f.validation.get("pattern")
         if pattern and not re.fullmatch(pattern, value):
             return p(f.validation.get("message") or f"{f.label}: har fel format.")
@@ -88,11 +112,15 @@ def check_value(
                 out += p(f"{f.label}: {f.sub_label(key)} saknas.")
             else:
                 out += _date_problem(fid, value.get(key), f"{f.label} ({f.sub_label(key)})")
-        start, end = _date(value.get("from")), _date(value.get("to"))
+        start, end = iso_date(value.get("from")), iso_date(value.get("to"))
         if not out and start and end and end < start:
             out += p(f"{f.label}: slutdatum före startdatum.")
         return out
     if t == "identity":
+        if isinstance(value, Mapping) and (long := _long_parts(fid, f.label, value, ("value", "reason"))):
+            return long
+        if isinstance(value, str) and len(value) > PART_MAX_LENGTH:
+            return p(too_long_text(f.label, PART_MAX_LENGTH))
         try:
             ident = identity_from_data(value, today=today)
         except InvalidInput as exc:
@@ -102,19 +130,27 @@ def check_value(
             return p(f"{f.label}: {ident.kind.label.lower()} godtas inte här (godtas: {allowed}).")
         return []
     if t == "choice":
-        if value not in {c.value for c in f.choices}:
+        if not isinstance(value, str) or value not in {c.value for c in f.choices}:
             return p(f"{f.label}: ”{value}” är inte ett av valen.")
         return []
     if t == "multi_choice":
-        if not isinstance(value, list):
+        if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
             return p(f"{f.label}: ska vara en lista med val.")
+        if len(value) > len(f.choices):
+            return p(f"{f.label}: fler val än det finns att välja på.")
         valid = {c.value for c in f.choices}
-        return [Problem(fid, f"{f.label}: ”{v}” är inte ett av valen.") for v in value if v not in valid]
+        return [Problem(fid, f"{f.label}: ”{v[:40]}” är inte ett av valen.") for v in value if v not in valid]
     if t == "yes_no":
         return [] if isinstance(value, bool) else p(f"{f.label}: svara ja eller nej.")
     if t == "person_ref":
         if not isinstance(value, Mapping) or is_empty(value.get("name")):
             return p(f"{f.label}: namn saknas.")
+        long = _long_parts(fid, f.label, value, ("name",))
+        inner = value.get("identity")
+        if isinstance(inner, Mapping):
+            long += _long_parts(fid, f.label, inner, ("value", "reason"))
+        if long:
+            return long
         if not is_empty(value.get("identity")):
             try:
                 identity_from_data(value["identity"], today=today)
@@ -124,6 +160,8 @@ def check_value(
     if t in ("party_list", "repeating", "signature"):
         if not isinstance(value, list) or not all(isinstance(r, Mapping) for r in value):
             return p(f"{f.label}: ska vara en lista med rader.")
+        if len(value) > MAX_ROWS:
+            return p(f"{f.label}: högst {MAX_ROWS} rader.")
         return _check_rows(f, value, today)
     return []
 
@@ -137,15 +175,17 @@ def _check_rows(f: Field, rows: list[Mapping[str, Any]], today: date) -> list[Pr
         if f.type == "party_list":
             unknown = set(row) - {k for k, _ in PARTY_COLUMNS}
             if unknown:
-                out.append(Problem(where, f"{f.label}, rad {i}: okända uppgifter {sorted(unknown)}."))
+                out.append(Problem(where, f"{f.label}, rad {i}: okända uppgifter {_short(sorted(unknown), 60)}."))
             if is_empty(row.get("organisation")) and is_empty(row.get("name")):
                 out.append(Problem(where, f"{f.label}, rad {i}: ange verksamhet eller namn."))
+            out += _long_parts(where, f"{f.label}, rad {i}", row, tuple(k for k, _ in PARTY_COLUMNS))
         elif f.type == "signature":
             unknown = set(row) - {"name", "date"}
             if unknown:
-                out.append(Problem(where, f"{f.label}, rad {i}: okända uppgifter {sorted(unknown)}."))
+                out.append(Problem(where, f"{f.label}, rad {i}: okända uppgifter {_short(sorted(unknown), 60)}."))
+            out += _long_parts(where, f"{f.label}, rad {i}", row, ("name",))
             if not is_empty(row.get("date")):
-                signed = _date(row.get("date"))
+                signed = iso_date(row.get("date"))
                 label = f"{f.label}, {f.sub_label('date')} {i}"
                 if signed is None:
                     out += _date_problem(where, row.get("date"), label)
@@ -154,7 +194,7 @@ def _check_rows(f: Field, rows: list[Mapping[str, Any]], today: date) -> list[Pr
         else:
             columns = {c.id: c for c in f.columns}
             for key in set(row) - set(columns):
-                out.append(Problem(where, f"{f.label}, rad {i}: okänd kolumn ”{key}”."))
+                out.append(Problem(where, f"{f.label}, rad {i}: okänd kolumn ”{_short(key)}”."))
             for col in f.columns:
                 cell = row.get(col.id)
                 cid = f"{where}.{col.id}"
@@ -175,7 +215,7 @@ def validate(
     known = {f.id for f in definition.data_fields()}
     for key in data:
         if key not in known:
-            problems.append(Problem(key, f"Okänt fält ”{key}” för {definition.id} v{definition.version}."))
+            problems.append(Problem(_short(key, 60), f"Okänt fält ”{_short(key, 60)}” för {definition.id} v{definition.version}."))
     for f in definition.data_fields():
         if f.id not in visible:
             continue

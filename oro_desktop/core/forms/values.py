@@ -29,14 +29,35 @@ def is_empty(value: Any) -> bool:
     return False
 
 
-def iso_date(text: Any) -> date | None:
-    """A well-formed ÅÅÅÅ-MM-DD string as a date, else None (format errors are the validator's)."""
-    if not isinstance(text, str) or not text.strip():
+#: The dates a form accepts (core.forms.bounds re-exports them with the other limits).
+EARLIEST_DATE = date(1900, 1, 1)
+LATEST_DATE = date(2200, 12, 31)
+
+
+def parse_date(text: Any) -> date | None:
+    """A well-formed ÅÅÅÅ-MM-DD string (at most 10 characters) as a date, else None.
+
+    Any year 1-9999 parses; `iso_date` is the bounded reading everyone else uses.
+    """
+    if not isinstance(text, str) or not text.strip() or len(text) > 32:
         return None
     try:
         return date.fromisoformat(text.strip())
     except ValueError:
         return None
+
+
+def iso_date(text: Any) -> date | None:
+    """A well-formed date within EARLIEST_DATE..LATEST_DATE, else None.
+
+    Format and range errors are the validator's to report; everything that computes with
+    dates (rules, the consent lifecycle) reads only what passes here, so a year 9999
+    never reaches date arithmetic.
+    """
+    parsed = parse_date(text)
+    if parsed is None or not EARLIEST_DATE <= parsed <= LATEST_DATE:
+        return None
+    return parsed
 
 
 def dates_of(f: Field, value: Any) -> list[date]:
