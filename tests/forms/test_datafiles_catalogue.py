@@ -142,3 +142,9 @@ def test_message_lists_at_most_twenty_errors_but_keeps_all() -> None:
     exc = DirectoryError(errors)
     assert len(exc.errors) == 25 and exc.message.endswith("… och 5 fel till")
     assert exc.message.splitlines()[0] == "Kontaktkatalogen innehåller fel:"
+
+
+def test_every_code_is_documented_in_the_architecture_page() -> None:
+    doc = (Path(__file__).resolve().parents[2] / "docs" / "architecture.md").read_text("utf-8")
+    for code, message in CATALOGUE.items():
+        assert f"| `{code}` |" in doc and message.en in doc, code

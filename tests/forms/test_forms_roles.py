@@ -290,3 +290,10 @@ def test_new_draft_refuses_a_form_that_is_not_a_consent(tmp_path: Path, session)
     service = ConsentService(session, FormLibrary(tmp_path / "forms"), today=lambda: TODAY)
     with pytest.raises(InvalidInput, match="inget samtyckesformulär"):
         service.new_draft("variant-samtycke")
+
+
+def test_every_role_is_documented_in_the_forms_readme() -> None:
+    readme = (FORMS_DIR / "README.md").read_text("utf-8")
+    for role in ROLES.values():
+        types = ", ".join(sorted(role.types))
+        assert f"| `{role.name}` | {types} | {'yes' if role.unique else 'no'} |" in readme, role.name

@@ -13,18 +13,21 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 from typing import Any
 
 import yaml
 
-from oro_desktop.core.contacts.hours import HoursError, hours_from_data, hours_to_data
+from oro_desktop.core.contacts.dump import FORMAT, RegionDirectory, dump_directory, entry_to_data
+from oro_desktop.core.contacts.hours import HoursError, hours_from_data
 from oro_desktop.core.contacts.model import ContactEntry, Phone, Source
 from oro_desktop.core.datafiles import AuthoringError, DataFileError, authoring_error, too_large
 
-FORMAT = 1
+__all__ = ["FORMAT", "DirectoryError", "RegionDirectory", "dump_directory", "entry_from_data",
+           "entry_from_payload", "entry_to_data", "file_unreadable", "load_directory",
+           "load_file", "parse_directory"]
+
 ENTRY_ID = re.compile(r"^[a-z0-9][a-z0-9-]*(/[a-z0-9][a-z0-9-]*)+$")
 _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 _ID_RULE = "ska vara t.ex. ”kronoberg/socialtjanst/vaxjo” (a-z, 0-9, -, delar åtskilda med /)"
@@ -68,16 +71,6 @@ class _Report:
 
 def _join(path: str, key: str) -> str:
     return f"{path}.{key}" if path else key
-
-
-@dataclass(frozen=True)
-class RegionDirectory:
-    """One region's entries with the region's list of municipalities."""
-
-    region: str
-    municipalities: tuple[str, ...]
-    entries: tuple[ContactEntry, ...]
-    origin: str = ""
 
 
 def _date(value: object) -> date | None:
@@ -372,39 +365,6 @@ def load_directory(directory: Path) -> list[RegionDirectory]:
     return regions
 
 
-def entry_to_data(entry: ContactEntry) -> dict[str, Any]:
-    """A self-contained mapping (region, source, verified included) for YAML or JSON."""
-    data: dict[str, Any] = {
-        "id": entry.id, "region": entry.region, "organisation": entry.organisation,
-        "unit": entry.unit, "kind": entry.kind,
-    }
-    if entry.municipality:
-        data["municipality"] = entry.municipality
-    if entry.phones:
-        data["phones"] = [
-            {"number": p.number, "label": p.label} if p.label else {"number": p.number}
-            for p in entry.phones
-        ]
-    if entry.emails:
-        data["emails"] = list(entry.emails)
-    if entry.hours is not None:
-        data["hours"] = entry.hours.text or hours_to_data(entry.hours)
-    for key in ("hours_note", "notes", "verification_note"):
-        if getattr(entry, key):
-            data[key] = getattr(entry, key)
-    if entry.after_hours:
-        data["after_hours"] = True
-    if entry.fill_locally:
-        data["fill_locally"] = True
-    source = {"guideline": entry.source.guideline}
-    for key in ("date", "section", "note"):
-        if getattr(entry.source, key):
-            source[key] = getattr(entry.source, key)
-    data["source"] = source
-    data["verified"] = entry.verified.isoformat()
-    return data
-
-
 def entry_from_payload(payload: dict[str, Any], origin: str) -> ContactEntry:
     """One self-contained entry (an override's payload); raises DirectoryError."""
     errors: list[AuthoringError] = []
@@ -412,20 +372,3 @@ def entry_from_payload(payload: dict[str, Any], origin: str) -> ContactEntry:
     if errors or entry is None:
         raise DirectoryError(errors or [authoring_error("not_a_mapping", origin, what="posten")])
     return entry
-
-
-def dump_directory(regions: list[RegionDirectory], exported_at: str) -> str:
-    """YAML for an export; `parse_directory` reads it back to the same entries."""
-    document = {
-        "format": FORMAT,
-        "exported_at": exported_at,
-        "regions": [
-            {
-                "region": r.region,
-                "municipalities": list(r.municipalities),
-                "entries": [entry_to_data(e) for e in r.entries],
-            }
-            for r in regions
-        ],
-    }
-    return yaml.safe_dump(document, allow_unicode=True, sort_keys=False, width=100)

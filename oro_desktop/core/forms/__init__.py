@@ -7,9 +7,13 @@ Public API (what the Qt builder, the PDF renderer, services and the CLI use):
 - load_definition(path) -> FormDefinition (raises FormDefinitionError: .errors, all of them)
 - validate(definition, data, *, today) -> list[Problem]  (Problem.field, Problem.message)
 - is_visible / visible_field_ids / address_hidden / is_empty: shared value helpers
-- RULES: the form-level rule registry; CATALOGUE: every authoring error
+- RULES: the form-level rule registry; CATALOGUE: every authoring error (core/datafiles.py)
+- roles: ROLES, Role, FORM_KINDS, REQUIRED_ROLES; definition.field_for(role) /
+  fields_for(role); definition.kind; field.binds
+- bounds: max_length(field), clip_data(definition, data), EARLIEST_DATE, LATEST_DATE
 """
 
+from oro_desktop.core.forms.bounds import EARLIEST_DATE, LATEST_DATE, clip_data, max_length
 from oro_desktop.core.forms.errors import (
     CATALOGUE,
     AuthoringError,
@@ -27,6 +31,7 @@ from oro_desktop.core.forms.model import (
     Section,
     Source,
 )
+from oro_desktop.core.forms.roles import FORM_KINDS, REQUIRED_ROLES, ROLES, Role
 from oro_desktop.core.forms.rules import RULES, Problem
 from oro_desktop.core.forms.validate import validate
 from oro_desktop.core.forms.values import (
@@ -41,5 +46,6 @@ __all__ = [
     "CATALOGUE", "AuthoringError", "FormDefinitionError", "FormNotFound", "FormLibrary",
     "load_definition", "FIELD_TYPES", "Choice", "Condition", "Field", "FormDefinition",
     "RuleRef", "Section", "Source", "RULES", "Problem", "validate", "address_hidden",
-    "is_empty", "is_protected", "is_visible", "visible_field_ids",
+    "is_empty", "is_protected", "is_visible", "visible_field_ids", "ROLES", "Role",
+    "FORM_KINDS", "REQUIRED_ROLES", "EARLIEST_DATE", "LATEST_DATE", "clip_data", "max_length",
 ]
