@@ -58,6 +58,10 @@ BOX_H = 10 * mm        # a one-line answer box
 TALL_BOX_H = 14 * mm   # multiline answers
 SIGN_BOX_H = 17 * mm   # room for a wet signature
 BLANK_ROWS = 3         # rows printed for an empty table
+# An answer longer than this (characters or lines) does not fit a half-width box on one
+# page: it is printed full width below the boxes, where it may run onto the next page.
+LONG_ANSWER_CHARS = 600
+LONG_ANSWER_LINES = 12
 
 
 def display_identity(raw: Any) -> str:
@@ -136,18 +140,24 @@ class _Renderer:
 
     # -- field types -------------------------------------------------------------------
     def grid(self, fields: list[Field]) -> list[Flowable]:
-        """Answer boxes two to a row, as on the paper forms."""
+        """Answer boxes two to a row, as on the paper forms (long answers below them)."""
         cells = []
+        long: list[Flowable] = []
         for f in fields:
             value = self.data.get(f.id)
             if f.type in ("text", "multiline") and address_hidden(f, self.data):
                 text = PROTECTED_ADDRESS
             else:
                 text = display_value(f, value)
+            if len(text) > LONG_ANSWER_CHARS or text.count("\n") >= LONG_ANSWER_LINES:
+                long += [para(f.label, self.s.label),
+                         *(para(line, self.s.value) for line in text.split("\n")),
+                         Spacer(1, 2 * mm)]
+                continue
             height = TALL_BOX_H if f.type == "multiline" else BOX_H
             cells.append((f.label, [para(text, self.s.value)] if text else [], height))
         rows = [cells[i:i + 2] for i in range(0, len(cells), 2)]
-        return [boxed_grid(rows, self.s)]
+        return ([boxed_grid(rows, self.s)] if rows else []) + long
 
     def field(self, f: Field) -> list[Flowable]:
         value = self.data.get(f.id)
@@ -155,7 +165,8 @@ class _Renderer:
         if f.type == "fixed_text":
             return [para(f.text, self.s.small if f.print_size == "small" else self.s.body)]
         if f.type in ("multi_choice", "choice"):
-            ticked = set(value) if isinstance(value, list) else {value}
+            values = value if isinstance(value, list) else [value]
+            ticked = {v for v in values if isinstance(v, str)}
             items = [(c.label, c.value in ticked) for c in f.choices]
             return [*question, checkbox_row(items, self.s.value, per_row=2), Spacer(1, 1 * mm)]
         if f.type == "yes_no":
@@ -208,8 +219,9 @@ class _Renderer:
         blank = max(BLANK_ROWS, f.slots) if not rows else 0
         data += [[""] * len(columns) for _ in range(blank)]
         heights = [None] + [None] * len(rows) + [BOX_H] * blank
+        # splitInRow: a row of long cells may continue on the next page (no LayoutError).
         table = Table(data, colWidths=[CONTENT_W / len(columns)] * len(columns),
-                      rowHeights=heights, repeatRows=1, hAlign="LEFT")
+                      rowHeights=heights, repeatRows=1, hAlign="LEFT", splitInRow=1)
         table.setStyle(TableStyle([
             ("GRID", (0, 0), (-1, -1), 0.6, RULE),
             ("VALIGN", (0, 0), (-1, -1), "TOP"),

@@ -17,8 +17,9 @@ import pypdf
 import pytest
 
 from oro_desktop.core.consent import validity_from_data
-from oro_desktop.core.forms import FormDefinitionError, FormLibrary, load_definition, validate
+from oro_desktop.core.forms import FormDefinitionError, FormLibrary, is_empty, load_definition, validate
 from oro_desktop.core.forms.bounds import (
+    COLUMN_MAX_LENGTH,
     DEFAULT_MAX_LENGTH,
     MAX_LENGTH_CEILING,
     MAX_ROWS,
@@ -163,3 +164,65 @@ def test_save_with_a_year_9999_validity_does_not_raise_after_commit(tmp_path: Pa
         assert len(service.list()) == 1
     finally:
         session.close()
+
+
+# -- every value at its limit still renders; no shape of value crashes ------------------------
+def _words(n: int) -> str:
+    return ("ordet " * (n // 6 + 1))[:n]
+
+
+def test_every_value_at_its_limit_validates_and_renders(write_form) -> None:
+    doc = minimal()
+    doc["sections"][0]["fields"] = [
+        {"id": "t", "type": "text", "label": "T", "validation": {"max_length": MAX_LENGTH_CEILING["text"]}},
+        {"id": "m", "type": "multiline", "label": "M",
+         "validation": {"max_length": MAX_LENGTH_CEILING["multiline"]}},
+        {"id": "ml", "type": "multiline", "label": "ML"},
+        {"id": "pl", "type": "party_list", "label": "PL"},
+        {"id": "sig", "type": "signature", "label": "SIG"},
+        {"id": "r", "type": "repeating", "label": "R", "columns": [
+            {"id": f"c{i}", "type": "multiline" if i % 2 else "text", "label": f"C{i}",
+             "validation": {"max_length": 1000}} for i in range(8)]},
+    ]
+    d = load_definition(write_form(doc))
+    rows = 5
+    data = {
+        "t": _words(MAX_LENGTH_CEILING["text"]), "m": _words(MAX_LENGTH_CEILING["multiline"]),
+        "ml": "\n".join(_words(49) for _ in range(80))[:4000],
+        "pl": [{k: _words(PART_MAX_LENGTH) for k in ("organisation", "role", "name", "contact")}
+               for _ in range(rows)],
+        "sig": [{"name": _words(PART_MAX_LENGTH), "date": "2026-03-01"} for _ in range(rows)],
+        # a cell is bounded by COLUMN_MAX_LENGTH even where the column says 1000; one long
+        # word, too, must not break the layout
+        "r": [{f"c{i}": "x" * COLUMN_MAX_LENGTH if i == 1 else _words(COLUMN_MAX_LENGTH)
+               for i in range(8)} for _ in range(rows)],
+    }
+    assert validate(d, data, today=TODAY) == []
+    too_long = copy.deepcopy(data)
+    too_long["r"][0]["c0"] = _words(COLUMN_MAX_LENGTH + 1)
+    [problem] = validate(d, too_long, today=TODAY)
+    assert (problem.field, problem.message) == ("r[1].c0", f"C0: högst {COLUMN_MAX_LENGTH} tecken.")
+    pdf = render_form(d, data, fonts_dir=FONTS_DIR)
+    assert len(pypdf.PdfReader(io.BytesIO(pdf)).pages) > 3
+
+
+def _nested(depth: int, make: Any) -> Any:
+    value = make()
+    for _ in range(depth):
+        value = make() | {"name": value} if isinstance(value, dict) else [value]
+    return value
+
+
+SHAPES = [[[[]]] * 3, _nested(800, list), _nested(800, dict), [{"name": [[]], "date": {}}],
+          {"kind": [], "value": {}, "reason": [[]]}, 10 ** 100, 1.5, True, {"from": [], "to": {}}]
+
+
+@pytest.mark.parametrize("shape", range(len(SHAPES)))
+def test_no_shape_of_value_crashes_validation_or_rendering(consent, shape: int) -> None:
+    for f in consent.data_fields():
+        data = example(**{f.id: SHAPES[shape]})
+        problems = validate(consent, data, today=TODAY)
+        value = SHAPES[shape]
+        accepted = is_empty(value) or (f.type == "yes_no" and value is True)
+        assert accepted or any(p.field.startswith(f.id) for p in problems), f.id
+        assert render_form(consent, data, fonts_dir=FONTS_DIR).startswith(b"%PDF")

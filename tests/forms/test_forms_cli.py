@@ -107,3 +107,30 @@ def test_broken_definition_names_file_and_field(capsys, tmp_path: Path) -> None:
         "sections: [{id: s, fields: [{id: f, type: text}]}]\n", encoding="utf-8")
     code, _, err = run(capsys, "forms", "--forms-dir", str(tmp_path), "show", "trasig")
     assert code != 0 and "trasig.v1.yaml: sections[0].fields[0]: fält ”f”: etikett (label) saknas" in err
+
+
+@pytest.mark.parametrize("content, reason", [
+    (b'{"barn_namn": ' + b"[" * 100_000 + b"]" * 100_000 + b"}", "för djupt nästlad"),
+    (b'{"barn_namn": ' + b"9" * 5000 + b"}", "för stort tal"),
+    (b'{"barn_namn": "\xff"}', "inte UTF-8"),
+])
+@pytest.mark.parametrize("command", ["validate", "render"])
+def test_bad_data_files_are_one_swedish_line(capsys, tmp_path: Path, content: bytes, reason: str,
+                                             command: str) -> None:
+    data = tmp_path / "data.json"
+    data.write_bytes(content)
+    extra = ["--out", str(tmp_path / "ut.pdf")] if command == "render" else []
+    code, _, err = run(capsys, "forms", command, "barnhalsoteam-samtycke", "--data", str(data), *extra)
+    assert code == 2 and "Traceback" not in err
+    [line] = err.strip().splitlines()
+    assert line.startswith(f"oro-admin: Kan inte läsa {data} som JSON: ") and reason in line
+    assert not (tmp_path / "ut.pdf").exists()
+
+
+def test_a_20_mb_name_is_refused_by_forms_validate(capsys, tmp_path: Path) -> None:
+    data = json.loads(EXAMPLE.read_text("utf-8"))
+    data["barn_namn"] = "Å" * (20 * 1024 * 1024)
+    path = tmp_path / "stor.json"
+    path.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    code, out, err = run(capsys, "forms", "validate", "barnhalsoteam-samtycke", "--data", str(path))
+    assert code != 0 and "högst 200 tecken" in out + err

@@ -69,8 +69,10 @@ def _read_data(path: Path) -> dict[str, Any]:
         data = json.loads(path.read_text(encoding="utf-8"))
     except FileNotFoundError:
         raise InvalidInput(f"Filen finns inte: {path}") from None
-    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
-        raise InvalidInput(f"Kan inte läsa {path} som JSON: {exc}") from None
+    except (OSError, ValueError, RecursionError) as exc:  # ValueError: also 5000-digit numbers
+        why = "inte UTF-8" if isinstance(exc, UnicodeDecodeError) else exc if isinstance(
+            exc, (OSError, json.JSONDecodeError)) else "för djupt nästlad eller ett för stort tal"
+        raise InvalidInput(f"Kan inte läsa {path} som JSON: {why}") from None
     if not isinstance(data, dict):
         raise InvalidInput(f"{path}: ska innehålla ett JSON-objekt (fält-id: värde).")
     return data

@@ -55,14 +55,25 @@ def _date_problem(fid: str, text: Any, label: str) -> list[Problem]:
 
 def _short(value: Any, limit: int = 20) -> str:
     """A value as it may appear inside a message: never longer than `limit` characters."""
-    text = str(value) if not isinstance(value, (list, dict)) or len(value) < 5 else type(value).__name__
+    text = type(value).__name__ if isinstance(value, (list, tuple, Mapping)) else str(value)
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
+def _names(keys: set[Any]) -> str:
+    """Unknown keys as a short, sorted list for a message."""
+    return _short(", ".join(sorted(str(k) for k in keys)), 60)
+
+
 def _long_parts(fid: str, label: str, parts: Mapping[str, Any], keys: tuple[str, ...]) -> list[Problem]:
-    """Problems for text parts of a structured value over PART_MAX_LENGTH."""
-    return [Problem(fid, too_long_text(f"{label} ({key})", PART_MAX_LENGTH)) for key in keys
-            if isinstance(parts.get(key), str) and len(parts[key]) > PART_MAX_LENGTH]
+    """Problems for text parts of a structured value: not text, or over PART_MAX_LENGTH."""
+    out: list[Problem] = []
+    for key in keys:
+        value = parts.get(key)
+        if value is not None and not isinstance(value, str):
+            out.append(Problem(fid, f"{label} ({key}): ska vara text."))
+        elif isinstance(value, str) and len(value) > PART_MAX_LENGTH:
+            out.append(Problem(fid, too_long_text(f"{label} ({key})", PART_MAX_LENGTH)))
+    return out
 
 
 def qualified_label(definition: FormDefinition, f: Field) -> str:
@@ -74,7 +85,8 @@ def qualified_label(definition: FormDefinition, f: Field) -> str:
 
 
 def check_value(
-    f: Field, value: Any, *, today: date, fid: str | None = None, label: str | None = None
+    f: Field, value: Any, *, today: date, fid: str | None = None, label: str | None = None,
+    column: bool = False,
 ) -> list[Problem]:
     """Checks of one non-empty value of one field (required-ness is checked by the caller)."""
     fid = fid or f.id
@@ -89,7 +101,7 @@ def check_value(
     if t in ("text", "multiline", "phone", "email"):
         if not isinstance(value, str):
             return p(f"{f.label}: ska vara text.")
-        limit = max_length(f)
+        limit = max_length(f, column=column)
         if len(value) > limit:
             return p(too_long_text(f.label, limit))
         value = value.strip()
@@ -175,16 +187,16 @@ def _check_rows(f: Field, rows: list[Mapping[str, Any]], today: date) -> list[Pr
         if f.type == "party_list":
             unknown = set(row) - {k for k, _ in PARTY_COLUMNS}
             if unknown:
-                out.append(Problem(where, f"{f.label}, rad {i}: okända uppgifter {_short(sorted(unknown), 60)}."))
+                out.append(Problem(where, f"{f.label}, rad {i}: okända uppgifter {_names(unknown)}."))
             if is_empty(row.get("organisation")) and is_empty(row.get("name")):
                 out.append(Problem(where, f"{f.label}, rad {i}: ange verksamhet eller namn."))
             out += _long_parts(where, f"{f.label}, rad {i}", row, tuple(k for k, _ in PARTY_COLUMNS))
         elif f.type == "signature":
             unknown = set(row) - {"name", "date"}
             if unknown:
-                out.append(Problem(where, f"{f.label}, rad {i}: okända uppgifter {_short(sorted(unknown), 60)}."))
-            out += _long_parts(where, f"{f.label}, rad {i}", row, ("name",))
-            if not is_empty(row.get("date")):
+                out.append(Problem(where, f"{f.label}, rad {i}: okända uppgifter {_names(unknown)}."))
+            out += _long_parts(where, f"{f.label}, rad {i}", row, ("name", "date"))
+            if isinstance(row.get("date"), str) and not is_empty(row.get("date")):
                 signed = iso_date(row.get("date"))
                 label = f"{f.label}, {f.sub_label('date')} {i}"
                 if signed is None:
@@ -202,7 +214,7 @@ def _check_rows(f: Field, rows: list[Mapping[str, Any]], today: date) -> list[Pr
                     if col.required:
                         out.append(Problem(cid, f"{f.label}, rad {i}: {col.label} saknas."))
                 else:
-                    out += check_value(col, cell, today=today, fid=cid)
+                    out += check_value(col, cell, today=today, fid=cid, column=True)
     return out
 
 

@@ -13,19 +13,28 @@ from typing import Any
 
 from oro_desktop.core.forms.model import Field, FormDefinition
 
+#: Deepest nesting any filled value has: a row (list) of cells (dict) of an identity (dict).
+_MAX_DEPTH = 4
 
-def is_empty(value: Any) -> bool:
-    """None, blank strings, empty lists/dicts and dicts of only empty values are empty."""
+
+def is_empty(value: Any, _depth: int = 0) -> bool:
+    """None, blank strings, empty lists/dicts and dicts of only empty values are empty.
+
+    Nesting deeper than any field's value (rows of cells) counts as filled in, so the
+    validator reports it as a wrong shape instead of recursing without end.
+    """
     if value is None:
         return True
     if isinstance(value, str):
         return not value.strip()
     if isinstance(value, bool):
         return False
+    if _depth > _MAX_DEPTH:
+        return False
     if isinstance(value, (list, tuple)):
-        return all(is_empty(v) for v in value)
+        return all(is_empty(v, _depth + 1) for v in value)
     if isinstance(value, Mapping):
-        return all(is_empty(v) for k, v in value.items() if k != "protected")
+        return all(is_empty(v, _depth + 1) for k, v in value.items() if k != "protected")
     return False
 
 
