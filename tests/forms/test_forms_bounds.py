@@ -26,6 +26,7 @@ from oro_desktop.core.forms.bounds import (
     PART_MAX_LENGTH,
     clip_data,
     max_length,
+    within_bounds,
 )
 from oro_desktop.pdf import render_form
 from oro_desktop.services.consents import ConsentService
@@ -114,6 +115,14 @@ def test_unhashable_choice_values_are_problems_not_crashes(consent) -> None:
 # -- the renderer never receives an unbounded string ----------------------------------------
 def test_valid_data_passes_the_renderers_clip_unchanged(consent) -> None:
     assert clip_data(consent, EXAMPLE) == EXAMPLE
+
+
+def test_within_bounds_tells_a_writer_to_refuse_before_writing(consent) -> None:
+    assert within_bounds(consent, EXAMPLE)
+    assert within_bounds(consent, {"barn_namn": "Tyra"})  # incomplete is not oversized
+    assert not within_bounds(consent, example(barn_namn=HUGE))
+    signers = [{"name": "x" * (PART_MAX_LENGTH + 1), "date": "2026-03-02"}]
+    assert not within_bounds(consent, example(underskrifter=signers))
 
 
 def test_a_draft_with_a_20_mb_name_renders_cut_short(consent) -> None:

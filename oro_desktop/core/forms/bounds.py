@@ -22,7 +22,7 @@ from oro_desktop.core.forms.values import EARLIEST_DATE, LATEST_DATE
 
 __all__ = ["COLUMN_MAX_LENGTH", "DEFAULT_MAX_LENGTH", "EARLIEST_DATE", "LATEST_DATE", "MAX_LENGTH_CEILING",
            "MAX_ROWS", "PART_MAX_LENGTH", "clip_data", "date_in_bounds", "max_length",
-           "out_of_bounds_text", "too_long_text"]
+           "out_of_bounds_text", "too_long_text", "within_bounds"]
 
 #: Default maximum length (characters) of a value, per field type.
 DEFAULT_MAX_LENGTH: dict[str, int] = {"text": 200, "multiline": 4000, "phone": 40, "email": 254}
@@ -116,3 +116,14 @@ def clip_data(definition: FormDefinition, data: Mapping[str, Any]) -> dict[str, 
         else:
             out[f.id] = _clip(value, max_length(f), 0)
     return out
+
+
+def within_bounds(definition: FormDefinition, data: Mapping[str, Any]) -> bool:
+    """True when no string or list in `data` exceeds its limit (clip_data would keep all).
+
+    For writers that store drafts with problems: an incomplete draft may be saved, an
+    oversized one must be refused before anything is written (`validate` says which
+    field and why). Unknown keys are the validator's business, not a bound.
+    """
+    known = {f.id for f in definition.data_fields()}
+    return clip_data(definition, data) == {k: v for k, v in data.items() if k in known}

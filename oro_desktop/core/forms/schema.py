@@ -25,7 +25,8 @@ YAML layout (keys; anything else is `unknown_key`):
 FIELD keys: id, type, label, help, required, choices, condition, validation, text,
 columns, kinds, slots, labels, address_of, print_label, print_size, binds (which ones a type
 accepts is in TYPE_KEYS; `binds` is not allowed on the columns of a repeating field).
-Roles (`binds`) and the roles a kind of form needs are checked in `schema_roles.py`.
+Cross references (conditions, address_of, rules) are checked in `schema_refs.py`, roles
+(`binds`) and the roles a kind of form needs in `schema_roles.py`.
 
 Every error names the file, the path in the document (`sections[2].fields[4]`, 0-based)
 and the field id (core/datafiles.py).
@@ -46,12 +47,11 @@ from oro_desktop.core.forms.model import (
     Field,
     FormDefinition,
     SUB_LABELS,
-    RuleRef,
     Section,
     Source,
 )
 from oro_desktop.core.forms.roles import DEFAULT_KIND, FORM_KINDS
-from oro_desktop.core.forms.rules import RULES
+from oro_desktop.core.forms.schema_refs import ReferenceChecks
 from oro_desktop.core.forms.schema_roles import check_roles
 from oro_desktop.core.identity import IdentityKind
 
@@ -84,7 +84,7 @@ CONDITION_KEYS = {"field", "equals", "one_of"}
 COLUMN_TYPES = {"text", "multiline", "date", "phone", "email", "choice", "yes_no"}
 
 
-class _Builder:
+class _Builder(ReferenceChecks):
     def __init__(self, file: str) -> None:
         self.file = file
         self.errors: list[AuthoringError] = []
@@ -266,68 +266,6 @@ class _Builder:
     def unique(self, ids: list[str], prefix: str = "") -> None:
         for dup in sorted({i for i in ids if i and ids.count(i) > 1}):
             self.err("duplicate_id", prefix + dup, id=dup, at=self.paths.get(dup, self.path))
-
-    # -- cross references --------------------------------------------------------------
-    def check_references(self, fields: dict[str, Field]) -> None:
-        for f in fields.values():
-            self.path = self.paths.get(f.id, "")
-            cond = f.condition
-            if cond is not None:
-                target = fields.get(cond.field)
-                if target is None or target.id == f.id:
-                    self.err("condition_unknown_field", f.id, target=cond.field)
-                elif target.choices:
-                    valid = {c.value for c in target.choices}
-                    for v in cond.one_of or (cond.equals,):
-                        if v not in valid:
-                            self.err("condition_bad_value", f.id, value=v, target=target.id)
-            if f.address_of is not None:
-                target = fields.get(f.address_of)
-                if target is None or target.type not in ("identity", "person_ref"):
-                    self.err("bad_reference", f.id, key="address_of", target=f.address_of)
-
-    def rules(self, raw: Any, fields: dict[str, Field]) -> tuple[RuleRef, ...]:
-        if raw is None:
-            return ()
-        if not isinstance(raw, list):
-            self.err("bad_value", "", key="rules", detail="ska vara en lista")
-            return ()
-        out: list[RuleRef] = []
-        for index, item in enumerate(raw):
-            self.path = f"rules[{index}]"
-            if not isinstance(item, Mapping) or not isinstance(item.get("rule"), str):
-                name = item.get("rule") if isinstance(item, Mapping) else None
-                self.err("bad_rule", "", rule=name if isinstance(name, str) else "(utan namn)",
-                         detail="ange rule: namn")
-                continue
-            name = item["rule"]
-            rule = RULES.get(name)
-            target_field = str(item.get("field") or "")
-            if rule is None:
-                self.err("unknown_rule", target_field, rule=name, known=", ".join(sorted(RULES)))
-                continue
-            args = {k: v for k, v in item.items() if k not in ("rule", "message")}
-            ok = True
-            for key in args:
-                if key not in rule.params:
-                    self.err("unknown_key", target_field, key=key)
-                    ok = False
-            for param, types in rule.params.items():
-                target = args.get(param)
-                if not isinstance(target, str):
-                    self.err("bad_rule", target_field, rule=name, detail=f"{param} saknas")
-                    ok = False
-                elif target not in fields:
-                    self.err("rule_unknown_field", target, rule=name, target=target)
-                    ok = False
-                elif fields[target].type not in types:
-                    self.err("rule_wrong_type", target, rule=name, target=target,
-                             type=fields[target].type)
-                    ok = False
-            if ok:
-                out.append(RuleRef(name, {k: str(v) for k, v in args.items()},
-                                   str(item.get("message") or "")))
-        return tuple(out)
 
 
 def build_definition(raw: Any, file: str) -> tuple[FormDefinition | None, list[AuthoringError]]:
