@@ -161,3 +161,17 @@ def test_list_or_situation_is_required(capsys: pytest.CaptureFixture[str]) -> No
         main(["guide"])
     assert info.value.code == 2
     capsys.readouterr()
+
+
+def test_jamtland_example_json_validity(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, "--situation", str(HERE / "situation-jamtland-no-consent.json"), "--json")
+    assert code == 0
+    data = json.loads(out)
+    g = data["guideline"]
+    assert (g["id"], g["valid_through"], g["expired"], g["expires_within_60_days"]) == (
+        JAMTLAND, "2026-12-31", False, True)
+    assert data["alternative"] == 2
+    assert [s["number"] for s in data["steps"]] == [1, 3, 4, 5]
+    assert data["contacts"][0]["closed"] is True  # Friday 17.30
+    assert data["contacts"][0]["entries"][0]["phones"][0]["number"] == "112"
+    assert any(r["id"] == "private_providers" for r in g["special_rules"])

@@ -28,7 +28,7 @@ def _quotes(guideline: Guideline) -> list[tuple[str, str]]:
         if alt.interventions:
             out += [(f"A{alt.number} intervention", i.text)
                     for i in alt.interventions.municipality + alt.interventions.region]
-    out += [(f"rule {rid}", r.text) for rid, r in zip(guideline.rule_ids, guideline.special_rules)]
+    out += [(f"rule {r.id}", r.text) for r in guideline.special_rules]
     if guideline.follow_up:
         out.append(("follow_up", guideline.follow_up.text))
     return out

@@ -10,7 +10,7 @@ from oro_desktop.core.guidance.engine import guide, validity
 from oro_desktop.core.guidance.errors import GUIDANCE_CATALOGUE, GuidelineError, SituationError
 from oro_desktop.core.guidance.legal import load_references, parse_references
 from oro_desktop.core.guidance.loader import load_guideline, load_guidelines, parse_guideline
-from oro_desktop.core.guidance.model import Answer, Guideline, LegalReference
+from oro_desktop.core.guidance.model import Answer, Guideline, LegalReference, Rule, Step
 from oro_desktop.core.guidance.output import guideline_summary, to_data
 from oro_desktop.core.guidance.report import render_text
 from oro_desktop.core.guidance.result import Guidance
@@ -19,8 +19,8 @@ from oro_desktop.core.guidance.warnings import WARNINGS, GuidanceWarning
 
 __all__ = [
     "Answer", "DisclosureCheck", "DisclosureParty", "GUIDANCE_CATALOGUE", "Guidance",
-    "GuidanceWarning", "Guideline", "GuidelineError", "LegalReference", "Situation",
-    "SituationError", "WARNINGS", "check_disclosure", "guide", "guideline_summary",
+    "GuidanceWarning", "Guideline", "GuidelineError", "LegalReference", "Rule", "Situation",
+    "SituationError", "Step", "WARNINGS", "check_disclosure", "guide", "guideline_summary",
     "load_guideline", "load_guidelines", "load_references", "parse_guideline",
     "parse_references", "parse_situation", "render_text", "to_data", "validity",
 ]

@@ -231,6 +231,8 @@ def guide(
     if not initiator.public:
         rule = guideline.rule("private_providers")
         extra = f" Riktlinjen: ”{rule.text}”" if rule else ""
+        if rule is not None and rule.note:
+            extra += f" ({rule.note})"
         found.append(warning("private_party", rule.source if rule else refs[PSL].source,
                              name=initiator.name, rule=extra))
     for person in pending:
@@ -265,7 +267,7 @@ def guide(
     else:
         found.append(warning("anmalningsplikt_after_birth", where, citation=refs[ANMALNINGSPLIKT].display))
     consult = guideline.rule("deidentified_consultation")
-    if consult is not None and (pending or 2 in used):
+    if consult is not None and pending:
         found.append(warning("deidentified_consultation", consult.source, rule=consult.text))
     contacts = _contacts(guideline, situation, municipality, steps, entries, found)
     return Guidance(

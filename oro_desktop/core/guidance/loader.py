@@ -16,7 +16,7 @@ from oro_desktop.core.guidance._read import Reader, join, read_yaml
 from oro_desktop.core.guidance.model import (
     CONSENT_SUBJECTS, KNOWN_RULES, SECTORS, SITUATIONS, STEP_ROLES, Adoption, Alternative,
     Category, ContactRoute, Guideline, Interventions, LegalBasis, LegalReference, Party,
-    Sourced, Step,
+    Rule, Sourced, Step,
 )
 
 FORMAT = 1
@@ -187,19 +187,17 @@ def parse_guideline(raw: object, file: str, refs: Mapping[str, LegalReference]) 
     if [a.number for a in alternatives] != [1, 2]:
         r.error("bad_alternatives", "alternatives")
 
-    rules: list[Sourced] = []
-    rule_ids: list[str] = []
+    rules: list[Rule] = []
     for index, item in enumerate(r.items(data.get("special_rules"), "special_rules", optional=True)):
         where = join("special_rules", index)
         rule = r.mapping(item, where, required=("id", "text", "source"), optional=_SOURCED_OPTIONAL)
         rule_id = r.text(rule, "id", where)
         if rule_id and rule_id not in KNOWN_RULES:
             r.error("unknown_rule", join(where, "id"), rule=rule_id, known=", ".join(KNOWN_RULES))
-        if rule_id in rule_ids:
+        if rule_id in {x.id for x in rules}:
             r.error("duplicate_id", join(where, "id"), id=rule_id)
-        rule_ids.append(rule_id)
-        rules.append(Sourced(r.text(rule, "text", where), r.source(rule, where),
-                             r.text(rule, "note", where, required=False), r.legal(rule, where)))
+        rules.append(Rule(rule_id, r.text(rule, "text", where), r.source(rule, where),
+                          r.text(rule, "note", where, required=False), r.legal(rule, where)))
 
     follow_up = None
     if data.get("follow_up") is not None:
@@ -218,7 +216,7 @@ def parse_guideline(raw: object, file: str, refs: Mapping[str, LegalReference]) 
         consent_text=Sourced(r.text(consent, "text", "consent"), r.source(consent, "consent")),
         concern_categories=tuple(categories),
         concern_source=r.source(categories_data, "concern_categories"),
-        alternatives=alternatives, special_rules=tuple(rules), rule_ids=tuple(rule_ids),
+        alternatives=alternatives, special_rules=tuple(rules),
         follow_up=follow_up, status_note=r.text(data, "status_note", "", required=False),
         seed=r.text(data, "seed", "", required=False),
         also_seeds=r.strings(data, "also_seeds", ""),

@@ -56,6 +56,17 @@ class Sourced:
 
 
 @dataclass(frozen=True)
+class Rule:
+    """A region's special rule (id from KNOWN_RULES), quoted, with its source and laws."""
+
+    id: str
+    text: str
+    source: str
+    note: str = ""
+    legal: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
 class ContactRoute:
     """A route of the contact directory: a kind of unit (core/contacts/kinds.py)."""
 
@@ -152,8 +163,7 @@ class Guideline:
     concern_categories: tuple[Category, ...]
     concern_source: str
     alternatives: tuple[Alternative, ...]
-    special_rules: tuple[Sourced, ...] = ()
-    rule_ids: tuple[str, ...] = ()
+    special_rules: tuple[Rule, ...] = ()
     follow_up: Sourced | None = None
     status_note: str = ""
     seed: str = ""
@@ -164,12 +174,9 @@ class Guideline:
     def alternative(self, number: int) -> Alternative:
         return next(a for a in self.alternatives if a.number == number)
 
-    def rule(self, rule_id: str) -> Sourced | None:
+    def rule(self, rule_id: str) -> Rule | None:
         """The special rule with that id, or None when the guideline has none."""
-        for rid, rule in zip(self.rule_ids, self.special_rules):
-            if rid == rule_id:
-                return rule
-        return None
+        return next((r for r in self.special_rules if r.id == rule_id), None)
 
     def party_for(self, sector: str) -> Party | None:
         return next((p for p in self.parties if p.sector == sector), None)

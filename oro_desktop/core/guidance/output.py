@@ -34,6 +34,9 @@ def guideline_summary(guideline: Guideline) -> dict[str, Any]:
         "valid_through": guideline.valid_through.isoformat() if guideline.valid_through else None,
         "follow_up": _sourced(guideline.follow_up) if guideline.follow_up else None,
         "parties": [{"id": p.id, "sector": p.sector, "name": p.name} for p in guideline.parties],
+        "initiators": list(guideline.initiators),
+        "consent": {"asked": guideline.consent_subject, "person_label": guideline.person_label},
+        "special_rules": [{"id": r.id, "text": r.text, "source": r.source} for r in guideline.special_rules],
         "concern_categories": [{"id": c.id, "text": c.text} for c in guideline.concern_categories],
     }
 

@@ -31,7 +31,7 @@ WARNINGS: dict[str, tuple[str, str]] = {
     "guideline_expired": (WARNING, "Riktlinjen gällde t.o.m. {date} – kontrollera om det finns en ny version."),
     "guideline_expires_soon": (WARNING, "Riktlinjen gäller t.o.m. {date} ({days} dagar kvar) – kontrollera om en ny version är på väg."),
     "guideline_draft": (WARNING, "{note}"),
-    "deidentified_consultation": (INFO, "{rule}"),
+    "deidentified_consultation": (INFO, "Innan samtycke finns, enligt riktlinjen: ”{rule}”."),
     "route_missing": (WARNING, "Ingen kontaktväg till {label} för {municipality} finns i kontaktkatalogen: lägg till den lokalt under Kontakter. Vid akut fara: ring 112."),
     "route_fill_locally": (WARNING, "Kontaktvägen till {label} ({municipality}) ska fyllas i enligt lokal rutin: riktlinjen anger inget nummer."),
     "no_after_hours_route": (WARNING, "Stängt nu ({when}): {label}. Riktlinjen anger ingen kontaktväg utanför kontorstid. Vid akut fara: ring 112."),
