@@ -59,3 +59,26 @@ def run(service: GuidanceService) -> Run:
         return service.guide(situation, now=NOW)
 
     return _run
+
+
+FORMER_SOL = __import__("re").compile(r"2001:453|14 kap\.? ?1|kap\.? 14|2 kap\.? 7")
+
+
+def former_alone(value: Any, path: str = "", covered: bool = False) -> list[str]:
+    """Paths of strings that cite the former SoL with no current SoL (2025:400) beside them.
+
+    "Beside" means in the same string, or in a string of the same mapping or of a mapping
+    that contains this one (a reference's `former:` block sits inside the reference).
+    """
+    found: list[str] = []
+    if isinstance(value, dict):
+        here = covered or any(isinstance(v, str) and "2025:400" in v for v in value.values())
+        for key, item in value.items():
+            found += former_alone(item, f"{path}.{key}", here)
+    elif isinstance(value, list):
+        for index, item in enumerate(value):
+            found += former_alone(item, f"{path}[{index}]", covered)
+    elif isinstance(value, str) and FORMER_SOL.search(value):
+        if not covered and "2025:400" not in value:
+            found.append(path)
+    return found

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import re
 from pathlib import Path
 from typing import Any
 
@@ -11,7 +10,7 @@ import pytest
 
 from oro_desktop.cli.main import main
 from oro_desktop.services.guidance import MAX_SITUATION_BYTES
-from tests.guidance.conftest import BASE, JAMTLAND, KRONOBERG, VGR
+from tests.guidance.conftest import BASE, FORMER_SOL, JAMTLAND, KRONOBERG, VGR, former_alone
 
 HERE = Path(__file__).resolve().parent
 
@@ -60,28 +59,6 @@ def test_example_file_text_reads_in_swedish(capsys: pytest.CaptureFixture[str]) 
     assert "LVM kan inte tillämpas enbart till skydd för det väntade barnet" in out
 
 
-_FORMER = re.compile(r"2001:453|14 kap\.? ?1|kap\.? 14|2 kap\.? 7")
-
-
-def _former_alone(value: Any, path: str = "") -> list[str]:
-    """Paths of strings citing the former SoL with no current SoL in them or beside them."""
-    found: list[str] = []
-    if isinstance(value, dict):
-        siblings = " ".join(v for v in value.values() if isinstance(v, str))
-        for key, item in value.items():
-            if isinstance(item, str) and _FORMER.search(item) and "2025:400" not in item + siblings:
-                found.append(f"{path}.{key}")
-            elif not isinstance(item, str):
-                found += _former_alone(item, f"{path}.{key}")
-    elif isinstance(value, list):
-        for index, item in enumerate(value):
-            if isinstance(item, str) and _FORMER.search(item) and "2025:400" not in item:
-                found.append(f"{path}[{index}]")
-            else:
-                found += _former_alone(item, f"{path}[{index}]")
-    return found
-
-
 @pytest.mark.parametrize("guideline_id", [JAMTLAND, VGR, KRONOBERG])
 @pytest.mark.parametrize("answer", ["yes", "no", "not_asked"])
 def test_output_never_cites_the_former_sol_alone(
@@ -93,15 +70,17 @@ def test_output_never_cites_the_former_sol_alone(
     assert code == 0
     data = json.loads(out)
     assert "2001:453" in out  # the former citation is there ...
-    assert _former_alone(data) == []  # ... but never alone
+    assert former_alone(data) == []  # ... but never alone
     code, text, _ = run(capsys, "--situation", str(_write(tmp_path, situation)))
     for line in text.splitlines():
-        if _FORMER.search(line):
+        if FORMER_SOL.search(line):
             assert "2025:400" in line, line
 
 
 def test_scanner_finds_a_former_citation_alone() -> None:
-    assert _former_alone({"a": [{"citation": "SoL (2001:453) 14 kap. 1 §"}]}) == [".a[0].citation"]
+    assert former_alone({"a": [{"citation": "SoL (2001:453) 14 kap. 1 §"}]}) == [".a[0].citation"]
+    assert former_alone({"c": "SoL (2025:400) 19 kap. 1 §", "f": {"c": "SoL (2001:453) 14 kap. 1 §"}}) == []
+    assert former_alone(["enligt SoL kap. 14 1 §"]) == ["[0]"]
 
 
 def _bad(base: dict[str, Any], **change: Any) -> dict[str, Any]:

@@ -7,10 +7,11 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+import yaml
 
 from oro_desktop.core.guidance import Guideline
 from oro_desktop.services.guidance import GuidanceService
-from tests.guidance.conftest import JAMTLAND, KRONOBERG, SEEDS, VGR
+from tests.guidance.conftest import JAMTLAND, KRONOBERG, RESOURCES, SEEDS, VGR, former_alone
 
 
 def _norm(text: str) -> str:
@@ -111,3 +112,10 @@ def test_legal_file_is_not_in_the_guideline_folder() -> None:
     root = Path(__file__).resolve().parents[2] / "resources"
     assert (root / "legal" / "references.yaml").is_file()
     assert not list((root / "guidelines").glob("references*"))
+
+
+@pytest.mark.parametrize("name", sorted(p.name for p in (RESOURCES / "guidelines").glob("*.yaml"))
+                         + ["../legal/references.yaml"])
+def test_data_files_never_cite_the_former_sol_alone(name: str) -> None:
+    data = yaml.safe_load((RESOURCES / "guidelines" / name).read_text(encoding="utf-8"))
+    assert former_alone(data) == []

@@ -23,12 +23,15 @@ def _expected(guideline: Guideline, number: int, sector: str) -> list[str]:
             if not s.initiator or sector in s.initiator]
 
 
-def _routes(guideline: Guideline, ids: list[str]) -> list[str]:
+def _routes(guideline: Guideline, ids: list[str], sector: str) -> list[str]:
+    """The routes the steps name; social services do not call themselves."""
     kinds: list[str] = []
     for number in (1, 2):
         for step in guideline.alternative(number).steps:
             if step.id in ids:
                 kinds += [c.kind for c in step.contacts if c.kind not in kinds]
+    if sector == "social_services":
+        kinds = [k for k in kinds if k not in ("socialtjänstens mottagning", "socialjour")]
     return kinds
 
 
@@ -59,7 +62,7 @@ def test_scenario(run: Run, service: GuidanceService, guideline_id: str, answer:
     assert all(r.alternative == number and r.applies_to == (person,) for r in g.steps)
     assert [r.step.source for r in g.steps] == [
         s.source for s in guideline.alternative(number).steps if s.id in ids]
-    assert [c.kind for c in g.contacts] == _routes(guideline, ids)
+    assert [c.kind for c in g.contacts] == _routes(guideline, ids, sector)
     assert g.interventions and g.interventions[0][0] == number
     bases = [b.ref.id for b in g.legal_bases]
     for basis in guideline.alternative(number).legal_bases:
@@ -90,3 +93,11 @@ def test_kronoberg_motivation_shown_without_consent(run: Run) -> None:
 def test_vgr_warns_that_it_is_built_from_the_draft(run: Run) -> None:
     assert "guideline_draft" in run(VGR).codes()
     assert "guideline_draft" not in run(JAMTLAND).codes()
+
+
+def test_kronoberg_social_services_without_consent_summon_healthcare(run: Run) -> None:
+    g = run(KRONOBERG, consents={"Förälder A": "no"}, initiator=SOCIAL)
+    kinds = [c.kind for c in g.contacts]
+    assert "socialtjänstens mottagning" not in kinds
+    assert kinds[:2] == ["BVC", "föräldra- och barnhälsovårdspsykolog"]
+    assert "a2-2" not in [r.step.id for r in g.steps]  # "kontaktar socialtjänsten" is for others

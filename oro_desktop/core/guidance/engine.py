@@ -24,13 +24,14 @@ from oro_desktop.core.contacts.model import ContactEntry
 from oro_desktop.core.guidance.disclosure import DisclosureParty, check_disclosure
 from oro_desktop.core.guidance.errors import SituationError
 from oro_desktop.core.guidance.model import (
-    EXPECTED_CHILD, NEWBORN, PREGNANT_PERSON, Answer, Guideline, LegalReference, Step,
+    EXPECTED_CHILD, NEWBORN, PREGNANT_PERSON, SOCIAL_SERVICES, Answer, Guideline, LegalReference,
+    Step,
 )
 from oro_desktop.core.guidance.result import (
     Guidance, LegalResult, PersonResult, StepResult, Validity,
 )
 from oro_desktop.core.guidance.routes import RouteResult, known_municipality, region_entries, resolve
-from oro_desktop.core.guidance.situation import Situation
+from oro_desktop.core.guidance.situation import Situation, sector_of
 from oro_desktop.core.guidance.warnings import GuidanceWarning, warning
 
 EXPIRY_WARNING_DAYS = 60
@@ -164,10 +165,13 @@ def _contacts(guideline: Guideline, situation: Situation, municipality: str,
               found: list[GuidanceWarning]) -> tuple[RouteResult, ...]:
     order: list[str] = []
     routes: dict[str, tuple[str, list[str]]] = {}
+    own_sector = situation.initiator.sector == SOCIAL_SERVICES
     for result in steps:
         if result.skipped:
             continue
         for route in result.step.contacts:
+            if own_sector and sector_of(route.kind) == SOCIAL_SERVICES:
+                continue  # the municipality's social services do not call themselves
             if route.kind not in routes:
                 order.append(route.kind)
                 routes[route.kind] = (route.label, [])
