@@ -14,9 +14,11 @@ from pathlib import Path
 from typing import Any
 
 from oro_desktop.core.guidance import (
-    Guidance, Guideline, LegalReference, SituationError, guide, guideline_summary,
-    load_guidelines, load_references, parse_situation, render_text, to_data, validity,
+    DisclosureCheck, DisclosureParty, Guidance, Guideline, LegalReference, SituationError,
+    check_disclosure, guide, guideline_summary, load_guidelines, load_references,
+    parse_situation, render_text, to_data, validity,
 )
+from oro_desktop.core.guidance.situation import sector_of
 from oro_desktop.services.contacts import ContactService
 
 #: A situation file is a few hundred bytes; anything past this is refused unread.
@@ -90,6 +92,31 @@ class GuidanceService:
         except KeyError:
             known = ", ".join(sorted(self.guidelines))
             raise SituationError(f"Okänd riktlinje ”{guideline_id}” (kända: {known}).") from None
+
+    def for_region(self, region: str, situation: str | None = None) -> list[Guideline]:
+        """The guidelines of a region (optionally of one situation), in id order."""
+        wanted = " ".join(region.lower().split())
+        return [g for _, g in sorted(self.guidelines.items())
+                if " ".join(g.region.lower().split()) == wanted
+                and (situation is None or g.situation == situation)]
+
+    def check_disclosure(
+        self, sender: tuple[str, str, bool], recipient: tuple[str, str, bool], basis: str,
+    ) -> DisclosureCheck:
+        """May `sender` give `recipient` information on `basis` (a reference id)?
+
+        Each party is (kind, name, public), kind as in a situation ("BVC",
+        "socialtjänsten"). The disclosure record uses this to refuse what the law does
+        not allow, e.g. a private recipient under an OSL basis.
+        """
+        ref = self.references.get(basis)
+        if ref is None:
+            raise SituationError(f"Okänt lagrum ”{basis}”.")
+
+        def party(kind: str, name: str, public: bool) -> DisclosureParty:
+            return DisclosureParty(name, public, sector_of(kind))
+
+        return check_disclosure(party(*sender), party(*recipient), ref)
 
     def list(self, now: datetime) -> list[dict[str, Any]]:
         """Every guideline with its validity on `now`'s date, in id order."""

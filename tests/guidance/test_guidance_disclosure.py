@@ -47,3 +47,25 @@ def test_consent_basis_allows_a_private_recipient(service: GuidanceService) -> N
 def test_confidentiality_rule_is_not_a_ground(service: GuidanceService) -> None:
     check = check_disclosure(PRIVATE_HC, SOC, service.references["psl-6-12"])
     assert not check.allowed and check.warnings[0].code == "not_a_disclosure_ground"
+
+
+def test_service_checks_by_kind_and_reference_id(service: GuidanceService) -> None:
+    check = service.check_disclosure(("socialtjänsten", "Socialtjänsten", True),
+                                     ("BVC", "Privat BVC", False), "osl-26-9")
+    assert not check.allowed and [w.code for w in check.warnings] == ["private_recipient"]
+    assert service.check_disclosure(("BB", "BB", True), ("socialtjänsten", "Soc", True),
+                                    "osl-25-12").allowed
+
+
+def test_service_refuses_an_unknown_reference(service: GuidanceService) -> None:
+    import pytest
+
+    from oro_desktop.core.guidance import SituationError
+
+    with pytest.raises(SituationError, match="Okänt lagrum"):
+        service.check_disclosure(("BB", "BB", True), ("BVC", "BVC", True), "osl-1-1")
+
+
+def test_guidelines_for_a_region(service: GuidanceService) -> None:
+    assert [g.id for g in service.for_region("kronoberg")] == ["kronoberg-nyfott-barn"]
+    assert service.for_region("Jämtland Härjedalen", "newborn") == []

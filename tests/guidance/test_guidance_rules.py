@@ -209,6 +209,7 @@ def test_unit_closed_by_its_own_hours_and_no_after_hours_route(run: Run) -> None
     g = run(KRONOBERG, municipality="Markaryd", at="2026-11-27 15:30")  # Friday; closes 15.00
     route = next(r for r in g.contacts if r.kind == "socialtjänstens mottagning")
     assert route.closed
+    assert "enligt enhetens egna öppettider (mån–tors 8.00–16.00, fre 8.00–15.00)" in route.explanation
     assert "Vid akut fara: ring 112" in _warning(g, "no_after_hours_route")
     g = run(KRONOBERG, municipality="Markaryd", at="2026-11-27 14:30")
     assert not next(r for r in g.contacts if r.kind == "socialtjänstens mottagning").closed

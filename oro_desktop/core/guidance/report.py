@@ -31,6 +31,8 @@ def render_text(data: dict[str, Any]) -> str:
         for route in data["contacts"]:
             state = "stängt nu" if route["closed"] else "kontorstid nu"
             lines.append(f"  {route['label']} ({state})")
+            if route["closed"]:
+                lines.append(f"     {route['explanation']}")
             for entry in route["entries"]:
                 mark = "→" if entry["recommended"] else " "
                 lines.append(f"   {mark} {entry['title']}: {entry['status_text']}")

@@ -13,6 +13,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
+from oro_desktop.core.contacts.hours import format_hours
 from oro_desktop.core.contacts.lookup import lookup, municipality_key
 from oro_desktop.core.contacts.model import ContactEntry
 from oro_desktop.core.contacts.now import DEFAULT_OFFICE_HOURS, NowItem, is_after_hours_route, now_view
@@ -66,5 +67,15 @@ def resolve(
         (e.hours for e in found if e.hours is not None and not is_after_hours_route(e)), None
     )
     view = now_view(found, at, office_hours=own_hours or DEFAULT_OFFICE_HOURS)
+    explanation = view.explanation
+    if own_hours is not None:
+        closed = view.outside_office_hours
+        state = "Stängt" if closed else "Öppet"
+        tail = ""
+        if closed:
+            has_route = any(is_after_hours_route(i.entry) for i in view.items)
+            tail = ": jourvägen visas först" if has_route else ": ingen jourväg finns. Vid akut fara, ring 112"
+        explanation = (f"{state} nu ({at:%Y-%m-%d %H.%M}) enligt enhetens egna öppettider "
+                       f"({format_hours(own_hours)}){tail}.")
     return RouteResult(route.kind, route.label, step_ids, view.outside_office_hours,
-                       view.items, view.explanation)
+                       view.items, explanation)

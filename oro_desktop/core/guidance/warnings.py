@@ -50,4 +50,5 @@ class GuidanceWarning:
 
 def warning(code: str, source: str = "", **params: object) -> GuidanceWarning:
     level, template = WARNINGS[code]
-    return GuidanceWarning(code, level, template.format(**params), source)
+    text = template.format(**params)
+    return GuidanceWarning(code, level, text[:1].upper() + text[1:], source)
