@@ -118,3 +118,11 @@ def test_every_code_used_in_the_loaders_is_in_the_catalogue() -> None:
     )
     used = set(re.findall(r'error\(\s*"([a-z_]+)"', source))
     assert used and used <= set(GUIDANCE_CATALOGUE)
+
+
+def test_steps_must_keep_the_guidelines_order(tmp_path: Path, service: GuidanceService) -> None:
+    data = _shipped()
+    steps = data["alternatives"][1]["steps"]
+    steps[1], steps[3] = steps[3], steps[1]
+    codes = _codes(_load(tmp_path, data, service))
+    assert ("steps_out_of_order", "alternatives[2].steps[3].number") in codes

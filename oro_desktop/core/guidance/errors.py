@@ -29,6 +29,7 @@ GUIDANCE_CATALOGUE: dict[str, str] = {
     "unknown_sector": "okänd sektor ”{sector}” (tillåtna: {allowed})",
     "unknown_rule": "okänd särskild regel ”{rule}” (kända: {known})",
     "unknown_kind": "okänd typ av verksamhet ”{kind}” i kontaktkatalogen",
+    "steps_out_of_order": "stegen ska stå i riktlinjens ordning: steg {number} kommer efter steg {previous}",
     "bad_alternatives": "riktlinjen ska ha Alternativ 1 och Alternativ 2, i den ordningen",
     "missing_source": "källa (source) saknas: varje steg och regel ska peka på sin plats i riktlinjen",
     "file_name_mismatch": "filnamnet ska vara ”{expected}” för id:t i filen",

@@ -108,6 +108,12 @@ class _GuidelineReader(Reader):
         )
         steps = tuple(self.step(s, join(join(path, "steps"), i))
                       for i, s in enumerate(self.items(data.get("steps"), join(path, "steps"))))
+        previous = 0
+        for index, step in enumerate(steps):
+            if step.number and step.number < previous:
+                self.error("steps_out_of_order", join(join(join(path, "steps"), index), "number"),
+                           number=step.number, previous=previous)
+            previous = max(previous, step.number)
         seen: set[str] = set()
         for index, step in enumerate(steps):
             if step.id in seen:
