@@ -32,10 +32,11 @@ from oro_desktop.core.guidance.result import (
 )
 from oro_desktop.core.guidance.routes import RouteResult, known_municipality, region_entries, resolve
 from oro_desktop.core.guidance.situation import Situation, sector_of
-from oro_desktop.core.guidance.warnings import GuidanceWarning, warning
+from oro_desktop.core.guidance.warnings import WARNINGS, GuidanceWarning, warning
 
 EXPIRY_WARNING_DAYS = 60
 PSL = "psl-6-12"
+LVM = "lvm"
 ANMALNINGSPLIKT = "sol-19-1"
 _ALTERNATIVE = {Answer.YES: 1, Answer.NO: 2, Answer.NOT_ASKED: None}
 _ANSWER_WORDS = {Answer.YES: "ja (Alternativ 1)", Answer.NO: "nej (Alternativ 2)",
@@ -201,6 +202,54 @@ def _contacts(guideline: Guideline, situation: Situation, municipality: str,
     return tuple(out)
 
 
+def _party_warnings(guideline: Guideline, situation: Situation,
+                    refs: Mapping[str, LegalReference]) -> list[GuidanceWarning]:
+    """A private initiator is not covered by the secrecy-breaking provisions."""
+    initiator = situation.initiator
+    if initiator.public:
+        return []
+    rule = guideline.rule("private_providers")
+    extra = f" Riktlinjen: ”{rule.text}”" if rule else ""
+    if rule is not None and rule.note:
+        extra += f" ({rule.note})"
+    return [warning("private_party", rule.source if rule else refs[PSL].source,
+                    name=initiator.name, rule=extra)]
+
+
+def _consent_warnings(guideline: Guideline, persons: Sequence[PersonResult]) -> list[GuidanceWarning]:
+    """Who is still to be asked, and that each parent answers for himself/herself."""
+    found = [warning("consent_not_asked", guideline.consent_text.source, person=p.person)
+             for p in persons if p.alternative is None]
+    if guideline.situation == NEWBORN and len(persons) > 1 and len({p.answer for p in persons}) > 1:
+        rule = guideline.rule("each_parent_answers")
+        summary = "; ".join(f"{p.person}: {_ANSWER_WORDS[p.answer]}" for p in persons)
+        found.append(warning(
+            "each_parent_answers", rule.source if rule else guideline.consent_text.source,
+            rule=rule.text if rule else "", summary=summary,
+        ))
+    return found
+
+
+def _disclosure_warnings(guideline: Guideline, situation: Situation,
+                         refs: Mapping[str, LegalReference]) -> list[GuidanceWarning]:
+    """Without consent: only what is needed, on the initiator's own OSL basis."""
+    initiator, recipient = situation.initiator, situation.recipient
+    alternative = guideline.alternative(2)
+    basis = next((refs[b.ref] for b in alternative.legal_bases
+                  if refs[b.ref].from_sector == initiator.sector), None)
+    child = "det väntade barnet" if guideline.situation == EXPECTED_CHILD else "det nyfödda barnet"
+    found = []
+    if initiator.public:
+        found.append(warning("disclosure_limits", alternative.source, child=child,
+                             basis=basis.display if basis else "de sekretessbrytande bestämmelserna i OSL"))
+    if recipient is not None and basis is not None:
+        check = check_disclosure(
+            DisclosureParty(initiator.name, initiator.public, initiator.sector),
+            DisclosureParty(recipient.name, recipient.public, recipient.sector), basis)
+        found.extend(check.warnings)
+    return found
+
+
 def guide(
     guideline: Guideline, situation: Situation, refs: Mapping[str, LegalReference],
     entries: Sequence[ContactEntry] = (), municipalities: Sequence[str] = (),
@@ -220,50 +269,22 @@ def guide(
     used = tuple(n for n in (1, 2) if any(p.alternative == n for p in persons))
     pending = [p.person for p in persons if p.alternative is None]
     overall = 2 if 2 in used else (1 if used and not pending else None)
-    child = "det väntade barnet" if guideline.situation == EXPECTED_CHILD else "det nyfödda barnet"
     found: list[GuidanceWarning] = []
-
     valid = validity(guideline, situation.at.date())
     if valid.expired or valid.expires_soon:
-        found.append(warning("guideline_expired" if valid.expired else "guideline_expires_soon",
-                             guideline.validity_source, date=str(valid.valid_through),
-                             days=valid.days_left))
+        code = "guideline_expired" if valid.expired else "guideline_expires_soon"
+        found.append(GuidanceWarning(code, WARNINGS[code][0], valid.text, guideline.validity_source))
     if guideline.status == "draft":
         found.append(warning("guideline_draft", guideline.origin,
                              note=guideline.status_note or "Riktlinjen är ett utkast."))
-    initiator = situation.initiator
-    if not initiator.public:
-        rule = guideline.rule("private_providers")
-        extra = f" Riktlinjen: ”{rule.text}”" if rule else ""
-        if rule is not None and rule.note:
-            extra += f" ({rule.note})"
-        found.append(warning("private_party", rule.source if rule else refs[PSL].source,
-                             name=initiator.name, rule=extra))
-    for person in pending:
-        found.append(warning("consent_not_asked", guideline.consent_text.source, person=person))
-    if guideline.situation == NEWBORN and len(persons) > 1 and len({p.answer for p in persons}) > 1:
-        rule = guideline.rule("each_parent_answers")
-        summary = "; ".join(f"{p.person}: {_ANSWER_WORDS[p.answer]}" for p in persons)
-        found.append(warning(
-            "each_parent_answers", rule.source if rule else guideline.consent_text.source,
-            rule=rule.text if rule else "", summary=summary,
-        ))
+    found += _party_warnings(guideline, situation, refs)
+    found += _consent_warnings(guideline, persons)
     if 2 in used:
-        basis = next((refs[b.ref] for b in guideline.alternative(2).legal_bases
-                      if refs[b.ref].from_sector == initiator.sector), None)
-        if initiator.public and basis is not None:
-            found.append(warning("disclosure_limits", guideline.alternative(2).source,
-                                 child=child, basis=basis.display))
-        if situation.recipient is not None and basis is not None:
-            check = check_disclosure(
-                DisclosureParty(initiator.name, initiator.public, initiator.sector),
-                DisclosureParty(situation.recipient.name, situation.recipient.public,
-                                situation.recipient.sector), basis)
-            found.extend(check.warnings)
+        found += _disclosure_warnings(guideline, situation, refs)
     steps = _inform(guideline, situation, _steps(guideline, situation, persons), found)
     if 2 in used and guideline.situation == EXPECTED_CHILD:
         rule = guideline.rule("lvm_limit")
-        found.append(warning("lvm_not_for_expected_child", rule.source if rule else refs["lvm"].source))
+        found.append(warning("lvm_not_for_expected_child", rule.source if rule else refs[LVM].source))
     rule = guideline.rule("anmalningsplikt_after_birth")
     where = rule.source if rule else refs[ANMALNINGSPLIKT].source
     if guideline.situation == NEWBORN or situation.child_born:
