@@ -41,6 +41,7 @@ from oro_desktop.core.contacts import (
     lookup_text,
     merge,
     now_view,
+    regions_without_route,
     parse_directory,
 )
 from oro_desktop.core.contacts.memory import InMemoryOverrides
@@ -173,6 +174,7 @@ class ContactService:
         self._shipped: list[RegionDirectory] | None = None
         self._entries: list[ContactEntry] | None = None
         self._index: SearchIndex | None = None
+        self._no_route: frozenset[str] | None = None
         self._by_id: dict[str, ContactEntry] = {}
         self._shipped_by_id: dict[str, ContactEntry] | None = None
 
@@ -232,6 +234,7 @@ class ContactService:
         """Forget the merged list; the next read merges and indexes again."""
         self._entries = None
         self._index = None
+        self._no_route = None
         self._by_id = {}
 
     def get(self, entry_id: str) -> ContactEntry | None:
@@ -270,7 +273,15 @@ class ContactService:
 
         Swedish public holidays and the three "aftnar" count as closed days.
         """
-        return now_view(entries, at or datetime.now(), self._office_hours, self._holidays)
+        return now_view(entries, at or datetime.now(), self._office_hours, self._holidays,
+                        without_route=self.regions_without_route())
+
+    def regions_without_route(self) -> frozenset[str]:
+        """Regions whose directory (shipped and local) has no after-hours route: the
+        guideline names none, so Kontakter tells the reader to call 112 in an emergency."""
+        if self._no_route is None:
+            self._no_route = regions_without_route(self.entries())
+        return self._no_route
 
     def is_stale(self, entry: ContactEntry, today: date | None = None) -> bool:
         """Not verified for 12 months: show "kan vara inaktuell"."""
