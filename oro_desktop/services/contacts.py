@@ -44,6 +44,7 @@ from oro_desktop.core.contacts import (
     regions_without_route,
     parse_directory,
 )
+from oro_desktop.core.collation import swedish_sorted
 from oro_desktop.core.contacts.memory import InMemoryOverrides
 from oro_desktop.core.contacts.now import DEFAULT_OFFICE_HOURS
 from oro_desktop.errors import InvalidInput, OroError
@@ -242,14 +243,14 @@ class ContactService:
         return self._by_id.get(entry_id)
 
     def regions(self) -> list[str]:
-        return sorted({e.region for e in self.entries()})
+        return swedish_sorted({e.region for e in self.entries()})
 
     def municipalities(self, region: str | None = None) -> list[str]:
         names = {
             m for r in self.shipped_regions() if region in (None, r.region) for m in r.municipalities
         }
         names |= {e.municipality for e in self.entries() if e.municipality and region in (None, e.region)}
-        return sorted(names)
+        return swedish_sorted(names)
 
     def search(
         self, query: str, *, region: str | None = None, limit: int | None = None

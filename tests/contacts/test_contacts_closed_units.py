@@ -121,3 +121,11 @@ def test_the_directory_lists_municipalities_in_swedish_order() -> None:
     vgr = [e.municipality for e in service.search("", region="Västra Götaland")]
     assert vgr[-3:] == ["Vänersborg", "Åmål", "Öckerö"]
     assert vgr.index("Mölndal") > vgr.index("Munkedal")  # ö after u, not o
+
+
+def test_region_and_municipality_pickers_are_in_swedish_order() -> None:
+    service = ContactService(None, SHIPPED)
+    assert service.regions() == ["Jämtland Härjedalen", "Kronoberg", "Västra Götaland"]
+    vgr = service.municipalities("Västra Götaland")
+    assert vgr[-3:] == ["Vänersborg", "Åmål", "Öckerö"] and vgr.index("Mölndal") > vgr.index("Munkedal")
+    assert service.municipalities("Jämtland Härjedalen")[-2:] == ["Åre", "Östersund"]
