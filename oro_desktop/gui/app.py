@@ -36,6 +36,9 @@ QT_TRANSLATION = "qtbase_sv"
 
 
 def parse_args(argv: list[str]) -> argparse.Namespace:
+    from oro_desktop.argparse_sv import install as swedish_argparse
+
+    swedish_argparse()  # "användning:", "fel:" instead of argparse's English
     parser = argparse.ArgumentParser(
         prog="oro-desktop",
         description="oro_desktop: samverkan vid oro för väntat barn, nyfött barn och förskolebarn.",

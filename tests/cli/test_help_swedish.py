@@ -56,3 +56,13 @@ def test_errors_are_swedish(capsys: pytest.CaptureFixture[str]) -> None:
     err = capsys.readouterr().err
     assert "fel: argument KOMMANDO: ogiltigt val: 'finns-inte'" in err
     assert not ENGLISH.search(err)
+
+
+def test_oro_desktop_help_is_swedish_too(capsys: pytest.CaptureFixture[str]) -> None:
+    from oro_desktop.gui.app import parse_args
+
+    with pytest.raises(SystemExit):
+        parse_args(["--help"])
+    out = capsys.readouterr().out
+    assert out.startswith("användning: oro-desktop") and "flaggor:" in out
+    assert "--quit-when-shown" in out and not ENGLISH.search(out)

@@ -2,9 +2,10 @@
 
 argparse marks every text it prints with gettext (`_()`, `ngettext()`), looked up at call
 time in the argparse module, but Python ships no Swedish catalogue. `install()` points
-those two names at a table of the texts in Python 3.11-3.13's argparse; a text not in the
-table (a newer Python) stays English rather than failing. Installed by `oro-admin`'s
-`build_parser()` (and harmless for any other parser in the same process).
+those two names at a table of the texts in Python 3.11's argparse; a text not in the
+table (one a newer Python added) stays English rather than failing. Installed by `oro-admin`'s
+`build_parser()` and by `oro-desktop`'s `parse_args()` (harmless for any other parser
+in the same process). Stdlib only, so both entry points may import it cheaply.
 """
 
 from __future__ import annotations
