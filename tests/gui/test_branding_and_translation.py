@@ -25,9 +25,14 @@ def session(store_path, kdf):
 
 @pytest.fixture
 def swedish_qt(qapp: QApplication):
+    from PySide6.QtCore import QLocale
+
+    before = QLocale()
     assert install_swedish_translation(qapp)
+    assert QLocale().language() == QLocale.Language.Swedish  # dates, weekday names
     yield qapp
     qapp.removeTranslator(qapp._oro_translator)
+    QLocale.setDefault(before)
 
 
 def test_standard_buttons_are_translated_by_qt_itself(qtbot, swedish_qt) -> None:

@@ -57,9 +57,14 @@ def test_import_of_a_bad_file_changes_nothing_and_shows_why(qtbot, admin_session
 def swedish_qt(qapp):
     from oro_desktop.gui.app import install_swedish_translation
 
+    from PySide6.QtCore import QLocale
+
+    before = QLocale()
     assert install_swedish_translation(qapp)
+    assert QLocale().language() == QLocale.Language.Swedish  # dates, weekday names
     yield
     qapp.removeTranslator(qapp._oro_translator)
+    QLocale.setDefault(before)
 
 
 def test_export_then_import_in_another_clinic(qtbot, admin_session: Session, make_view, tmp_path: Path,
