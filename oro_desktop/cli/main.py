@@ -18,6 +18,10 @@ from oro_desktop.cli import commands as _commands
 
 
 def build_parser() -> argparse.ArgumentParser:
+    # Swedish help and errors, argparse's own words included ("användning:", "flaggor:").
+    from oro_desktop.argparse_sv import install as swedish_argparse
+
+    swedish_argparse()
     parser = argparse.ArgumentParser(
         prog="oro-admin",
         description="Administration av oro_desktop: databas, användare, kontroll, "

@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 )
 
 from oro_desktop.gui.a11y import announce, busy_bar, error_label
+from oro_desktop.gui.branding import PRODUCT_NAME
 from oro_desktop.gui.recovery_print import print_recovery_key
 from oro_desktop.gui.style import monospace_font
 from oro_desktop.gui.tasks import BackgroundTask, run_task
@@ -74,10 +75,10 @@ class PathPage(QWizardPage):
     def __init__(self, default_path: Path, exists: Callable[[Path], bool], parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._exists = exists
-        self.setTitle(_title("Välkommen till oro_desktop"))
+        self.setTitle(_title(f"Välkommen till {PRODUCT_NAME}"))
         self.setSubTitle("Guiden skapar en krypterad databas och det första administratörskontot.")
         intro = QLabel(
-            "Allt som sparas i oro_desktop ligger i en enda krypterad fil. Välj var den ska "
+            f"Allt som sparas i {PRODUCT_NAME} ligger i en enda krypterad fil. Välj var den ska "
             "ligga. Standardplatsen passar om bara den här datorns användare ska använda den; "
             "välj annars en mapp som verksamheten säkerhetskopierar.",
             self,
@@ -292,8 +293,8 @@ class FirstRunWizard(QWizard):
         self._create = create
         self.session: Any = None
         self.setObjectName("firstRunWizard")
-        self.setWindowTitle("oro_desktop – kom igång")
-        self.setAccessibleName("Kom igång med oro_desktop")
+        self.setWindowTitle(f"{PRODUCT_NAME} – kom igång")
+        self.setAccessibleName(f"Kom igång med {PRODUCT_NAME}")
         self.setWizardStyle(QWizard.WizardStyle.ModernStyle)
         self.setOption(QWizard.WizardOption.NoBackButtonOnLastPage, True)
         self.setOption(QWizard.WizardOption.NoCancelButtonOnLastPage, True)

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QMessageBox, QWidget
 
+from oro_desktop.gui.branding import ABOUT_TITLE, PRODUCT_TAGLINE, name_with_version
+
 SHORTCUTS = (
     ("Ctrl+F", "Sök i den del som visas (Esc tömmer sökfältet)"),
     ("Ctrl+L", "Lås programmet"),
@@ -16,14 +18,11 @@ SHORTCUTS = (
 
 def show_about(parent: QWidget) -> QMessageBox:
     box = QMessageBox(parent)
-    box.setWindowTitle("Om oro_desktop")
+    box.setWindowTitle(ABOUT_TITLE)
     box.setIcon(QMessageBox.Icon.Information)
-    box.setText("<b>oro_desktop</b>")
-    box.setInformativeText(
-        "Stöd för samverkan vid oro för väntat barn, nyfött barn och barn i förskoleåldern, "
-        "enligt regionernas riktlinjer. Allt sparas krypterat på den här datorn."
-    )
-    box.setAccessibleName("Om oro_desktop")
+    box.setText(f"<b>{name_with_version()}</b>")
+    box.setInformativeText(f"{PRODUCT_TAGLINE} Allt sparas krypterat på den här datorn.")
+    box.setAccessibleName(ABOUT_TITLE)
     box.open()
     return box
 

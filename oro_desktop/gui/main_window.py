@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from oro_desktop.gui.branding import APP_TITLE, DEMO_TITLE
+from oro_desktop.gui.branding import APP_TITLE, DEMO_TITLE, PRODUCT_NAME
 from oro_desktop.gui.sections import Section
 
 log = logging.getLogger(__name__)
@@ -238,7 +238,7 @@ class MainWindow(QMainWindow):
         keys_action.setShortcut(QKeySequence.StandardKey.HelpContents)
         keys_action.triggered.connect(self.show_shortcuts)
         hjalp.addAction(keys_action)
-        about = QAction("&Om oro_desktop", self)
+        about = QAction(f"&Om {PRODUCT_NAME}", self)
         about.triggered.connect(self.show_about)
         hjalp.addAction(about)
 

@@ -42,8 +42,10 @@ from oro_desktop.core.contacts import (
     lookup_text,
     merge,
     now_view,
+    regions_without_route,
     parse_directory,
 )
+from oro_desktop.core.collation import swedish_sorted
 from oro_desktop.core.contacts.memory import InMemoryOverrides
 from oro_desktop.core.contacts.now import DEFAULT_OFFICE_HOURS
 from oro_desktop.errors import InvalidInput, OroError
@@ -174,6 +176,7 @@ class ContactService:
         self._shipped: list[RegionDirectory] | None = None
         self._entries: list[ContactEntry] | None = None
         self._index: SearchIndex | None = None
+        self._no_route: frozenset[str] | None = None
         self._by_id: dict[str, ContactEntry] = {}
         self._shipped_by_id: dict[str, ContactEntry] | None = None
 
@@ -233,6 +236,7 @@ class ContactService:
         """Forget the merged list; the next read merges and indexes again."""
         self._entries = None
         self._index = None
+        self._no_route = None
         self._by_id = {}
 
     def get(self, entry_id: str) -> ContactEntry | None:
@@ -240,14 +244,14 @@ class ContactService:
         return self._by_id.get(entry_id)
 
     def regions(self) -> list[str]:
-        return sorted({e.region for e in self.entries()})
+        return swedish_sorted({e.region for e in self.entries()})
 
     def municipalities(self, region: str | None = None) -> list[str]:
         names = {
             m for r in self.shipped_regions() if region in (None, r.region) for m in r.municipalities
         }
         names |= {e.municipality for e in self.entries() if e.municipality and region in (None, e.region)}
-        return sorted(names)
+        return swedish_sorted(names)
 
     def search(
         self, query: str, *, region: str | None = None, limit: int | None = None
@@ -271,7 +275,15 @@ class ContactService:
 
         Swedish public holidays and the three "aftnar" count as closed days.
         """
-        return now_view(entries, at or datetime.now(), self._office_hours, self._holidays)
+        return now_view(entries, at or datetime.now(), self._office_hours, self._holidays,
+                        without_route=self.regions_without_route())
+
+    def regions_without_route(self) -> frozenset[str]:
+        """Regions whose directory (shipped and local) has no after-hours route: the
+        guideline names none, so Kontakter tells the reader to call 112 in an emergency."""
+        if self._no_route is None:
+            self._no_route = regions_without_route(self.entries())
+        return self._no_route
 
     def is_stale(self, entry: ContactEntry, today: date | None = None) -> bool:
         """Not verified for 12 months: show "kan vara inaktuell"."""

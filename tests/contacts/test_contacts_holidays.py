@@ -64,3 +64,18 @@ def test_after_hours_route_first_on_midsummer_eve(shipped_entries: list[ContactE
     assert view.outside_office_hours
     assert view.items[0].entry.id == "jamtland-harjedalen/socialjour/are"
     assert "midsommarafton" in view.explanation
+
+
+def test_the_holidays_package_gives_the_same_closed_days_as_the_hand_written_calendar() -> None:
+    from tests.contacts.reference_holidays import easter_sunday as reference_easter
+    from tests.contacts.reference_holidays import reference_holidays
+
+    for year in range(2020, 2036):
+        assert swedish_holidays(year) == reference_holidays(year), year
+        assert easter_sunday(year) == reference_easter(year)
+
+
+def test_sundays_are_left_to_the_opening_hours() -> None:
+    # The package lists every Sunday as a holiday unless told not to.
+    assert date(2026, 11, 29) not in SWEDISH_HOLIDAYS  # an ordinary Sunday
+    assert SWEDISH_HOLIDAYS.name(date(2026, 12, 31)) == "nyårsafton"

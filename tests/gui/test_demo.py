@@ -22,7 +22,7 @@ def test_demo_starts_logged_in_and_cleans_up(qtbot, tmp_path):
     window = controller.window
     directory = controller.demo_dir
     assert directory is not None and directory.is_dir()
-    assert window.windowTitle() == DEMO_TITLE == "oro_desktop — DEMO (fiktiva uppgifter)"
+    assert window.windowTitle() == DEMO_TITLE == "Samverkan vid oro — DEMO (fiktiva uppgifter)"
     assert window.findChild(type(window.user_label), "demoBadge") is not None
     session = controller.session
     assert session.user.name == demo.DEMO_USER and session.user.role == "admin"

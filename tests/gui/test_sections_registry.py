@@ -147,6 +147,6 @@ def test_help_boxes_open_without_blocking(qtbot, session):
     from PySide6.QtWidgets import QMessageBox
 
     boxes = [b for b in window.findChildren(QMessageBox) if b.isVisible()]
-    assert {b.windowTitle() for b in boxes} == {"Om oro_desktop", "Kortkommandon"}
+    assert {b.windowTitle() for b in boxes} == {"Om Samverkan vid oro", "Kortkommandon"}
     for box in boxes:
         box.close()

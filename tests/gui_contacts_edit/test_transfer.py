@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from dataclasses import replace
 from pathlib import Path
 
@@ -51,7 +53,22 @@ def test_import_of_a_bad_file_changes_nothing_and_shows_why(qtbot, admin_session
     assert column(view, 3) == ["0470-435 90"]  # the valid first entry was not applied either
 
 
-def test_export_then_import_in_another_clinic(qtbot, admin_session: Session, make_view, tmp_path: Path) -> None:
+@pytest.fixture
+def swedish_qt(qapp):
+    from oro_desktop.gui.app import install_swedish_translation
+
+    from PySide6.QtCore import QLocale
+
+    before = QLocale()
+    assert install_swedish_translation(qapp)
+    assert QLocale().language() == QLocale.Language.Swedish  # dates, weekday names
+    yield
+    qapp.removeTranslator(qapp._oro_translator)
+    QLocale.setDefault(before)
+
+
+def test_export_then_import_in_another_clinic(qtbot, admin_session: Session, make_view, tmp_path: Path,
+                                              swedish_qt) -> None:
     # Clinic A corrects Växjö's number and adds a unit of its own, then exports.
     service_a = ContactService(admin_session, SHIPPED)
     vaxjo = service_a.get(VAXJO)
@@ -61,8 +78,9 @@ def test_export_then_import_in_another_clinic(qtbot, admin_session: Session, mak
     view_a.edit.export_button.click()
     dialog = view_a.edit.transfer.file_dialog
     assert dialog.acceptMode() == QFileDialog.AcceptMode.AcceptSave
-    assert dialog.labelText(QFileDialog.DialogLabel.Accept) == "Spara"
-    assert dialog.labelText(QFileDialog.DialogLabel.Reject) == "Avbryt"
+    # Qt's own Swedish translation (loaded as gui/app.py does) names the buttons.
+    assert dialog.labelText(QFileDialog.DialogLabel.Accept).replace("&", "") == "Spara"
+    assert dialog.labelText(QFileDialog.DialogLabel.Reject).replace("&", "") == "Avbryt"
     exported = tmp_path / "katalog.yaml"
     choose_file(qtbot, view_a, dialog, exported)
     box = shown_message(qtbot, view_a)
@@ -90,8 +108,9 @@ def test_export_then_import_in_another_clinic(qtbot, admin_session: Session, mak
         assert done.windowTitle() == "Katalogen importerad"
         assert "2 kontakter av 83" in done.text()
         view_b.search("vaxjo socialtjänsten")
-        assert column(view_b, 3)[0] == "0470-111 22"
-        assert view_b.model.mark(0) == "Lokalt ändrad"
+        row = column(view_b, 1).index("Växjö kommun – Socialtjänsten")  # Swedish order by name
+        assert column(view_b, 3)[row] == "0470-111 22"
+        assert view_b.model.mark(row) == "Lokalt ändrad"
         view_b.search("familjecentralen")
         assert column(view_b, 1) == ["Växjö kommun – Familjecentralen"]
         assert view_b.model.mark(0) == "Lokalt tillagd"

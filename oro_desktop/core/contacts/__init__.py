@@ -32,11 +32,14 @@ from oro_desktop.core.contacts.model import (
     Phone,
     Source,
     is_stale,
+    NOT_VERIFIED_TEXT,
     merge,
+    verified_text,
     stale_since,
 )
 from oro_desktop.core.contacts.now import (
     DEFAULT_OFFICE_HOURS,
+    EMERGENCY_112,
     NowItem,
     NowState,
     NowStatus,
@@ -44,12 +47,13 @@ from oro_desktop.core.contacts.now import (
     entry_status,
     is_after_hours_route,
     now_view,
+    regions_without_route,
 )
-from oro_desktop.core.contacts.search import SearchIndex
+from oro_desktop.core.contacts.search import SearchIndex, directory_order
 from oro_desktop.core.contacts.text import normalise, search_terms
 
 __all__ = [
-    "ContactEntry", "DEFAULT_OFFICE_HOURS", "DirectoryError", "HoursError", "HoursRule",
+    "ContactEntry", "NOT_VERIFIED_TEXT", "verified_text", "DEFAULT_OFFICE_HOURS", "EMERGENCY_112", "regions_without_route", "directory_order", "DirectoryError", "HoursError", "HoursRule",
     "NowItem", "NowState", "NowStatus", "NowView", "OpeningHours", "Override", "Phone",
     "RegionDirectory", "SWEDISH_HOLIDAYS", "SearchIndex", "Source", "canonical_kind", "dump_directory", "easter_sunday",
     "entry_from_payload", "entry_status", "entry_to_data", "format_hours",

@@ -1,11 +1,14 @@
 """Swedish public holidays, so "öppet nu" is not claimed on långfredagen.
 
-The public holidays are those of Lag (1989:253) om allmänna helgdagar (nyårsdagen,
-trettondedag jul, långfredagen, påskdagen, annandag påsk, Kristi himmelsfärdsdag, första
-maj, nationaldagen, pingstdagen, midsommardagen, alla helgons dag, juldagen, annandag
-jul). Julafton, midsommarafton and nyårsafton are not public holidays by that law, but
-offices are closed on them in practice and working-time rules treat them like Sundays,
-so the directory counts them as closed too (the name says "afton").
+The calendar comes from the `holidays` package (a well-kept, tested calendar) rather than
+our own Easter arithmetic: its "public" category is Lag (1989:253) om allmänna helgdagar
+(nyårsdagen, trettondedag jul, långfredagen, påskdagen, annandag påsk, Kristi
+himmelsfärdsdag, första maj, nationaldagen, pingstdagen, midsommardagen, alla helgons
+dag, juldagen, annandag jul). Julafton, midsommarafton and nyårsafton are not public
+holidays by that law, but offices are closed on them in practice and working-time rules
+treat them like Sundays; the package files them as "de_facto", and the directory counts
+them as closed too (the name says "afton"). Sundays, which the package also lists as
+holidays by default, are left to the opening hours themselves.
 
 Opening hours of a unit that works on holidays are then shown as closed; such a unit
 should be given "dygnet runt" (always) or be an after-hours route, which holidays never
@@ -14,53 +17,44 @@ close.
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import date
 from functools import lru_cache
 
 
+# Public holidays by law plus the three "aftnar" (see the module docstring).
+_CATEGORIES = ("public", "de_facto")
+
+
 def easter_sunday(year: int) -> date:
-    """Easter Sunday of `year` (Gregorian; the anonymous "Meeus/Jones/Butcher" rule)."""
-    a = year % 19
-    b, c = divmod(year, 100)
-    d, e = divmod(b, 4)
-    f = (b + 8) // 25
-    g = (b - f + 1) // 3
-    h = (19 * a + b - d - g + 15) % 30
-    i, k = divmod(c, 4)
-    l = (32 + 2 * e + 2 * i - h - k) % 7  # noqa: E741 - the algorithm's own name
-    m = (a + 11 * h + 22 * l) // 451
-    month, day = divmod(h + l - 7 * m + 114, 31)
-    return date(year, month, day + 1)
+    """Easter Sunday of `year` (Gregorian), as the holiday calendar computes it."""
+    from dateutil.easter import easter  # a dependency of holidays
+
+    result: date = easter(year)
+    return result
 
 
-def _saturday_between(start: date) -> date:
-    """The Saturday in the seven days from `start`."""
-    return start + timedelta(days=(5 - start.weekday()) % 7)
+# The law's own name, which the directory showed before the package came in.
+_RENAMED = {"nationaldagen": "Sveriges nationaldag"}
+
+
+def _lower_first(name: str) -> str:
+    """"Långfredagen" -> "långfredagen" for use inside a sentence; a name that begins
+    with a proper noun ("Kristi himmelsfärdsdag") keeps its capital."""
+    if name.startswith("Kristi"):
+        return name
+    lowered = name[:1].lower() + name[1:]
+    return _RENAMED.get(lowered, lowered)
 
 
 @lru_cache(maxsize=64)
 def swedish_holidays(year: int) -> dict[date, str]:
     """Every day of `year` the directory treats as closed, with its Swedish name."""
-    easter = easter_sunday(year)
-    midsommardagen = _saturday_between(date(year, 6, 20))
-    return {
-        date(year, 1, 1): "nyårsdagen",
-        date(year, 1, 6): "trettondedag jul",
-        easter - timedelta(days=2): "långfredagen",
-        easter: "påskdagen",
-        easter + timedelta(days=1): "annandag påsk",
-        easter + timedelta(days=39): "Kristi himmelsfärdsdag",
-        date(year, 5, 1): "första maj",
-        date(year, 6, 6): "Sveriges nationaldag",
-        easter + timedelta(days=49): "pingstdagen",
-        midsommardagen - timedelta(days=1): "midsommarafton",
-        midsommardagen: "midsommardagen",
-        _saturday_between(date(year, 10, 31)): "alla helgons dag",
-        date(year, 12, 24): "julafton",
-        date(year, 12, 25): "juldagen",
-        date(year, 12, 26): "annandag jul",
-        date(year, 12, 31): "nyårsafton",
-    }
+    import holidays as _holidays  # here, not at import: it loads every country (~0.15 s)
+
+    calendar = _holidays.country_holidays(
+        "SE", years=year, categories=_CATEGORIES, include_sundays=False, language="sv"
+    )
+    return {day: _lower_first(name) for day, name in sorted(calendar.items())}
 
 
 class SwedishHolidays:

@@ -72,6 +72,13 @@ class ContactEntry:
         return bool(self.phones or self.emails)
 
     @property
+    def route_verified(self) -> bool:
+        """False for a placeholder the guideline leaves to a local routine and nobody has
+        filled in yet: its `verified` date says when the municipality list was checked,
+        not that a route was, so it must not be shown as verified."""
+        return not (self.fill_locally and not self.reachable)
+
+    @property
     def title(self) -> str:
         """A one-line name for lists: "Markaryds kommun – Socialtjänsten"."""
         return f"{self.organisation} – {self.unit}" if self.unit else self.organisation
@@ -105,8 +112,19 @@ def stale_since(entry: ContactEntry) -> date:
 
 
 def is_stale(entry: ContactEntry, today: date) -> bool:
-    """True when the entry has not been verified for 12 months (or more) on `today`."""
-    return today >= stale_since(entry)
+    """True when the entry has not been verified for 12 months (or more) on `today`.
+
+    A placeholder that is not verified at all (`route_verified` False) is not "stale":
+    it is marked as unverified instead."""
+    return entry.route_verified and today >= stale_since(entry)
+
+
+NOT_VERIFIED_TEXT = "Ej verifierad – kontaktvägen fylls i lokalt"
+
+
+def verified_text(entry: ContactEntry) -> str:
+    """What the "Verifierad" column says: the date, or that nothing is verified yet."""
+    return entry.verified.isoformat() if entry.route_verified else NOT_VERIFIED_TEXT
 
 
 def merge(shipped: list[ContactEntry], overrides: list[Override]) -> list[ContactEntry]:

@@ -1,8 +1,15 @@
 """"Who do I call now?": open/closed per entry and an order that fits the hour.
 
 Outside office hours the after-hours route (112, socialjour) comes first; during them
-the open units do. Each entry gets a short Swedish status line, and the whole view a
-Swedish explanation of why it is ordered the way it is.
+the open units do. "Outside office hours" is decided by the units' OWN opening hours
+where the hits give them (Markaryd's social services close 15.00 on Fridays, so at 15.30
+on a Friday its after-hours route comes first), and by `DEFAULT_OFFICE_HOURS` only where
+no hit states its hours. Each entry gets a short Swedish status line, and the whole view
+a Swedish explanation of why it is ordered the way it is.
+
+Where a region's guideline names no after-hours route at all (Kronoberg, Västra
+Götaland), the view carries an `emergency` line telling the reader to call 112 in an
+emergency; outside office hours with no route among the hits, it says so too.
 
 "Kontorstid" is not defined by the guidelines (Jämtland says only "utanför kontorstid";
 Uppvidinge gives "kontorstid" without times). For ordering only, the view assumes
@@ -18,7 +25,7 @@ the after-hours route comes first. Pass `holidays=()` to ignore them.
 from __future__ import annotations
 
 import enum
-from collections.abc import Container, Iterable
+from collections.abc import Collection, Container, Iterable
 from dataclasses import dataclass
 from datetime import date, datetime
 
@@ -66,6 +73,11 @@ class NowView:
     outside_office_hours: bool
     items: tuple[NowItem, ...]
     explanation: str
+    #: "" or a Swedish line to show prominently: call 112 in an emergency.
+    emergency: str = ""
+
+
+EMERGENCY_112 = "Vid akut fara: ring 112."
 
 
 def is_after_hours_route(entry: ContactEntry) -> bool:
@@ -122,23 +134,55 @@ _NIGHT_RANK = {
 }
 
 
+def regions_without_route(entries: Iterable[ContactEntry]) -> frozenset[str]:
+    """Regions none of whose entries is an after-hours route (the guideline names none)."""
+    regions: set[str] = set()
+    with_route: set[str] = set()
+    for entry in entries:
+        regions.add(entry.region)
+        if is_after_hours_route(entry):
+            with_route.add(entry.region)
+    return frozenset(regions - with_route)
+
+
+def _units_closed(
+    statuses: list[tuple[ContactEntry, NowStatus]],
+) -> bool | None:
+    """True/False when the hits' own units (not after-hours routes) state hours: whether
+    every such unit is closed now. None when no unit states hours."""
+    own = [s.state for e, s in statuses
+           if not is_after_hours_route(e) and s.state in (NowState.OPEN, NowState.CLOSED)]
+    if not own:
+        return None
+    return all(state is NowState.CLOSED for state in own)
+
+
 def now_view(
     entries: Iterable[ContactEntry],
     at: datetime,
     office_hours: OpeningHours = DEFAULT_OFFICE_HOURS,
     holidays: Container[date] = SWEDISH_HOLIDAYS,
+    *,
+    without_route: Collection[str] = (),
 ) -> NowView:
     """Order `entries` for a call at `at` and explain the order in Swedish.
 
-    Outside `office_hours`, after-hours routes come first (whatever their own hours),
+    Outside office hours, after-hours routes come first (whatever their own hours),
     then whatever is open; during office hours, open units first and after-hours
-    routes last. The order within a group is the order given.
+    routes last. Office hours are the hits' own: when every unit among them that states
+    its hours is closed now, it is "outside"; `office_hours` decides only when none
+    states hours. The order within a group is the order given. `without_route` names
+    the regions whose guideline gives no after-hours route (`regions_without_route`
+    over the whole directory), for the 112 line.
     """
-    outside = not is_open(office_hours, at, holidays)
+    entries = list(entries)
+    statuses = [(entry, entry_status(entry, at, holidays)) for entry in entries]
+    own_closed = _units_closed(statuses)
+    default_outside = not is_open(office_hours, at, holidays)
+    outside = default_outside if own_closed is None else own_closed
     rank = _NIGHT_RANK if outside else _DAYTIME_RANK
     scored = []
-    for position, entry in enumerate(entries):
-        status = entry_status(entry, at, holidays)
+    for position, (entry, status) in enumerate(statuses):
         state = status.state
         if outside and is_after_hours_route(entry):
             state = NowState.AFTER_HOURS
@@ -153,15 +197,24 @@ def now_view(
     holiday = _holiday_name(holidays, at.date())
     if holiday:
         stamp += f", {holiday}"
-    assumed = f"kontorstid räknas som {format_hours(office_hours)} där tider saknas"
+    if own_closed is None:
+        assumed = f"kontorstid räknas som {format_hours(office_hours)} där tider saknas"
+    else:
+        assumed = "enligt verksamheternas egna öppettider"
+    closed_early = outside and not default_outside  # e.g. Markaryd, Friday 15.30
+    when = "Stängt nu" if closed_early else "Utanför kontorstid"
     if outside and has_route:
-        head = f"Utanför kontorstid ({stamp}): jourvägen visas först."
+        head = f"{when} ({stamp}): jourvägen visas först."
     elif outside:
-        head = (
-            f"Utanför kontorstid ({stamp}): ingen jourväg finns bland träffarna. "
-            "Vid akut fara, ring 112."
-        )
+        head = f"{when} ({stamp}): ingen jourväg finns bland träffarna. Vid akut fara, ring 112."
     else:
         head = f"Kontorstid ({stamp}): öppna verksamheter visas först."
     note = HOLIDAY_NOTE if holidays else "helgdagar beaktas inte"
-    return NowView(at, outside, items, f"{head} ({assumed}; {note})")
+    lacking = sorted({i.entry.region for i in items} & set(without_route))
+    emergency = ""
+    if lacking:
+        emergency = (f"Riktlinjen för {' och '.join(lacking)} anger ingen jourväg utanför "
+                     f"kontorstid. {EMERGENCY_112}")
+    elif outside and not has_route:
+        emergency = EMERGENCY_112
+    return NowView(at, outside, items, f"{head} ({assumed}; {note})", emergency)

@@ -10,6 +10,8 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 
+from oro_desktop.core.collation import swedish_key
+
 from oro_desktop.core.contacts.hours import format_hours
 from oro_desktop.core.contacts.kinds import kind_words
 from oro_desktop.core.contacts.model import ContactEntry
@@ -42,6 +44,15 @@ def haystack(entry: ContactEntry) -> str:
     return " " + " \x1f ".join(prepared)
 
 
+def directory_order(entry: ContactEntry) -> tuple[tuple[str, str, str], ...]:
+    """Sort key of the directory: region, then municipality, then the unit's name, each in
+    Swedish order (Å, Ä, Ö after Z); a region's shared units (no municipality: BB, the
+    switchboard) follow its municipalities, as in the guidelines' own lists."""
+    shared = entry.municipality is None
+    return (swedish_key(entry.region), (str(int(shared)), "", ""),
+            swedish_key(entry.municipality or ""), swedish_key(entry.title))
+
+
 def region_matches(entry_region: str, wanted: str) -> bool:
     """"kronoberg", "Jämtland" or "vastra-gotaland" select their region."""
     return words(wanted) in words(entry_region)
@@ -58,10 +69,14 @@ RANK_LIMIT = 2000
 
 
 class SearchIndex:
-    """A prebuilt index over a fixed list of entries; rebuild it when the list changes."""
+    """A prebuilt index over a fixed list of entries; rebuild it when the list changes.
+
+    The entries are kept in directory order (`directory_order`, Swedish), so an empty
+    query lists the directory alphabetically and hits of equal rank keep that order.
+    """
 
     def __init__(self, entries: Iterable[ContactEntry]) -> None:
-        self.entries: tuple[ContactEntry, ...] = tuple(entries)
+        self.entries: tuple[ContactEntry, ...] = tuple(sorted(entries, key=directory_order))
         self._haystacks: tuple[str, ...] = tuple(haystack(e) for e in self.entries)
         self._regions: tuple[str, ...] = tuple(words(e.region) for e in self.entries)
         self._last: tuple[tuple[str, ...], str, list[int]] | None = None

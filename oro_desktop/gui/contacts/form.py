@@ -22,6 +22,7 @@ from oro_desktop.core.contacts import (
     Source,
     parse_hours,
 )
+from oro_desktop.core.collation import swedish_sorted
 from oro_desktop.core.contacts.kinds import KIND_SYNONYMS
 from oro_desktop.core.contacts.text import normalise
 
@@ -96,7 +97,7 @@ def values_from_payload(data: dict) -> EditorValues:
 
 def known_kinds(entries: list[ContactEntry]) -> list[str]:
     """The canonical kinds and every kind already used in the directory, sorted."""
-    return sorted({*KIND_SYNONYMS, *(e.kind for e in entries)}, key=normalise)
+    return swedish_sorted({*KIND_SYNONYMS, *(e.kind for e in entries)})
 
 
 def split_emails(text: str) -> list[str]:

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from oro_desktop.core.collation import swedish_sorted
 from oro_desktop.core.contacts import Override
 from oro_desktop.errors import OroError
 from oro_desktop.gui.messages import show_error
@@ -96,8 +97,8 @@ class LocalChangesDialog(QDialog):
 
     def reload(self) -> None:
         """Read the overrides again (after an action here or elsewhere)."""
-        self.overrides = sorted(self.service.local_overrides(),
-                                key=lambda o: override_title(self.service, o).casefold())
+        self.overrides = swedish_sorted(self.service.local_overrides(),
+                                        key=lambda o: override_title(self.service, o))
         self.table.setRowCount(len(self.overrides))
         for row, override in enumerate(self.overrides):
             cells = (override_title(self.service, override), change_kind(self.service, override),

@@ -15,7 +15,7 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QWidget
 
-from oro_desktop.core.contacts import NowItem, NowState
+from oro_desktop.core.contacts import NowItem, NowState, verified_text
 
 COLUMNS = ("Nu", "Verksamhet", "Kommun / region", "Telefon", "E-post", "Verifierad")
 TITLE_COLUMN, PHONE_COLUMN, EMAIL_COLUMN, VERIFIED_COLUMN = 1, 3, 4, 5
@@ -75,7 +75,7 @@ class ContactsModel(QAbstractTableModel):
             return "fylls i lokalt" if entry.fill_locally else ""
         if column == EMAIL_COLUMN:
             return entry.emails[0] if entry.emails else ""
-        parts = [entry.verified.isoformat()]
+        parts = [verified_text(entry)]
         if self._stale[row]:
             parts.append(STALE_MARK)
         if self._marks[row]:

@@ -33,14 +33,8 @@ EXPORT_NOTE = (
 NOTHING_CHANGED = "Ingenting har importerats eller ändrats."
 #: At most this many names are listed in the import confirmation.
 LISTED = 8
-# Qt's own file dialog (used where the platform has none) is English without a
-# translation file; its labels are set here so every visible word is Swedish.
-_DIALOG_LABELS = {
-    QFileDialog.DialogLabel.LookIn: "Leta i:",
-    QFileDialog.DialogLabel.FileName: "Filnamn:",
-    QFileDialog.DialogLabel.FileType: "Filtyp:",
-    QFileDialog.DialogLabel.Reject: "Avbryt",
-}
+# Qt's own file dialog (used where the platform has none) says "Spara", "Öppna",
+# "Avbryt", "Filnamn:" through Qt's Swedish translation, loaded by gui/app.py.
 
 
 def _plural(count: int, one: str, many: str) -> str:
@@ -169,10 +163,6 @@ class DirectoryTransfer(QObject):
         dialog.setAcceptMode(mode)
         dialog.setNameFilter(FILE_FILTER)
         dialog.setAccessibleName(title)
-        for label, text in _DIALOG_LABELS.items():
-            dialog.setLabelText(label, text)
-        accept = "Spara" if mode == QFileDialog.AcceptMode.AcceptSave else "Öppna"
-        dialog.setLabelText(QFileDialog.DialogLabel.Accept, accept)
         self.file_dialog = dialog
         return dialog
 

@@ -32,7 +32,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from oro_desktop.core.contacts import ContactEntry, Override
+from oro_desktop.core.contacts import ContactEntry, Override, verified_text
 from oro_desktop.gui.contacts.edit_bar import EditBar
 from oro_desktop.gui.contacts.table_model import (
     ADDED_MARK,
@@ -80,6 +80,12 @@ class ContactsView(QWidget):
         self.explanation = QLabel("", self)
         self.explanation.setObjectName("contactsExplanation")
         self.explanation.setWordWrap(True)
+        # Where the guideline names no after-hours route: call 112 (see core now.py).
+        self.emergency = QLabel("", self)
+        self.emergency.setObjectName("contactsEmergency")
+        self.emergency.setProperty("role", "warning")
+        self.emergency.setWordWrap(True)
+        self.emergency.setVisible(False)
         self.problems = QLabel("\n".join(service.problems), self)
         self.problems.setObjectName("contactsProblems")
         self.problems.setWordWrap(True)
@@ -147,6 +153,7 @@ class ContactsView(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(heading)
         layout.addWidget(self.explanation)
+        layout.addWidget(self.emergency)
         layout.addWidget(self.problems)
         layout.addLayout(bar)
         if self.edit is not None:
@@ -200,6 +207,9 @@ class ContactsView(QWidget):
         self.model.set_items(items, [self.service.is_stale(i.entry, today) for i in items],
                              marks, notes)
         self.explanation.setText(view.explanation)
+        self.emergency.setText(view.emergency)
+        self.emergency.setVisible(bool(view.emergency))
+        self.emergency.setAccessibleName(view.emergency)
         self.problems.setText("\n".join(self.service.problems))
         self.problems.setVisible(bool(self.service.problems))
         if len(found) > MAX_ROWS:
@@ -316,7 +326,7 @@ class ContactsView(QWidget):
             self._add_text("Anteckning", entry.notes)
         source = entry.source.guideline + (f" ({entry.source.date})" if entry.source.date else "")
         self._add_text("Källa", source)
-        verified = entry.verified.isoformat()
+        verified = verified_text(entry)
         if self.service.is_stale(entry, self.clock().date()):
             verified += f" – {STALE_MARK}: kontrollera numret"
         if entry.verification_note:
