@@ -2,11 +2,19 @@
 
 from __future__ import annotations
 
+import hashlib
+import json
 import shutil
+from datetime import date
 from pathlib import Path
 
 import pytest
 
+from oro_desktop.core.forms import FormLibrary
+from oro_desktop.paths import forms_dir
+from oro_desktop.services import users
+from oro_desktop.services.consents import ConsentService
+from oro_desktop.services.persons import PersonService
 from oro_desktop.services.session import Session
 from oro_desktop.store import migrations
 from oro_desktop.store.connection import open_connection
@@ -15,6 +23,7 @@ from oro_desktop.store.migrations.sql import split_statements
 from oro_desktop.store.recovery import database_key, parse_key
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
+FIXTURE_DAY = date(2026, 3, 2)  # the day make_fixture.py made the consents
 FIXTURE_VERSIONS = sorted(int(p.name[1:]) for p in FIXTURES.glob("v[0-9]*") if p.is_dir())
 
 
@@ -95,21 +104,33 @@ def test_split_statements_keeps_trigger_bodies_whole():
     assert len(parts) == 2 and parts[1].endswith("END;")
 
 
-def test_fixture_exists_for_version_1():
-    assert 1 in FIXTURE_VERSIONS
+def test_fixture_exists_for_every_released_version():
+    assert {1, 2, 3} <= set(FIXTURE_VERSIONS)
+
+
+def _copy_fixture(tmp_path: Path, version: int) -> Path:
+    src = FIXTURES / f"v{version}"
+    for f in ("oro.db", "oro.db.keys"):
+        shutil.copy2(src / f, tmp_path / f)
+    return tmp_path / "oro.db"
+
+
+def _content(version: int) -> dict:
+    path = FIXTURES / f"v{version}" / "CONTENT.json"
+    return json.loads(path.read_text("utf-8")) if path.exists() else {"consents": []}
 
 
 @pytest.mark.parametrize("version", FIXTURE_VERSIONS)
 def test_fixture_file_upgrades_to_latest_and_keeps_data(tmp_path, version):
     src = FIXTURES / f"v{version}"
-    for f in ("oro.db", "oro.db.keys"):
-        shutil.copy2(src / f, tmp_path / f)
-    db = tmp_path / "oro.db"
+    db = _copy_fixture(tmp_path, version)
     session = Session.unlock(db, "admin", "fixture-lösen-1")
     try:
         assert migrations.current_version(session.store.conn) == migrations.latest_version()
         assert session.get_setting("unit_name") == "BVC Testenheten"
         assert session.drafts.load("fixture-draft")["name"] == "Tolvan Tolvansson"
+        assert {u.name: u.role for u in users.list_users(session)} == {
+            "admin": "admin", "anna": "clinician"}
         assert session.store.check() == []
     finally:
         session.close()
@@ -118,3 +139,56 @@ def test_fixture_file_upgrades_to_latest_and_keeps_data(tmp_path, version):
     key = database_key(parse_key((src / "RECOVERY_KEY.txt").read_text()))
     conn = open_connection(db, key)
     conn.close()
+
+
+@pytest.mark.parametrize("version", [v for v in FIXTURE_VERSIONS if v >= 2])
+def test_fixture_consents_persons_and_forms_survive_the_upgrade(tmp_path, version):
+    """Every fact the fixture's CONTENT.json records, read back through today's services."""
+    expected = _content(version)["consents"]
+    assert len(expected) >= 4
+    db = _copy_fixture(tmp_path, version)
+    session = Session.unlock(db, "admin", "fixture-lösen-1")
+    try:
+        service = ConsentService(session, FormLibrary(forms_dir()), today=lambda: FIXTURE_DAY)
+        assert {r.id for r in service.list()} == {c["id"] for c in expected}
+        for want in expected:
+            view = service.get(want["id"])
+            consent = view.record.consent
+            assert (consent.form_id, consent.form_version) == (want["form_id"], want["form_version"])
+            assert view.data == want["data"]
+            assert view.status.value == want["status_on_2026_03_02"]
+            assert _iso(consent.valid_from) == want["valid_from"]
+            assert _iso(consent.valid_to) == want["valid_to"]
+            assert _iso(consent.printed_on) == want["printed_on"]
+            signed = consent.signed
+            assert (_iso(signed.signed_on) if signed else None) == want["signed_on"]
+            assert (_iso(signed.received.on) if signed else None) == want["signed_received_on"]
+            assert (signed.received.by if signed else None) == want["signed_registered_by"]
+            assert (_iso(consent.declined.on) if consent.declined else None) == want["declined_on"]
+            assert view.record.renewed_from == want["renewed_from"]
+            assert [g.name for g in view.guardians] == want["guardians"]
+            scan = service.scan(want["id"])
+            assert (hashlib.sha256(scan.content).hexdigest() if scan else None) == want["scan_sha256"]
+            child = want["child"]
+            if child is None:
+                assert view.child is None
+                continue
+            assert view.child is not None
+            assert (view.child.identity.kind.value, view.child.identity.value,
+                    view.child.identity.reason) == (child["kind"], child["value"], child["reason"])
+            assert (view.child.name, view.child.protected, view.child.phone, view.child.address) == (
+                child["name"], child["protected"], child["phone"], child["address"])
+        # The children are still found again by their numbers.
+        persons = PersonService(session)
+        for want in expected:
+            child = want["child"]
+            if child and child["value"]:
+                found = persons.find_by_number(child["value"], today=FIXTURE_DAY)
+                assert found is not None and found.name == child["name"]
+        assert session.store.check() == []
+    finally:
+        session.close()
+
+
+def _iso(day) -> str | None:
+    return day.isoformat() if day else None
