@@ -153,7 +153,7 @@ def test_fixture_consents_persons_and_forms_survive_the_upgrade(tmp_path, versio
         assert {r.id for r in service.list()} == {c["id"] for c in expected}
         for want in expected:
             view = service.get(want["id"])
-            consent = view.record.consent
+            consent = view.consent
             assert (consent.form_id, consent.form_version) == (want["form_id"], want["form_version"])
             assert view.data == want["data"]
             assert view.status.value == want["status_on_2026_03_02"]
@@ -165,7 +165,7 @@ def test_fixture_consents_persons_and_forms_survive_the_upgrade(tmp_path, versio
             assert (_iso(signed.received.on) if signed else None) == want["signed_received_on"]
             assert (signed.received.by if signed else None) == want["signed_registered_by"]
             assert (_iso(consent.declined.on) if consent.declined else None) == want["declined_on"]
-            assert view.record.renewed_from == want["renewed_from"]
+            assert view.renewed_from == want["renewed_from"]
             assert [g.name for g in view.guardians] == want["guardians"]
             scan = service.scan(want["id"])
             assert (hashlib.sha256(scan.content).hexdigest() if scan else None) == want["scan_sha256"]
