@@ -69,11 +69,6 @@ class ConsentListing(ConsentBase):
                 uow.audit("read", "consent", entry.id, {"list": 1})
         return row_of(entry, day) if entry else None
 
-    def list(self, today: date | None = None, status: ConsentStatus | None = None) -> list[ConsentRow]:
-        """All consents (optionally of one status), in the order of the module docstring."""
-        return self._page(today or self.today(), 0, -1, None if status is None else {status},
-                          "", None)
-
     def for_child(self, child_id: int, today: date | None = None) -> list[ConsentRow]:
         """All of one child's consents, same order."""
         return self._page(today or self.today(), 0, -1, None, "", child_id)
@@ -88,3 +83,9 @@ class ConsentListing(ConsentBase):
             if entries:
                 uow.audit("read", "consent", None, {"list": len(entries), "child": child_id})
         return [row_of(e, today) for e in entries]
+
+    # Last in the class: the name shadows the builtin `list` in the annotations after it.
+    def list(self, today: date | None = None, status: ConsentStatus | None = None) -> list[ConsentRow]:
+        """All consents (optionally of one status), in the order of the module docstring."""
+        return self._page(today or self.today(), 0, -1, None if status is None else {status},
+                          "", None)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 import shutil
 from datetime import date
 from pathlib import Path
@@ -14,6 +15,7 @@ from oro_desktop.core.forms import FormLibrary
 from oro_desktop.paths import forms_dir
 from oro_desktop.services import users
 from oro_desktop.services.consents import ConsentService
+from oro_desktop.services.form_versions import FormVersionService
 from oro_desktop.services.persons import PersonService
 from oro_desktop.services.session import Session
 from oro_desktop.store import migrations
@@ -178,6 +180,30 @@ def test_fixture_consents_persons_and_forms_survive_the_upgrade(tmp_path, versio
                     view.child.identity.reason) == (child["kind"], child["value"], child["reason"])
             assert (view.child.name, view.child.protected, view.child.phone, view.child.address) == (
                 child["name"], child["protected"], child["phone"], child["address"])
+        # Migration 0004: every person, filled form and consent has a stable uid, and every
+        # filled form its data as version 1; the list shows the typed names from columns.
+        conn = session.store.conn
+        for table in ("persons", "filled_forms", "consents", "form_versions"):
+            uids = [r[0] for r in conn.execute(f"SELECT uid FROM {table}")]
+            assert uids and all(re.fullmatch(r"[0-9a-f]{32}", u) for u in uids), table
+            assert len(set(uids)) == len(uids)
+        assert conn.execute(
+            "SELECT count(*) FROM filled_forms f JOIN form_versions v ON v.filled_form_id = f.id"
+            " WHERE v.number = 1 AND v.data = f.data").fetchone()[0] == len(expected)
+        rows = {r.id: r for r in service.list()}
+        for want in expected:
+            assert rows[want["id"]].child_name == (want["child"] or {}).get(
+                "name", want["data"]["barn_namn"])
+            assert rows[want["id"]].uid == service.get(want["id"]).uid
+        # An upgraded draft saved again gets its version 2; version 1 is kept as it was.
+        versions = FormVersionService(session, FormLibrary(forms_dir()))
+        draft = next(w for w in expected if w["status_on_2026_03_02"] == "draft")
+        service.save(draft["id"], {**draft["data"], "barn_telefon": "063-999 99 99"})
+        listed = versions.list_versions(service.get(draft["id"]).form_uid)
+        assert [v.number for v in listed] == [1, 2]
+        assert versions.get(listed[0].uid).data == draft["data"]
+        assert [(c.label, c.before, c.after) for c in versions.diff(listed[0].uid, listed[1].uid)] \
+            == [("Telefonnummer", draft["data"].get("barn_telefon", ""), "063-999 99 99")]
         # The children are still found again by their numbers.
         persons = PersonService(session)
         for want in expected:
@@ -192,3 +218,26 @@ def test_fixture_consents_persons_and_forms_survive_the_upgrade(tmp_path, versio
 
 def _iso(day) -> str | None:
     return day.isoformat() if day else None
+
+
+def test_repositories_generate_uids_and_keep_an_imported_one(session):
+    from oro_desktop.core.identity import missing
+    from oro_desktop.store.repos import forms as forms_repo
+    from oro_desktop.store.repos import persons as persons_repo
+
+    kept = "0123456789abcdef0123456789abcdef"
+    with session.store.unit_of_work("admin") as uow:
+        a = persons_repo.insert(uow.conn, "admin", missing("väntat barn"), "A")
+        b = persons_repo.insert(uow.conn, "admin", missing("väntat barn"), "B", uid=kept)
+        form = forms_repo.insert(uow.conn, "admin", "f", 1, {"x": 1})
+        uid_a = persons_repo.get(uow.conn, a).uid
+        assert re.fullmatch(r"[0-9a-f]{32}", uid_a) and uid_a != kept
+        assert persons_repo.get_by_uid(uow.conn, kept).id == b
+        assert re.fullmatch(r"[0-9a-f]{32}", forms_repo.get(uow.conn, form).uid)
+    with pytest.raises(StoreError):  # unique
+        with session.store.unit_of_work("admin") as uow:
+            persons_repo.insert(uow.conn, "admin", missing("väntat barn"), "C", uid=kept)
+    with pytest.raises(StoreError):  # never without one
+        with session.store.unit_of_work("admin") as uow:
+            uow.conn.execute("INSERT INTO persons (id_kind, name, created_at, created_by,"
+                             " updated_at, updated_by) VALUES ('saknas', 'D', 'x', 'x', 'x', 'x')")
