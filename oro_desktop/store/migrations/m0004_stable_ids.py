@@ -19,6 +19,10 @@ consent's form JSON. It is the child's name as typed in the form, shown while no
 linked (no valid number yet). Existing rows are backfilled from `barn_namn`, the child's
 name field of barnhalsoteam-samtycke, the only consent form before this version.
 
+Why the partial indexes on consents: the list is read status by status (a status is a
+range of facts), each in one column's order; these make every status's first rows and
+its count an index walk (store/repos/consent_list.py).
+
 Existing rows get random uids, and every filled form its current data as version 1
 (earlier edits were overwritten before this version and cannot be recovered).
 """
@@ -85,6 +89,25 @@ BEGIN
 END;
 """
 
+_LIVE = "revoked_received_on IS NULL AND declined_on IS NULL"
+
+LIST_INDEXES = f"""
+CREATE INDEX consents_list_unsigned ON consents (printed_on, updated_at)
+    WHERE signed_on IS NULL AND {_LIVE};
+CREATE INDEX consents_list_drafts ON consents (updated_at)
+    WHERE signed_on IS NULL AND printed_on IS NULL AND {_LIVE};
+CREATE INDEX consents_list_signed_to ON consents (valid_to, valid_from)
+    WHERE signed_on IS NOT NULL AND {_LIVE};
+CREATE INDEX consents_list_signed_from ON consents (valid_from, valid_to)
+    WHERE signed_on IS NOT NULL AND {_LIVE};
+CREATE INDEX consents_list_signed_updated ON consents (updated_at, valid_from, valid_to)
+    WHERE signed_on IS NOT NULL AND {_LIVE};
+CREATE INDEX consents_list_revoked ON consents (updated_at)
+    WHERE revoked_received_on IS NOT NULL;
+CREATE INDEX consents_list_declined ON consents (updated_at)
+    WHERE revoked_received_on IS NULL AND declined_on IS NOT NULL;
+"""
+
 CURRENT = """
 CREATE TRIGGER form_versions_current AFTER INSERT ON form_versions
 BEGIN
@@ -130,3 +153,4 @@ def upgrade(conn) -> None:
         " created_at, created_by) VALUES (?, ?, 1, ?, ?, ?, ?, ?)",
         [(uuid.uuid4().hex, *r) for r in rows])
     execute_script(conn, CURRENT)
+    execute_script(conn, LIST_INDEXES)

@@ -10,13 +10,22 @@ win, then unsigned (printed or draft), then signed by today's date: before valid
 signed, after valid_to expired, at most EXPIRING_DAYS left expiring, else active. A test
 compares the two over generated facts and days. The order is the caller's status order,
 then within a status the same keys as `services.consent_views.list_order_key`.
+
+Why segments: a status depends on today's date, so no index can hold the list order. But
+each status is a range of facts (`SEGMENTS`: e.g. expiring = signed, in force, valid_to
+within 30 days), and within a status the order is one indexed column (valid_to,
+valid_from, printed_on or updated_at; partial indexes of migration 0004). An unfiltered
+page therefore walks the segments in status order, counting (index only) the ones it
+skips and reading only the rows it shows: the first screen touches about 100 rows, not
+100 000. A text or child filter uses the one general query (`_BASE`), which computes
+the status per row with `STATUS_SQL`.
 """
 
 from __future__ import annotations
 
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 
 from oro_desktop.core.consent import EXPIRING_DAYS
 from oro_desktop.core.contacts.text import normalise
@@ -126,8 +135,87 @@ ORDER BY CASE status {rank} ELSE {len(status_order)} END,
     oro_casefold(shown_name), id"""
 
 
+_LIVE = "c.revoked_received_on IS NULL AND c.declined_on IS NULL"
+_UNSIGNED = f"{_LIVE} AND c.signed_on IS NULL"
+_SIGNED = f"{_LIVE} AND c.signed_on IS NOT NULL"
+
+#: status -> (facts that make it, within-status order column); see core.consent.status.
+SEGMENTS: dict[str, tuple[str, str]] = {
+    "expiring": (f"{_SIGNED} AND c.valid_from <= :today AND c.valid_to >= :today"
+                 " AND c.valid_to <= :soon", "c.valid_to"),
+    "printed": (f"{_UNSIGNED} AND c.printed_on IS NOT NULL", "c.printed_on"),
+    "draft": (f"{_UNSIGNED} AND c.printed_on IS NULL", "c.updated_at DESC"),
+    "active": (f"{_SIGNED} AND c.valid_from <= :today AND c.valid_to > :soon", "c.valid_to"),
+    "signed": (f"{_SIGNED} AND c.valid_from > :today", "c.valid_from"),
+    "expired": (f"{_SIGNED} AND c.valid_from <= :today AND c.valid_to < :today",
+                "c.updated_at DESC"),
+    "revoked": ("c.revoked_received_on IS NOT NULL", "c.updated_at DESC"),
+    "declined": ("c.revoked_received_on IS NULL AND c.declined_on IS NOT NULL",
+                 "c.updated_at DESC"),
+}
+
+_SEGMENT_SELECT = f"""
+SELECT c.id, c.uid, :status, c.child_person_id,
+       coalesce(p.name, nullif(c.child_name, ''), '{NO_CHILD}'),
+       p.id_kind, p.id_value, p.no_number_reason, coalesce(p.protected_identity, 0),
+       c.valid_from, c.valid_to, c.printed_on, f.form_id, f.form_version, c.updated_at,
+       c.renewed_from
+FROM consents c
+JOIN filled_forms f ON f.id = c.filled_form_id
+LEFT JOIN persons p ON p.id = c.child_person_id
+"""
+
+
+def _day_params(today: date) -> dict[str, object]:
+    return {"today": today.isoformat(),
+            "soon": (today + timedelta(days=int(EXPIRING_DAYS))).isoformat()}
+
+
+def _segments(status_order: Sequence[str], statuses: Collection[str] | None) -> list[str]:
+    return [s for s in status_order if statuses is None or s in statuses]
+
+
+def _segment_count(conn, status: str, params: dict[str, object]) -> int:
+    where = SEGMENTS[status][0]
+    return int(conn.execute(f"SELECT count(*) FROM consents c WHERE {where}",
+                            params).fetchone()[0])
+
+
+def _segment_rows(conn, status: str, params: dict[str, object], offset: int,
+                  limit: int) -> list[ListEntry]:
+    where, column = SEGMENTS[status]
+    sql = (f"{_SEGMENT_SELECT} WHERE {where} ORDER BY {column},"
+           f" oro_casefold(coalesce(p.name, nullif(c.child_name, ''), '{NO_CHILD}')), c.id"
+           f" LIMIT :limit OFFSET :offset")
+    rows = conn.execute(sql, {**params, "status": status, "limit": limit, "offset": offset})
+    return [_entry(r) for r in rows]
+
+
+def _segmented_page(conn, today: date, status_order: Sequence[str], offset: int, limit: int,
+                    statuses: Collection[str] | None) -> list[ListEntry]:
+    params = _day_params(today)
+    out: list[ListEntry] = []
+    offset = max(0, int(offset))
+    for status in _segments(status_order, statuses):
+        if 0 <= limit <= len(out):
+            break
+        if offset > 0:
+            n = _segment_count(conn, status, params)
+            if offset >= n:
+                offset -= n
+                continue
+        want = -1 if limit < 0 else limit - len(out)
+        out += _segment_rows(conn, status, params, offset, want)
+        offset = 0
+    return out
+
+
 def count(conn, today: date, *, statuses: Collection[str] | None = None, text: str = "",
           child_id: int | None = None) -> int:
+    if not (text or "").strip() and child_id is None:
+        params = _day_params(today)
+        return sum(_segment_count(conn, s, params) for s in SEGMENTS
+                   if statuses is None or s in statuses)
     _register(conn)
     where, params = _where(today, statuses, text, child_id, None)
     return int(conn.execute(f"SELECT count(*) FROM ({_BASE}){where}", params).fetchone()[0])
@@ -138,6 +226,8 @@ def page(conn, today: date, status_order: Sequence[str], offset: int, limit: int
          child_id: int | None = None) -> list[ListEntry]:
     """Entries `offset`..`offset+limit` in list order (limit < 0: all of them)."""
     _register(conn)
+    if not (text or "").strip() and child_id is None:
+        return _segmented_page(conn, today, status_order, offset, limit, statuses)
     where, params = _where(today, statuses, text, child_id, None)
     sql = f"SELECT * FROM ({_BASE}){where}{_order(status_order)} LIMIT :limit OFFSET :offset"
     rows = conn.execute(sql, {**params, "limit": int(limit), "offset": max(0, int(offset))})
