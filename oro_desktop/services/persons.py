@@ -16,6 +16,9 @@ Rules:
 - The form knows where the child is through its fields, not by name: the child is the
   first identity field; its name, address and phone are the text, `address_of` and
   phone fields of the same section. Guardians are the names in the first signature field.
+
+Persons are handed out as `core.persons.Person` (with their stable `uid`); writes
+append `Change("person", uid, ...)` for the caller to publish after its commit.
 """
 
 from __future__ import annotations

@@ -172,3 +172,24 @@ def test_listing_audits_as_before_and_counting_not(service, session):
     service.list_page(50, 10)  # an empty page shows nobody: not audited
     assert len(audit_rows(session)) == before + 1
     assert service.row("0" * 32) is None
+
+
+def test_segments_put_edge_days_in_the_same_status_as_core(service, session):
+    """valid_to 29/30/31 days ahead, valid_from today/tomorrow, valid_to yesterday/today."""
+    t = TODAY
+    cases = [(t - timedelta(days=300), t + timedelta(days=d)) for d in (-1, 0, 29, 30, 31)]
+    cases += [(t, t + timedelta(days=364)), (t + timedelta(days=1), t + timedelta(days=365))]
+    with session.store.unit_of_work("admin") as uow:
+        for start, end in cases:
+            c = Consent("barnhalsoteam-samtycke", 1, {}, start, end, None,
+                        SignedPaper(min(start, t), Registration(min(start, t), "admin")))
+            form = forms_repo.insert(uow.conn, "admin", "barnhalsoteam-samtycke", 1, {})
+            repo.insert(uow.conn, "admin", form, c, child_id=None, child_name=str(end))
+    rows = {r.child_name: r.status for r in service.list(t)}
+    want = {str(end): lifecycle.status(Consent("f", 1, {}, start, end, None, SignedPaper(
+        min(start, t), Registration(min(start, t), "a"))), t) for start, end in cases}
+    assert rows == want
+    assert set(want.values()) == {ConsentStatus.EXPIRED, ConsentStatus.EXPIRING,
+                                  ConsentStatus.ACTIVE, ConsentStatus.SIGNED}
+    for status in set(want.values()):
+        assert service.list_count(statuses={status}) == list(want.values()).count(status)
