@@ -48,14 +48,18 @@ class Person:
 
     def number_display(self, *, masked: bool | None = None) -> str:
         """The number for screens; masked (ÅÅÅÅMMDD-****) for protected identity by default."""
-        masked = self.protected if masked is None else masked
-        ident = self.identity
-        if ident.kind in (IdentityKind.PERSONNUMMER, IdentityKind.SAMORDNINGSNUMMER):
-            return f"{ident.value[:8]}-{MASK}" if masked else ident.display()
-        if ident.kind is IdentityKind.RESERVNUMMER:
-            return MASK if masked else ident.display()
-        return ident.display()
+        return number_display(self.identity, self.protected if masked is None else masked)
 
     def shown_address(self) -> str:
         """The address, or '' for a person with protected identity."""
         return "" if self.protected else self.address
+
+
+def number_display(identity: IdentityNumber, masked: bool) -> str:
+    """A number for screens, masked (ÅÅÅÅMMDD-****, or **** for a reservnummer) when asked;
+    lists call this without building a Person per row."""
+    if identity.kind in (IdentityKind.PERSONNUMMER, IdentityKind.SAMORDNINGSNUMMER):
+        return f"{identity.value[:8]}-{MASK}" if masked else identity.display()
+    if identity.kind is IdentityKind.RESERVNUMMER:
+        return MASK if masked else identity.display()
+    return identity.display()

@@ -18,9 +18,9 @@ from datetime import date
 from oro_desktop.core.consent import ConsentStatus
 from oro_desktop.core.dates import days_left
 from oro_desktop.core.identity import IdentityKind, IdentityNumber
-from oro_desktop.core.persons import Person
+from oro_desktop.core.persons import number_display
 from oro_desktop.services.consent_base import ConsentBase
-from oro_desktop.services.consent_views import STATUS_ORDER, ConsentRow
+from oro_desktop.services.consent_views import STATUS_ORDER, ConsentRow, list_order_key
 from oro_desktop.store.repos import consent_list
 from oro_desktop.store.repos.consent_list import ListEntry
 
@@ -32,14 +32,17 @@ def _statuses(statuses: Collection[ConsentStatus] | None) -> set[str] | None:
     return None if statuses is None else {ConsentStatus(s).value for s in statuses}
 
 
+_STATUS = {s.value: s for s in ConsentStatus}
+_KIND = {k.value: k for k in IdentityKind}
+
+
 def row_of(e: ListEntry, today: date) -> ConsentRow:
-    status = ConsentStatus(e.status)
+    status = _STATUS[e.status]
     left = days_left(today, e.valid_to) if status in _IN_FORCE and e.valid_to else None
     number = ""
     if e.child_id is not None and e.id_kind:
-        person = Person(IdentityNumber(IdentityKind(e.id_kind), e.id_value, e.no_number_reason),
-                        e.child_name, protected=e.protected)
-        number = person.number_display()
+        number = number_display(IdentityNumber(_KIND[e.id_kind], e.id_value, e.no_number_reason),
+                                e.protected)
     return ConsentRow(e.id, e.uid, status, e.child_id, e.child_name, number, e.protected,
                       e.valid_from, e.valid_to, left, e.printed_on, e.form_id, e.form_version,
                       e.updated_at, e.renewed_from, f"{e.child_name.casefold()} {e.id_value}")
@@ -76,13 +79,18 @@ class ConsentListing(ConsentBase):
     def _page(self, today: date, offset: int, limit: int,
               statuses: Collection[ConsentStatus] | None, text: str,
               child_id: int | None) -> list[ConsentRow]:
+        wanted = _statuses(statuses)
         with self._uow() as uow:
-            entries = consent_list.page(uow.conn, today, _ORDER, offset, limit,
-                                        statuses=_statuses(statuses), text=text,
-                                        child_id=child_id)
+            if limit < 0 and offset <= 0:  # everything: one sequential pass, sorted here
+                entries = consent_list.everything(uow.conn, today, statuses=wanted, text=text,
+                                                  child_id=child_id)
+            else:
+                entries = consent_list.page(uow.conn, today, _ORDER, offset, limit,
+                                            statuses=wanted, text=text, child_id=child_id)
             if entries:
                 uow.audit("read", "consent", None, {"list": len(entries), "child": child_id})
-        return [row_of(e, today) for e in entries]
+        rows = [row_of(e, today) for e in entries]
+        return sorted(rows, key=list_order_key) if limit < 0 and offset <= 0 else rows
 
     # Last in the class: the name shadows the builtin `list` in the annotations after it.
     def list(self, today: date | None = None, status: ConsentStatus | None = None) -> list[ConsentRow]:

@@ -8,6 +8,8 @@ action first (expiring, awaiting signature, drafts), then what is in force, then
 
 from __future__ import annotations
 
+import re
+
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
@@ -133,6 +135,9 @@ def list_order_key(row: ConsentRow) -> tuple[int, int, str, int]:
     return rank, within, row.child_name.casefold(), row.id
 
 
+_NOT_DIGIT = re.compile(r"[^0-9]")
+
+
 def _stamp_number(text: str) -> int:
-    digits = "".join(c for c in text if c.isdigit())
+    digits = _NOT_DIGIT.sub("", text)
     return int(digits or 0)

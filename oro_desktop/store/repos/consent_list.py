@@ -234,6 +234,17 @@ def page(conn, today: date, status_order: Sequence[str], offset: int, limit: int
     return [_entry(r) for r in rows]
 
 
+def everything(conn, today: date, *, statuses: Collection[str] | None = None, text: str = "",
+               child_id: int | None = None) -> list[ListEntry]:
+    """Every matching entry, in no order: one sequential pass (the caller sorts).
+
+    Why: reading all rows in an index's order is random access into the encrypted file
+    (about 100 µs a row at 100 000 consents); in row order it is one sequential pass."""
+    _register(conn)
+    where, params = _where(today, statuses, text, child_id, None)
+    return [_entry(r) for r in conn.execute(f"SELECT * FROM ({_BASE}){where}", params)]
+
+
 def one(conn, today: date, uid: str) -> ListEntry | None:
     _register(conn)
     where, params = _where(today, None, "", None, uid)
