@@ -193,3 +193,23 @@ def test_segments_put_edge_days_in_the_same_status_as_core(service, session):
                                   ConsentStatus.ACTIVE, ConsentStatus.SIGNED}
     for status in set(want.values()):
         assert service.list_count(statuses={status}) == list(want.values()).count(status)
+
+
+def test_a_renamed_child_moves_in_the_list(service, clock):
+    def signed(name, number):
+        cid = service.save(None, example(barn_namn=name, barn_personnummer={
+            "kind": "personnummer", "value": number})).id
+        service.mark_printed(cid, TODAY)
+        service.register_signature(cid, received_on=TODAY, registered_by="admin")
+        return cid
+
+    bertil = signed("Bertil Test", "202103159808")
+    cecilia = signed("Cecilia Test", "191212121212")
+    assert [r.id for r in service.list()] == [bertil, cecilia]  # same dates: by name
+    # A new draft names the second child differently: the person (and the list) follow.
+    service.save(None, example(barn_namn="Adam Test", barn_personnummer={
+        "kind": "personnummer", "value": "191212121212"}))
+    active = [r for r in service.list() if r.id in (bertil, cecilia)]
+    assert [(r.id, r.child_name) for r in active] == [(cecilia, "Adam Test"),
+                                                       (bertil, "Bertil Test")]
+    assert service.list_page(0, 10, statuses={active[0].status}) == active

@@ -14,6 +14,7 @@ import pytest
 from oro_desktop.core.forms import FormLibrary
 from oro_desktop.paths import forms_dir
 from oro_desktop.services import users
+from oro_desktop.services.consent_views import list_order_key
 from oro_desktop.services.consents import ConsentService
 from oro_desktop.services.form_versions import FormVersionService
 from oro_desktop.services.persons import PersonService
@@ -190,7 +191,10 @@ def test_fixture_consents_persons_and_forms_survive_the_upgrade(tmp_path, versio
         assert conn.execute(
             "SELECT count(*) FROM filled_forms f JOIN form_versions v ON v.filled_form_id = f.id"
             " WHERE v.number = 1 AND v.data = f.data").fetchone()[0] == len(expected)
-        rows = {r.id: r for r in service.list()}
+        listed = service.list()
+        assert listed == sorted(listed, key=list_order_key)  # child_sort backfilled
+        assert service.list_page(0, 2) + service.list_page(2, 10) == listed
+        rows = {r.id: r for r in listed}
         for want in expected:
             assert rows[want["id"]].child_name == (want["child"] or {}).get(
                 "name", want["data"]["barn_namn"])

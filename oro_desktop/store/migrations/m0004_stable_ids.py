@@ -18,6 +18,9 @@ Why `consents.child_name`: the Samtycken list is computed from columns, never fr
 consent's form JSON. It is the child's name as typed in the form, shown while no person is
 linked (no valid number yet). Existing rows are backfilled from `barn_namn`, the child's
 name field of barnhalsoteam-samtycke, the only consent form before this version.
+`consents.child_sort` is the shown name (the linked person's, else `child_name`)
+casefolded, the list's tie-break within a status, kept by the consents and persons
+repositories (SQLite cannot casefold å/ä/ö itself).
 
 Why the partial indexes on consents: the list is read status by status (a status is a
 range of facts), each in one column's order; these make every status's first rows and
@@ -34,6 +37,9 @@ import uuid
 from oro_desktop.store.migrations.sql import execute_script
 
 VERSION = 4
+
+#: What the list shows for a consent whose child is neither linked nor named.
+NO_CHILD = "(barnet ej angivet)"
 
 UID_TABLES = ("persons", "filled_forms", "consents")
 _UID_CHECK = "length({c}) = 32 AND {c} NOT GLOB '*[^0-9a-f]*'"
@@ -91,20 +97,23 @@ END;
 
 _LIVE = "revoked_received_on IS NULL AND declined_on IS NULL"
 
+#: One partial index per list status: the status's facts in WHERE, its order in the
+#: columns (order column, child_sort, rowid), the range columns after them, so a page and
+#: a count are walks of one index (store/repos/consent_list.py).
 LIST_INDEXES = f"""
-CREATE INDEX consents_list_unsigned ON consents (printed_on, updated_at)
-    WHERE signed_on IS NULL AND {_LIVE};
-CREATE INDEX consents_list_drafts ON consents (updated_at)
+CREATE INDEX consents_list_printed ON consents (printed_on, child_sort)
+    WHERE signed_on IS NULL AND printed_on IS NOT NULL AND {_LIVE};
+CREATE INDEX consents_list_drafts ON consents (updated_at DESC, child_sort)
     WHERE signed_on IS NULL AND printed_on IS NULL AND {_LIVE};
-CREATE INDEX consents_list_signed_to ON consents (valid_to, valid_from)
+CREATE INDEX consents_list_signed_to ON consents (valid_to, child_sort, valid_from)
     WHERE signed_on IS NOT NULL AND {_LIVE};
-CREATE INDEX consents_list_signed_from ON consents (valid_from, valid_to)
+CREATE INDEX consents_list_signed_from ON consents (valid_from, child_sort)
     WHERE signed_on IS NOT NULL AND {_LIVE};
-CREATE INDEX consents_list_signed_updated ON consents (updated_at, valid_from, valid_to)
+CREATE INDEX consents_list_signed_updated ON consents (updated_at DESC, child_sort, valid_to)
     WHERE signed_on IS NOT NULL AND {_LIVE};
-CREATE INDEX consents_list_revoked ON consents (updated_at)
+CREATE INDEX consents_list_revoked ON consents (updated_at DESC, child_sort)
     WHERE revoked_received_on IS NOT NULL;
-CREATE INDEX consents_list_declined ON consents (updated_at)
+CREATE INDEX consents_list_declined ON consents (updated_at DESC, child_sort)
     WHERE revoked_received_on IS NULL AND declined_on IS NOT NULL;
 """
 
@@ -145,6 +154,12 @@ def upgrade(conn) -> None:
         " FROM filled_forms f WHERE f.id = consents.filled_form_id"
         " AND f.form_id = 'barnhalsoteam-samtycke'"
         " AND json_type(f.data, '$.barn_namn') = 'text'), '')")
+    conn.execute("ALTER TABLE consents ADD COLUMN child_sort TEXT NOT NULL DEFAULT ''")
+    shown = conn.execute(
+        "SELECT c.id, coalesce(p.name, nullif(c.child_name, ''), ?) FROM consents c"
+        " LEFT JOIN persons p ON p.id = c.child_person_id", (NO_CHILD,)).fetchall()
+    conn.executemany("UPDATE consents SET child_sort = ? WHERE id = ?",
+                     [(name.casefold(), cid) for cid, name in shown])
     execute_script(conn, VERSIONS)
     rows = conn.execute("SELECT id, form_id, form_version, data, updated_at, updated_by"
                         " FROM filled_forms ORDER BY id").fetchall()

@@ -118,10 +118,10 @@ def insert(conn, actor: str, filled_form_id: int, consent: Consent, *,
     marks = ", ".join("?" * len(_FACT_COLUMNS))
     cursor = conn.execute(
         f"INSERT INTO consents (uid, filled_form_id, child_person_id, renewed_from, child_name,"
-        f" {cols}, created_at, created_by, updated_at, updated_by)"
-        f" VALUES (?, ?, ?, ?, ?, {marks}, ?, ?, ?, ?)",
+        f" child_sort, {cols}, created_at, created_by, updated_at, updated_by)"
+        f" VALUES (?, ?, ?, ?, ?, ?, {marks}, ?, ?, ?, ?)",
         (uid or uuid.uuid4().hex, filled_form_id, child_id, renewed_from, child_name,
-         *_facts(consent), now, actor, now, actor),
+         sort_name(conn, child_id, child_name), *_facts(consent), now, actor, now, actor),
     )
     return int(cursor.lastrowid)
 
@@ -131,11 +131,27 @@ def update(conn, actor: str, consent_id: int, consent: Consent, *, child_id: int
     """Write the facts (and the child link) of `consent`; the form data is a new version in
     store/repos/forms.py. `child_name` None keeps the stored one."""
     sets = ", ".join(f"{c} = ?" for c in _FACT_COLUMNS)
+    if child_name is None:
+        r = conn.execute("SELECT child_name FROM consents WHERE id = ?", (consent_id,)).fetchone()
+        child_name = r[0] if r else ""
     conn.execute(
-        f"UPDATE consents SET child_person_id = ?, child_name = coalesce(?, child_name), {sets},"
+        f"UPDATE consents SET child_person_id = ?, child_name = ?, child_sort = ?, {sets},"
         f" updated_at = ?, updated_by = ? WHERE id = ?",
-        (child_id, child_name, *_facts(consent), now_utc(), actor, consent_id),
+        (child_id, child_name, sort_name(conn, child_id, child_name), *_facts(consent),
+         now_utc(), actor, consent_id),
     )
+
+
+NO_CHILD = "(barnet ej angivet)"
+
+
+def sort_name(conn, child_id: int | None, child_name: str) -> str:
+    """`consents.child_sort`: the name the list shows, casefolded (migration 0004)."""
+    name = None
+    if child_id is not None:
+        r = conn.execute("SELECT name FROM persons WHERE id = ?", (child_id,)).fetchone()
+        name = r[0] if r else None
+    return (name if name is not None else (child_name or NO_CHILD)).casefold()
 
 
 def get(conn, consent_id: int) -> ConsentRecord | None:

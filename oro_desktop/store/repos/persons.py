@@ -115,3 +115,7 @@ def update(conn, actor: str, person_id: int, *, name: str, address: str, phone: 
         " WHERE id = ?",
         (name, address, phone, int(protected), reason, now, actor, person_id),
     )
+    # The consents list sorts by the child's name casefolded, kept beside each consent
+    # (consents.child_sort, migration 0004): a renamed child moves in the list.
+    conn.execute("UPDATE consents SET child_sort = ? WHERE child_person_id = ?"
+                 " AND child_sort IS NOT ?", (name.casefold(), person_id, name.casefold()))
