@@ -9,14 +9,14 @@ here: `view_of` and friends turn them into the view types of consent_views.py.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
 from oro_desktop.core.consent import ConsentStatus
 from oro_desktop.core.dates import format_date
 from oro_desktop.core.forms import FormDefinition, FormLibrary, Problem, validate
-from oro_desktop.core.forms.model import DATE_TYPES
+from oro_desktop.core.forms.model import DATE_TYPES, Field
 from oro_desktop.core.forms.values import dates_of
 from oro_desktop.errors import InvalidInput
 from oro_desktop.services.changes import Action, Change
@@ -43,12 +43,17 @@ def problem_text(problems: list[Problem], limit: int = 3) -> str:
 def check_dates(definition: FormDefinition, data: dict[str, Any]) -> None:
     """Refuse, before anything is written, a date outside 1900-2200 in any date field."""
     for f in definition.data_fields():
-        if f.type not in DATE_TYPES:
-            continue
-        for day in dates_of(f, data.get(f.id)):
-            if not FIRST_DATE <= day <= LAST_DATE:
-                raise InvalidInput(f"{f.label}: {format_date(day)} är inte ett rimligt datum "
-                                   f"(tillåtet 1900–2200).")
+        values: list[tuple[Field, Any]] = [(f, data.get(f.id))]
+        if f.type == "repeating" and isinstance(data.get(f.id), list):
+            values = [(col, row.get(col.id)) for row in data[f.id] if isinstance(row, Mapping)
+                      for col in f.columns]
+        for field, value in values:
+            if field.type not in DATE_TYPES:
+                continue
+            for day in dates_of(field, value):
+                if not FIRST_DATE <= day <= LAST_DATE:
+                    raise InvalidInput(f"{field.label}: {format_date(day)} är inte ett rimligt "
+                                       f"datum (tillåtet 1900–2200).")
 
 
 class ConsentBase:

@@ -60,3 +60,4 @@ def test_rows_compare_row_by_row_and_column_by_column():
         ("Parter, rad 1: Namn", "", "Maja", 1),
         ("Underskrifter, rad 2: Namn", "", "Elva", 2),
     ]
+
