@@ -1,20 +1,22 @@
 """What the consent service hands out: list rows, editor views, save results, list order.
 
 Plain frozen dataclasses, kept apart from `services/consents.py` so the service module
-holds behaviour only. `STATUS_ORDER` is the order of the Samtycken list: what needs
+holds behaviour only. They carry core types (`core.consent.Consent`, `core.persons.Person`)
+and views made here, never a store type: the GUI and the CLI see only these. `STATUS_ORDER` is the order of the Samtycken list: what needs
 action first (expiring, awaiting signature, drafts), then what is in force, then history.
 """
 
 from __future__ import annotations
 
+import re
+
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-from oro_desktop.core.consent import ConsentStatus
+from oro_desktop.core.consent import Consent, ConsentStatus
 from oro_desktop.core.forms import FormDefinition, Problem
-from oro_desktop.store.repos.consents import ConsentRecord, Guardian
-from oro_desktop.store.repos.persons import Person
+from oro_desktop.core.persons import Person
 
 STATUS_ORDER = (ConsentStatus.EXPIRING, ConsentStatus.PRINTED, ConsentStatus.DRAFT,
                 ConsentStatus.ACTIVE, ConsentStatus.SIGNED, ConsentStatus.EXPIRED,
@@ -26,6 +28,7 @@ class ConsentRow:
     """One line of the Samtycken list (the number already masked for protected identity)."""
 
     id: int
+    uid: str
     status: ConsentStatus
     child_id: int | None
     child_name: str
@@ -43,20 +46,59 @@ class ConsentRow:
 
 
 @dataclass(frozen=True)
+class GuardianView:
+    """A guardian named in a consent: a person in the store (person_id), or only a name."""
+
+    position: int
+    name: str
+    person_id: int | None = None
+
+
+@dataclass(frozen=True)
+class Scan:
+    """The scan of the signed paper, read from the encrypted file."""
+
+    mime: str
+    filename: str
+    size: int
+    sha256: str
+    content: bytes = field(repr=False)
+    created_at: str
+    created_by: str
+
+
+@dataclass(frozen=True)
 class ConsentView:
-    """Everything the editor and the dialogs need about one consent."""
+    """Everything the editor and the dialogs need about one consent.
+
+    `form_uid` is the filled form whose versions `FormVersionService` lists."""
 
     id: int
-    record: ConsentRecord
+    uid: str
+    consent: Consent
     definition: FormDefinition
     status: ConsentStatus
     child: Person | None
-    guardians: list[Guardian]
+    guardians: list[GuardianView]
     problems: list[Problem] = field(default_factory=list)  # what keeps it from printing
+    renewed_from: int | None = None
+    form_uid: str = ""
+    created_at: str = ""
+    created_by: str = ""
+    updated_at: str = ""
+    updated_by: str = ""
 
     @property
     def data(self) -> dict[str, Any]:
-        return dict(self.record.consent.data)
+        return dict(self.consent.data)
+
+    @property
+    def form_id(self) -> str:
+        return self.consent.form_id
+
+    @property
+    def form_version(self) -> int:
+        return self.consent.form_version
 
     @property
     def editable(self) -> bool:
@@ -76,9 +118,10 @@ class NewConsent:
 class SaveResult:
     id: int
     problems: list[Problem]
+    uid: str = ""
 
 
-def list_order_key(row: ConsentRow) -> tuple:
+def list_order_key(row: ConsentRow) -> tuple[int, int, str, int]:
     rank = STATUS_ORDER.index(row.status)
     far = date.max.toordinal()
     if row.status in (ConsentStatus.EXPIRING, ConsentStatus.ACTIVE):
@@ -92,6 +135,9 @@ def list_order_key(row: ConsentRow) -> tuple:
     return rank, within, row.child_name.casefold(), row.id
 
 
+_NOT_DIGIT = re.compile(r"[^0-9]")
+
+
 def _stamp_number(text: str) -> int:
-    digits = "".join(c for c in text if c.isdigit())
+    digits = _NOT_DIGIT.sub("", text)
     return int(digits or 0)

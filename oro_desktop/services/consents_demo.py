@@ -41,7 +41,7 @@ def demo_seed(session: "Session") -> None:
     obtainer = {"inhamtat_namn": "Maja Exempelsson", "inhamtat_funktion": "BVC-sjuksköterska, "
                 "Hälsocentralen Exemplet", "inhamtat_kontakt": "063-000 00 00"}
 
-    def data(child: str, ident: dict, guardians: list[str], start: date | None,
+    def data(child: str, ident: dict[str, Any], guardians: list[str], start: date | None,
              signed: date | None, **extra: Any) -> dict[str, Any]:
         out: dict[str, Any] = {
             "verksamheter": ["forskola", "bvc", "ifo"], "barn_namn": child,
@@ -57,14 +57,16 @@ def demo_seed(session: "Session") -> None:
     def pnr(birth: str, serial: int, **more: Any) -> dict[str, Any]:
         return {"kind": "personnummer", "value": skatteverket_test_number(birth, serial), **more}
 
-    def signed_consent(d: dict, signed: date) -> int:
+    def signed_consent(d: dict[str, Any], signed: date) -> int:
         cid = service.save(None, d).id
         service.mark_printed(cid, signed - timedelta(days=3))
         service.register_signature(cid, signed_on=signed, received_on=signed + timedelta(days=1),
                                    registered_by=me)
         return cid
 
-    ago = lambda n: today - timedelta(days=n)  # noqa: E731
+    def ago(n: int) -> date:
+        return today - timedelta(days=n)
+
     # Draft: incomplete, being filled in.
     service.save(None, {"barn_namn": "Alva Exempeldotter", "barn_personnummer": pnr("20220411", 982),
                         "verksamheter": ["forskola"], **obtainer})

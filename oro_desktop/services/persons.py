@@ -16,6 +16,9 @@ Rules:
 - The form knows where the child is through its fields, not by name: the child is the
   first identity field; its name, address and phone are the text, `address_of` and
   phone fields of the same section. Guardians are the names in the first signature field.
+
+Persons are handed out as `core.persons.Person` (with their stable `uid`); writes
+append `Change("person", uid, ...)` for the caller to publish after its commit.
 """
 
 from __future__ import annotations
@@ -30,11 +33,13 @@ from oro_desktop.core.forms.bounds import PART_MAX_LENGTH, max_length
 from oro_desktop.core.identity import IdentityNumber, identity_from_data, parse_number
 from oro_desktop.errors import InvalidInput
 from oro_desktop.store.errors import NotFound
+from oro_desktop.core.persons import Person
+from oro_desktop.services.changes import Change
 from oro_desktop.store.repos import persons as repo
-from oro_desktop.store.repos.persons import Person
 
 if TYPE_CHECKING:
     from oro_desktop.services.session import Session
+    from oro_desktop.store.store import UnitOfWork
 
 __all__ = ["Person", "PersonService", "ChildFields", "child_fields", "child_in_form",
            "guardian_names", "find_or_create", "ChildFacts"]
@@ -126,10 +131,12 @@ def guardian_names(definition: FormDefinition, data: Mapping[str, Any]) -> list[
             if isinstance(r, Mapping) and str(r.get("name") or "").strip()]
 
 
-def find_or_create(uow, child: ChildFacts) -> tuple[Person, bool]:
+def find_or_create(uow: "UnitOfWork", child: ChildFacts, *,
+                   changes: list[Change] | None = None) -> tuple[Person, bool]:
     """The stored person for `child` (updated with what was typed) or a new one.
 
-    Runs inside the caller's unit of work and audits its own create/update. Returns
+    Runs inside the caller's unit of work and audits its own create/update; appends the
+    `Change` to `changes` for the caller to publish after its commit. Returns
     (person, protected_in_store): the second is True when the store says protected.
     """
     conn = uow.conn
@@ -138,8 +145,9 @@ def find_or_create(uow, child: ChildFacts) -> tuple[Person, bool]:
         pid = repo.insert(conn, uow.actor, child.identity, child.name, address=child.address,
                           phone=child.phone, protected=child.protected)
         uow.audit("create", "person", pid, {"kind": child.identity.kind.value})
-        person = repo.get(conn, pid)
-        assert person is not None
+        person = _stored(conn, pid)
+        if changes is not None:
+            changes.append(Change("person", person.uid, "created"))
         return person, person.protected
     protected = found.protected or child.protected
     new = (child.name, child.address or found.address, child.phone or found.phone, protected)
@@ -147,8 +155,17 @@ def find_or_create(uow, child: ChildFacts) -> tuple[Person, bool]:
         repo.update(conn, uow.actor, found.id, name=new[0], address=new[1], phone=new[2],
                     protected=protected)
         uow.audit("update", "person", found.id, {"from": "form"})
-        found = repo.get(conn, found.id)  # type: ignore[assignment]
-    return found, protected  # type: ignore[return-value]
+        found = _stored(conn, found.id)
+        if changes is not None:
+            changes.append(Change("person", found.uid, "updated"))
+    return found, protected
+
+
+def _stored(conn: Any, person_id: int) -> Person:
+    person = repo.get(conn, person_id)
+    if person is None:
+        raise NotFound("Personen finns inte.")
+    return person
 
 
 class PersonService:
@@ -157,7 +174,7 @@ class PersonService:
     def __init__(self, session: "Session") -> None:
         self._session = session
 
-    def _uow(self):
+    def _uow(self) -> Any:
         return self._session.store.unit_of_work(self._session.user.name)
 
     def get(self, person_id: int) -> Person:
@@ -188,10 +205,10 @@ class PersonService:
     def set_protected(self, person_id: int, protected: bool) -> Person:
         """Mark or unmark skyddade personuppgifter (the only way to clear the mark)."""
         with self._uow() as uow:
-            person = repo.get(uow.conn, person_id)
-            if person is None:
-                raise NotFound("Personen finns inte.")
+            person = _stored(uow.conn, person_id)
             repo.update(uow.conn, uow.actor, person_id, name=person.name, address=person.address,
                         phone=person.phone, protected=protected)
             uow.audit("update", "person", person_id, {"protected": protected})
-            return repo.get(uow.conn, person_id)  # type: ignore[return-value]
+            person = _stored(uow.conn, person_id)
+        self._session.changes.publish(Change("person", person.uid, "updated"))
+        return person

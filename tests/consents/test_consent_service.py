@@ -41,13 +41,13 @@ def test_round_trip_keeps_form_id_version_and_data(service, db_path, session):
     again = Session.unlock(db_path, ADMIN, PASSWORD, kdf=FAST_INSECURE)
     try:
         view = ConsentService(again, service.library, today=lambda: TODAY).get(result.id)
-        assert (view.record.consent.form_id, view.record.consent.form_version) == (
+        assert (view.consent.form_id, view.consent.form_version) == (
             "barnhalsoteam-samtycke", 1)
         assert view.data == example()
         assert view.status is ConsentStatus.DRAFT
         assert view.child is not None and view.child.identity.value == TYRA
         assert [g.name for g in view.guardians] == ["Tolvan Tolvansson", "Elva Elvasdotter"]
-        assert view.record.consent.valid_to == date(2027, 3, 1)
+        assert view.consent.valid_to == date(2027, 3, 1)
     finally:
         again.close()
 
@@ -235,7 +235,7 @@ def test_signed_consent_cannot_be_edited_and_renew_prefills(service, clock):
     with pytest.raises(InvalidInput, match="Förnya samtycke"):
         service.save(cid, example(barn_telefon="063-111 11 11"))
     new = service.get(service.renew(cid))
-    assert new.status is ConsentStatus.DRAFT and new.record.renewed_from == cid
+    assert new.status is ConsentStatus.DRAFT and new.renewed_from == cid
     assert "giltighet" not in new.data
     assert new.data["underskrifter"] == [{"name": "Tolvan Tolvansson"}, {"name": "Elva Elvasdotter"}]
     assert new.child.id == service.get(cid).child.id
@@ -271,7 +271,7 @@ def test_old_filled_form_renders_with_its_old_definition(session, tmp_path, cloc
     old_text = _pdf_text(service.render_pdf(old))
     assert "version 1" in old_text and "ny version" not in old_text
     new = service.save(None, example()).id
-    assert service.get(new).record.consent.form_version == 2
+    assert service.get(new).consent.form_version == 2
     assert "ny version" in _pdf_text(service.render_pdf(new))
 
 

@@ -16,6 +16,8 @@ from typing import Any
 import pypdf
 import pytest
 
+from oro_desktop.errors import InvalidInput
+
 from oro_desktop.core.consent import validity_from_data
 from oro_desktop.core.forms import FormDefinitionError, FormLibrary, is_empty, load_definition, validate
 from oro_desktop.core.forms.bounds import (
@@ -161,16 +163,16 @@ def test_a_signature_in_year_9999_is_out_of_range_not_a_crash(consent) -> None:
     assert any(OUT_OF_RANGE in m for m in found), found
 
 
-def test_save_with_a_year_9999_validity_does_not_raise_after_commit(tmp_path: Path) -> None:
+def test_save_with_a_year_9999_validity_is_refused_before_commit(tmp_path: Path) -> None:
+    """Issue 9.6: refused with a Swedish message, and nothing is written (it used to
+    commit and then raise)."""
     session, _key = Session.create(tmp_path / "oro.db", "admin", "korrekt-häst-batteri",
                                    kdf=FAST_INSECURE)
     try:
         service = ConsentService(session, FormLibrary(FORMS_DIR), today=lambda: TODAY)
-        result = service.save(None, example(giltighet={"from": "9999-12-31", "to": "9999-12-31"}))
-        assert any(OUT_OF_RANGE in p.message for p in result.problems)
-        consent = service.get(result.id).record.consent
-        assert (consent.valid_from, consent.valid_to) == (None, None)
-        assert len(service.list()) == 1
+        with pytest.raises(InvalidInput, match="1900–2200"):
+            service.save(None, example(giltighet={"from": "9999-12-31", "to": "9999-12-31"}))
+        assert service.list() == []
     finally:
         session.close()
 

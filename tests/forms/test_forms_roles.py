@@ -268,7 +268,7 @@ def test_service_links_child_guardians_and_validity_by_role(tmp_path: Path, sess
     assert view.child is not None and view.child.name == "Tyra Tolvansson"
     assert view.child.identity.value == "202103159808"
     assert [g.name for g in view.guardians] == ["Tolvan Tolvansson", "Elva Elvasdotter"]
-    consent = view.record.consent
+    consent = view.consent
     assert (consent.valid_from, consent.valid_to) == (date(2026, 3, 2), date(2026, 9, 1))
 
 

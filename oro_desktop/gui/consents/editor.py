@@ -51,7 +51,7 @@ class ConsentEditor(QDialog):
         if consent_id is not None:
             view = service.get(consent_id)
             definition, data, status = view.definition, view.data, view.status
-            self.form_id, editable = view.record.consent.form_id, view.editable
+            self.form_id, editable = view.form_id, view.editable
         else:
             new = new or service.new_draft()
             definition = service.library.get(new.form_id, new.form_version)

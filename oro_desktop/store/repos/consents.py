@@ -4,12 +4,17 @@ Why only facts: the status (active, expiring, expired, ...) depends on today's d
 is derived by core.consent.status, never stored, so it cannot go stale. A row here maps
 one-to-one onto core's `Consent` (plus the links: filled form, child, renewed_from).
 The scan of the signed paper is an attachment BLOB inside the encrypted file.
+
+Each consent has a stable `uid` (32 hex digits, migration 0004), generated on insert
+unless an import keeps one, and `child_name`: the child's name as typed in the form, so
+the Samtycken list never has to parse the form JSON (store/repos/consent_list.py).
 """
 
 from __future__ import annotations
 
 import hashlib
 import json
+import uuid
 from dataclasses import dataclass
 from datetime import date
 
@@ -21,7 +26,7 @@ SELECT c.id, c.filled_form_id, c.child_person_id, c.valid_from, c.valid_to, c.pr
        c.signed_on, c.signed_received_on, c.signed_registered_by, c.scan_attachment_id,
        c.revoked_received_on, c.revoked_registered_by, c.declined_on, c.declined_by,
        c.renewed_from, c.created_at, c.created_by, c.updated_at, c.updated_by,
-       f.form_id, f.form_version, f.data
+       f.form_id, f.form_version, f.data, c.uid, f.uid, c.child_name
 FROM consents c JOIN filled_forms f ON f.id = c.filled_form_id
 """
 
@@ -39,6 +44,9 @@ class ConsentRecord:
     created_by: str
     updated_at: str
     updated_by: str
+    uid: str = ""
+    filled_form_uid: str = ""
+    child_name: str = ""  # as typed in the form (the person's name wins when linked)
 
 
 @dataclass(frozen=True)
@@ -81,7 +89,8 @@ def _record(r) -> ConsentRecord:
         revoked=Registration(_d(r[10]), r[11]) if r[10] else None,  # type: ignore[arg-type]
         declined=Registration(_d(r[12]), r[13]) if r[12] else None,  # type: ignore[arg-type]
     )
-    return ConsentRecord(int(r[0]), consent, int(r[1]), r[2], r[14], r[15], r[16], r[17], r[18])
+    return ConsentRecord(int(r[0]), consent, int(r[1]), r[2], r[14], r[15], r[16], r[17], r[18],
+                         r[22], r[23], r[24])
 
 
 def _facts(consent: Consent) -> tuple:
@@ -101,31 +110,58 @@ _FACT_COLUMNS = ("valid_from", "valid_to", "printed_on", "signed_on", "signed_re
 
 
 def insert(conn, actor: str, filled_form_id: int, consent: Consent, *,
-           child_id: int | None, renewed_from: int | None = None) -> int:
+           child_id: int | None, renewed_from: int | None = None, child_name: str = "",
+           uid: str | None = None) -> int:
+    """A new consent row; `uid` is generated unless given (an import keeps its ids)."""
     now = now_utc()
     cols = ", ".join(_FACT_COLUMNS)
     marks = ", ".join("?" * len(_FACT_COLUMNS))
     cursor = conn.execute(
-        f"INSERT INTO consents (filled_form_id, child_person_id, renewed_from, {cols},"
-        f" created_at, created_by, updated_at, updated_by) VALUES (?, ?, ?, {marks}, ?, ?, ?, ?)",
-        (filled_form_id, child_id, renewed_from, *_facts(consent), now, actor, now, actor),
+        f"INSERT INTO consents (uid, filled_form_id, child_person_id, renewed_from, child_name,"
+        f" child_sort, {cols}, created_at, created_by, updated_at, updated_by)"
+        f" VALUES (?, ?, ?, ?, ?, ?, {marks}, ?, ?, ?, ?)",
+        (uid or uuid.uuid4().hex, filled_form_id, child_id, renewed_from, child_name,
+         sort_name(conn, child_id, child_name), *_facts(consent), now, actor, now, actor),
     )
     return int(cursor.lastrowid)
 
 
-def update(conn, actor: str, consent_id: int, consent: Consent, *, child_id: int | None) -> None:
-    """Write the facts (and the child link) of `consent`; the form data is in filled_forms."""
+def update(conn, actor: str, consent_id: int, consent: Consent, *, child_id: int | None,
+           child_name: str | None = None) -> None:
+    """Write the facts (and the child link) of `consent`; the form data is a new version in
+    store/repos/forms.py. `child_name` None keeps the stored one."""
     sets = ", ".join(f"{c} = ?" for c in _FACT_COLUMNS)
+    if child_name is None:
+        r = conn.execute("SELECT child_name FROM consents WHERE id = ?", (consent_id,)).fetchone()
+        child_name = r[0] if r else ""
     conn.execute(
-        f"UPDATE consents SET child_person_id = ?, {sets}, updated_at = ?, updated_by = ?"
-        f" WHERE id = ?",
-        (child_id, *_facts(consent), now_utc(), actor, consent_id),
+        f"UPDATE consents SET child_person_id = ?, child_name = ?, child_sort = ?, {sets},"
+        f" updated_at = ?, updated_by = ? WHERE id = ?",
+        (child_id, child_name, sort_name(conn, child_id, child_name), *_facts(consent),
+         now_utc(), actor, consent_id),
     )
+
+
+NO_CHILD = "(barnet ej angivet)"
+
+
+def sort_name(conn, child_id: int | None, child_name: str) -> str:
+    """`consents.child_sort`: the name the list shows, casefolded (migration 0004)."""
+    name = None
+    if child_id is not None:
+        r = conn.execute("SELECT name FROM persons WHERE id = ?", (child_id,)).fetchone()
+        name = r[0] if r else None
+    return (name if name is not None else (child_name or NO_CHILD)).casefold()
 
 
 def get(conn, consent_id: int) -> ConsentRecord | None:
     r = conn.execute(_SELECT + " WHERE c.id = ?", (consent_id,)).fetchone()
     return _record(r) if r else None
+
+
+def id_of(conn, uid: str) -> int | None:
+    r = conn.execute("SELECT id FROM consents WHERE uid = ?", (uid,)).fetchone()
+    return int(r[0]) if r else None
 
 
 def list_all(conn, *, child_id: int | None = None) -> list[ConsentRecord]:

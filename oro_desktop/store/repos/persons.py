@@ -5,49 +5,28 @@ same child must start from what is known and be listed together with the earlier
 Personnummer and samordningsnummer are stored as 12 digits (core.identity), unique per
 kind; persons without a number are never merged automatically.
 
-`Person` lives here rather than in core because core has no person model yet; it is a
-plain frozen dataclass built on core's IdentityNumber, with no SQL in it.
+Rows map to `core.persons.Person` (the domain type); each carries its stable `uid`
+(32 hex digits, migration 0004), generated here on insert unless an import keeps one.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import uuid
 
 from oro_desktop.core.identity import IdentityKind, IdentityNumber
+from oro_desktop.core.persons import MASK, Person
 from oro_desktop.store.audit import now_utc
 
+__all__ = ["MASK", "Person", "get", "get_by_uid", "get_many", "find_by_identity", "search",
+           "insert", "update", "new_uid"]
+
 _COLUMNS = ("id, id_kind, id_value, no_number_reason, name, address, phone,"
-            " protected_identity, created_at, updated_at")
-
-MASK = "****"
+            " protected_identity, created_at, updated_at, uid")
 
 
-@dataclass(frozen=True)
-class Person:
-    """A person as stored. `protected`: skyddade personuppgifter (never show the address)."""
-
-    id: int
-    identity: IdentityNumber
-    name: str
-    address: str = ""
-    phone: str = ""
-    protected: bool = False
-    created_at: str = ""
-    updated_at: str = ""
-
-    def number_display(self, *, masked: bool | None = None) -> str:
-        """The number for screens; masked (ÅÅÅÅMMDD-****) for protected identity by default."""
-        masked = self.protected if masked is None else masked
-        ident = self.identity
-        if ident.kind in (IdentityKind.PERSONNUMMER, IdentityKind.SAMORDNINGSNUMMER):
-            return f"{ident.value[:8]}-{MASK}" if masked else ident.display()
-        if ident.kind is IdentityKind.RESERVNUMMER:
-            return MASK if masked else ident.display()
-        return ident.display()
-
-    def shown_address(self) -> str:
-        """The address, or '' for a person with protected identity."""
-        return "" if self.protected else self.address
+def new_uid() -> str:
+    """A stable random id: 32 lower-case hex digits (see migration 0004)."""
+    return uuid.uuid4().hex
 
 
 def _row(r) -> Person:
@@ -55,12 +34,17 @@ def _row(r) -> Person:
         id=int(r[0]),
         identity=IdentityNumber(IdentityKind(r[1]), r[2], r[3]),
         name=r[4], address=r[5], phone=r[6], protected=bool(r[7]),
-        created_at=r[8], updated_at=r[9],
+        created_at=r[8], updated_at=r[9], uid=r[10],
     )
 
 
 def get(conn, person_id: int) -> Person | None:
     r = conn.execute(f"SELECT {_COLUMNS} FROM persons WHERE id = ?", (person_id,)).fetchone()
+    return _row(r) if r else None
+
+
+def get_by_uid(conn, uid: str) -> Person | None:
+    r = conn.execute(f"SELECT {_COLUMNS} FROM persons WHERE uid = ?", (uid,)).fetchone()
     return _row(r) if r else None
 
 
@@ -109,14 +93,15 @@ def _fold(value: str | None) -> str:
 
 
 def insert(conn, actor: str, identity: IdentityNumber, name: str, *, address: str = "",
-           phone: str = "", protected: bool = False) -> int:
+           phone: str = "", protected: bool = False, uid: str | None = None) -> int:
+    """A new person; `uid` is generated unless given (an import keeps its ids)."""
     now = now_utc()
     cursor = conn.execute(
-        "INSERT INTO persons (id_kind, id_value, no_number_reason, name, address, phone,"
+        "INSERT INTO persons (uid, id_kind, id_value, no_number_reason, name, address, phone,"
         " protected_identity, created_at, created_by, updated_at, updated_by)"
-        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        (identity.kind.value, identity.value, identity.reason, name, address, phone,
-         int(protected), now, actor, now, actor),
+        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        (uid or new_uid(), identity.kind.value, identity.value, identity.reason, name, address,
+         phone, int(protected), now, actor, now, actor),
     )
     return int(cursor.lastrowid)
 
@@ -130,3 +115,7 @@ def update(conn, actor: str, person_id: int, *, name: str, address: str, phone: 
         " WHERE id = ?",
         (name, address, phone, int(protected), reason, now, actor, person_id),
     )
+    # The consents list sorts by the child's name casefolded, kept beside each consent
+    # (consents.child_sort, migration 0004): a renamed child moves in the list.
+    conn.execute("UPDATE consents SET child_sort = ? WHERE child_person_id = ?"
+                 " AND child_sort IS NOT ?", (name.casefold(), person_id, name.casefold()))
