@@ -46,6 +46,7 @@ from oro_desktop.core.contacts import (
 from oro_desktop.core.contacts.memory import InMemoryOverrides
 from oro_desktop.core.contacts.now import DEFAULT_OFFICE_HOURS
 from oro_desktop.errors import InvalidInput, OroError
+from oro_desktop.services import inputs as bounded
 from oro_desktop.store.errors import PermissionDenied
 from oro_desktop.store.repos import contacts as contacts_repo
 
@@ -365,10 +366,11 @@ class ContactService:
     def check_import(self, path: Path) -> list[ContactEntry]:
         """Validate a file for import without changing anything; raises DirectoryError."""
         path = Path(path)
-        try:
-            text = path.read_text(encoding="utf-8")
-        except (OSError, UnicodeDecodeError) as exc:
-            raise DirectoryError([f"{path.name}: kan inte läsas ({exc.__class__.__name__})"]) from None
+        try:  # bounded: size, UTF-8, nesting and aliases (services/inputs.py)
+            text = bounded.read_text_file(path, path.name, max_bytes=bounded.MAX_YAML_BYTES)
+            bounded.check_yaml_text(text, path.name)
+        except InvalidInput as exc:
+            raise DirectoryError([exc.message]) from None
         return [e for r in parse_directory(text, path.name) for e in r.entries]
 
     def import_file(self, path: Path) -> ImportResult:

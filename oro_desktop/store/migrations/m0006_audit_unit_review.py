@@ -36,6 +36,7 @@ CREATE TABLE audit_reviews (
     unit TEXT,
     scope TEXT NOT NULL CHECK (scope IN ('user', 'person')),
     subject TEXT NOT NULL,
+    subject_label TEXT NOT NULL,
     period_from TEXT NOT NULL,
     period_to TEXT NOT NULL,
     actions TEXT NOT NULL,
