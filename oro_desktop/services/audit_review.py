@@ -151,13 +151,14 @@ def draw_sample(
             found = persons_repo.find_by_identity(uow.conn, identity)
             if found is None:
                 raise NotFound("Ingen person med det numret finns i databasen.")
-            uow.audit("read", "person", found.id, {"purpose": "audit_review"})
             records = [("person", str(found.id))] + [
                 ("consent", str(c.id))
                 for c in consents_repo.list_all(uow.conn, child_id=found.id)]
             scope, subject, label = "person", str(found.id), found.number_display()
             population = repo.population_ids(uow.conn, actions=actions, since=since,
                                              until=until, records=records)
+            # The reviewer's own look-up is audited, after the population is taken.
+            uow.audit("read", "person", found.id, {"purpose": "audit_review"})
         else:
             assert user is not None
             scope, subject, label = "user", user, user
