@@ -112,6 +112,9 @@ def _summary(row: repo.ReviewRow, reviewed: int) -> ReviewSummary:
 
 
 def _check_period(period_from: date, period_to: date) -> None:
+    for value, what in ((period_from, "Från och med"), (period_to, "Till och med")):
+        if not isinstance(value, date):
+            raise InvalidInput(f"{what}: ska vara ett datum.")
     inputs.check_date(period_from, "Från och med")
     inputs.check_date(period_to, "Till och med")
     if period_to < period_from:
@@ -130,13 +133,13 @@ def draw_sample(
     consents are the records drawn from. Validated before anything is written.
     """
     session.require_admin()
-    if (user is None) == (person is None):
+    if (user is None) == (person is None):  # exactly one scope
         raise InvalidInput("Ange antingen en användare eller en person för stickprovet.")
     _check_period(period_from, period_to)
-    if not isinstance(size, int) or not 1 <= size <= MAX_SAMPLE:
+    if isinstance(size, bool) or not isinstance(size, int) or not 1 <= size <= MAX_SAMPLE:
         raise InvalidInput(f"Stickprovet ska ha mellan 1 och {MAX_SAMPLE} poster.")
-    unknown = [a for a in actions if a not in audit.ACTIONS]
-    if not actions or unknown:
+    if not isinstance(actions, tuple) or not actions or any(
+            not isinstance(a, str) or a not in audit.ACTIONS for a in actions):
         raise InvalidInput("Okänd händelsetyp för stickprovet.")
     identity = None
     if person is not None:
@@ -214,12 +217,15 @@ def mark(session: "Session", review_id: int, audit_id: int, *, verdict: str,
          note: str = "") -> Review:
     """Mark one drawn entry reviewed; a remark needs a note. A new mark supersedes the old."""
     session.require_admin()
-    if verdict not in VERDICTS:
+    if not isinstance(verdict, str) or verdict not in VERDICTS:
         raise InvalidInput("Bedömningen ska vara 'utan anmärkning' eller 'med anmärkning'.")
     note = inputs.check_text(note or "", "Anteckningen", max_len=MAX_NOTE,
                              allow_newlines=True).strip()
     if verdict == "remark" and not note:
         raise InvalidInput("Skriv en anteckning om vad anmärkningen gäller.")
+    for number, what in ((review_id, "Granskningens nummer"), (audit_id, "Postens nummer")):
+        if isinstance(number, bool) or not isinstance(number, int) or not 1 <= number < 2**62:
+            raise InvalidInput(f"{what} ska vara ett positivt heltal.")
     with session.store.unit_of_work(session.user.name) as uow:
         if repo.get_review(uow.conn, review_id) is None:
             raise NotFound(f"Det finns ingen loggranskning med nummer {review_id}.")

@@ -15,6 +15,7 @@ from datetime import date, datetime, time, timedelta
 from typing import TYPE_CHECKING, Any
 
 from oro_desktop.errors import InvalidInput
+from oro_desktop.services import inputs
 from oro_desktop.store import audit
 
 if TYPE_CHECKING:
@@ -114,8 +115,17 @@ def search(
     `since` is inclusive, `until` exclusive. `limit` None means every matching entry.
     """
     session.require_admin()
-    if limit is not None and not 1 <= limit <= MAX_LIMIT:
+    if limit is not None and (isinstance(limit, bool) or not isinstance(limit, int)
+                              or not 1 <= limit <= MAX_LIMIT):
         raise InvalidInput(f"Antalet poster måste vara mellan 1 och {MAX_LIMIT}.")
+    for moment, what in ((since, "Från"), (until, "Till")):
+        if moment is not None:
+            if not isinstance(moment, date):
+                raise InvalidInput(f"{what}: ska vara ett datum.")
+            inputs.check_date(moment, what)
+    for text, what in ((user, "Användare"), (record, "Post")):
+        if text is not None:
+            inputs.check_text(text, what, max_len=200)
     with session.store.unit_of_work(session.user.name) as uow:
         entries = audit.query(uow.conn, user=user or None, record=record or None,
                               since=bound_text(since), until=bound_text(until), limit=limit)

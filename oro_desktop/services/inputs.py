@@ -76,8 +76,8 @@ def decode_utf8(data: bytes, what: str) -> str:
 def parse_int(text: str, what: str, *, minimum: int, maximum: int) -> int:
     """A whole number within [minimum, maximum]; no 5 000-digit int() conversions."""
     cleaned = str(text).strip()
-    if not re.fullmatch(r"[+-]?\d{1,%d}" % MAX_INT_DIGITS, cleaned):
-        if re.fullmatch(r"[+-]?\d+", cleaned):
+    if not re.fullmatch(r"[+-]?[0-9]{1,%d}" % MAX_INT_DIGITS, cleaned):
+        if re.fullmatch(r"[+-]?[0-9]+", cleaned):
             raise InvalidInput(f"{_p(what)}ska vara mellan {minimum} och {maximum}.")
         raise InvalidInput(f"{_p(what)}ska vara ett heltal.")
     value = int(cleaned)
@@ -96,7 +96,7 @@ def check_date(value: date, what: str) -> date:
 def parse_date(text: str, what: str) -> date:
     """ÅÅÅÅ-MM-DD, a real calendar day, 1900–2200."""
     cleaned = str(text).strip()
-    if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", cleaned):
+    if not re.fullmatch(r"[0-9]{4}-[0-9]{2}-[0-9]{2}", cleaned):
         raise InvalidInput(f"{_p(what)}ange ett datum som ÅÅÅÅ-MM-DD.")
     try:
         value = date.fromisoformat(cleaned)
@@ -108,7 +108,8 @@ def parse_date(text: str, what: str) -> date:
 def parse_moment(text: str, what: str) -> date | datetime:
     """ÅÅÅÅ-MM-DD or ÅÅÅÅ-MM-DD TT:MM[:SS] (with a space or T), 1900–2200."""
     cleaned = str(text).strip()
-    match = re.fullmatch(r"(\d{4}-\d{2}-\d{2})(?:[T ](\d{2}:\d{2}(?::\d{2})?))?", cleaned)
+    match = re.fullmatch(r"([0-9]{4}-[0-9]{2}-[0-9]{2})(?:[T ]([0-9]{2}:[0-9]{2}(?::[0-9]{2})?))?",
+                         cleaned)
     if not match:
         raise InvalidInput(f"{_p(what)}ange ett datum som ÅÅÅÅ-MM-DD (eventuellt med TT:MM).")
     day = parse_date(match.group(1), what)
@@ -246,14 +247,20 @@ def check_yaml_text(text: str, what: str, *, max_depth: int = MAX_DEPTH,
         raise InvalidInput(f"{what}: ogiltig YAML{where}.") from None
     except RecursionError:
         raise InvalidInput(f"{what}: för djupt nästlad.") from None
+    # Building the values can still fail on a valid stream: a 5 000-digit integer
+    # (Python's int limit), a date like 2026-13-01 (YAML's timestamp type).
+    try:
+        yaml.load(text, Loader=_EventLoader)
+    except yaml.YAMLError:
+        raise InvalidInput(f"{what}: ogiltig YAML.") from None
+    except (ValueError, OverflowError, TypeError):
+        raise InvalidInput(f"{what}: ett värde går inte att läsa (för långt tal eller "
+                           "ogiltigt datum).") from None
 
 
 def loads_yaml(text: str, what: str) -> Any:
     check_yaml_text(text, what)
-    try:
-        return yaml.safe_load(text)
-    except yaml.YAMLError:
-        raise InvalidInput(f"{what}: ogiltig YAML.") from None
+    return yaml.load(text, Loader=_EventLoader)
 
 
 def load_yaml_file(path: Path | str, what: str, *, max_bytes: int = MAX_YAML_BYTES) -> Any:
