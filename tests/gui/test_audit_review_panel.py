@@ -94,3 +94,13 @@ def qtbot_button():
     from PySide6.QtCore import Qt
 
     return Qt.MouseButton.LeftButton
+
+
+def test_opening_the_log_in_the_gui_is_audited(qtbot, session):
+    count = lambda: session.store.conn.execute(  # noqa: E731
+        "SELECT count(*) FROM audit WHERE record_type = 'audit' AND action = 'read'").fetchone()[0]
+    before = count()
+    view, _ = _panel(qtbot, session)
+    assert count() == before + 1
+    view.refresh_button.click()
+    qtbot.waitUntil(lambda: view.loaded() and count() == before + 2, timeout=WAIT_MS)
