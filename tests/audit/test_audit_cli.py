@@ -20,6 +20,14 @@ from oro_desktop.store.kdf import FAST_INSECURE
 PW = "korrekt-häst-batteri"
 
 
+@pytest.fixture(autouse=True)
+def _kdf_warning_once(monkeypatch):
+    """Keep the once-per-process KDF warning for the suites that assert it."""
+    from oro_desktop.store import kdf
+
+    monkeypatch.setattr(kdf, "_warned", kdf._warned)
+
+
 @pytest.fixture
 def db(tmp_path, monkeypatch):
     for var in ("ORO_DB", "ORO_USER", "ORO_PASSWORD"):
