@@ -63,6 +63,17 @@ def path_arg(text: str) -> Path:
 path_arg.__name__ = "sökväg"
 
 
+def output_path_arg(text: str) -> Path:
+    """A file to create or replace: not a directory or device, in a folder that exists."""
+    try:
+        return rules.check_output_path(text, "")
+    except InvalidInput as exc:
+        raise argparse.ArgumentTypeError(exc.message) from None
+
+
+output_path_arg.__name__ = "utfil"
+
+
 # -- argv and parser errors ------------------------------------------------------------
 
 def check_argv(argv: Sequence[str]) -> None:

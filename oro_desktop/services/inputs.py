@@ -161,6 +161,33 @@ def read_file(path: Path | str, what: str, *, max_bytes: int) -> bytes:
     return data
 
 
+def check_output_path(path: Path | str, what: str) -> Path:
+    """A file the program may create or replace: not a directory, device or FIFO, and
+    in a folder that exists. (Replacing /dev/null by rename would turn the device into a
+    file when run as root.)"""
+    name = check_text(str(path), what, max_len=4096)
+    target = Path(name)
+    try:
+        info = os.stat(name)
+    except FileNotFoundError:
+        info = None
+    except OSError as exc:
+        raise InvalidInput(f"{what}: kan inte använda {name} ({exc.strerror or exc}).") from None
+    except ValueError:
+        raise InvalidInput(f"{what}: ogiltigt filnamn.") from None
+    if info is not None:
+        if stat.S_ISDIR(info.st_mode):
+            raise InvalidInput(f"{what}: {name} är en katalog; ange ett filnamn.")
+        if not stat.S_ISREG(info.st_mode):
+            raise InvalidInput(f"{what}: {name} är ingen vanlig fil.")
+    elif target.is_symlink():
+        raise InvalidInput(f"{what}: {name} är en trasig symbolisk länk.")
+    parent = target.parent
+    if not parent.is_dir():
+        raise InvalidInput(f"{what}: mappen {parent} finns inte.")
+    return target
+
+
 def read_text_file(path: Path | str, what: str, *, max_bytes: int) -> str:
     return decode_utf8(read_file(path, what, max_bytes=max_bytes), f"{what} ({path})")
 

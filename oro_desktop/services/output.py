@@ -15,6 +15,7 @@ from typing import Any
 
 from oro_desktop.core.forms import FormDefinition
 from oro_desktop.errors import InvalidInput
+from oro_desktop.services.inputs import check_output_path
 
 UNENCRYPTED_NOTE = ("är inte krypterad. Förvara och radera den som en handling med känsliga "
                     "personuppgifter.")
@@ -31,9 +32,7 @@ def render_form_pdf(definition: FormDefinition, data: Mapping[str, Any] | None,
 
 def write_private_file(path: Path, data: bytes) -> Path:
     """Write `data` to `path` as a 0600 file, atomically; InvalidInput with one line if not."""
-    path = Path(path)
-    if path.is_dir():
-        raise InvalidInput(f"{path} är en katalog; ange ett filnamn.")
+    path = check_output_path(path, "Utfilen")
     tmp: str | None = None
     try:
         fd, tmp = tempfile.mkstemp(prefix=".oro-", suffix=".tmp", dir=path.parent or ".")

@@ -121,6 +121,11 @@ def _calls():
             .check_import(f / ("yaml-" + name.replace(" ", "-"))))
     # private files
     add("write_private_file to a directory", lambda s, r, f: write_private_file(f / "dir", b"x"))
+    add("write_private_file to a device", lambda s, r, f: write_private_file(
+        Path("/dev/null"), b"x"))
+    add("write_private_file to a FIFO", lambda s, r, f: write_private_file(f / "fifo", b"x"))
+    add("check_output_path dangling link", lambda s, r, f: inputs.check_output_path(
+        f / "dangling", "Ut"))
     add("write_private_file missing folder", lambda s, r, f: write_private_file(
         f / "nope" / "x.pdf", b"x"))
     return c

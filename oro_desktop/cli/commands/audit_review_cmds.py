@@ -74,7 +74,7 @@ def attach(audit_parser: argparse.ArgumentParser) -> None:
 
     p = rsub.add_parser("print", help="skriv granskningen som PDF-fil (okrypterad, 0600)")
     p.add_argument("review", metavar="NR", type=inputs.int_arg(1, 10**12))
-    p.add_argument("--out", required=True, metavar="FIL.pdf", type=inputs.path_arg)
+    p.add_argument("--out", required=True, metavar="FIL.pdf", type=inputs.output_path_arg)
     add_reader_options(p)
     p.set_defaults(func=cmd_print)
 

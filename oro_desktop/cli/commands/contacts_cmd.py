@@ -60,7 +60,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     if _options is not None:
         p = sub.add_parser("export", help="exportera hela katalogen (med lokala ändringar) till YAML",
                            description="Kräver administratör. Loggas i granskningsloggen.")
-        p.add_argument("out", type=inputs.path_arg, metavar="UT.yaml")
+        p.add_argument("out", type=inputs.output_path_arg, metavar="UT.yaml")
         _options.add_store_options(p)
         p.set_defaults(func=cmd_export)
 
@@ -185,7 +185,10 @@ def _one_line(exc: DirectoryError) -> str:
 
 def cmd_export(args: argparse.Namespace) -> int:
     with _options.session_from_args(args) as session:
-        count = _service(args, session).export(args.out)
+        try:
+            count = _service(args, session).export(args.out)
+        except OSError as exc:
+            raise InvalidInput(f"Kan inte skriva {args.out}: {exc.strerror or exc}") from None
     _options.emit(args, {"file": str(args.out), "entries": count},
                   f"Exporterade {count} kontakter till {args.out}.")
     return 0

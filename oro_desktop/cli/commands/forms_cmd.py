@@ -56,7 +56,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     p.add_argument("form", metavar="FORMULÄR", type=_FORM_ID)
     p.add_argument("--version", type=_VERSION, default=None, help="version (standard: senaste)")
     p.add_argument("--data", type=inputs.path_arg, default=None, metavar="FIL.json")
-    p.add_argument("--out", type=inputs.path_arg, required=True, metavar="FIL.pdf",
+    p.add_argument("--out", type=inputs.output_path_arg, required=True, metavar="FIL.pdf",
                    help="PDF-filen (skapas läsbar bara för dig, 0600)")
     p.set_defaults(func=cmd_render)
 
