@@ -350,7 +350,7 @@ class ContactService:
         provider = self._require_admin()
         regions = self._merged_regions()
         text = dump_directory(regions, _stamp())
-        path = Path(path)
+        path = bounded.check_output_path(path, "Exportfilen")  # never rename over a device
         handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=".kontakter-", suffix=".tmp")
         try:
             with os.fdopen(handle, "w", encoding="utf-8") as out:
