@@ -74,11 +74,11 @@ def test_draw_mark_and_print_a_review(qtbot, session):
     assert panel.selected_entry() == panel.review.items[1].entry.id  # next unreviewed
     qtbot.mouseClick(panel.ok_button, qtbot_button())
     assert "2/4" in panel.reviews.item(0).text()
-    preview = panel.print_review()
-    qtbot.waitUntil(lambda: isinstance(preview, PdfPreviewDialog) and preview.isVisible(),
-                    timeout=WAIT_MS)
-    assert preview.document.pageCount() >= 1
-    preview.reject()
+    assert panel.print_review() is not None
+    qtbot.waitUntil(lambda: isinstance(panel.preview, PdfPreviewDialog)
+                    and panel.preview.isVisible(), timeout=WAIT_MS)
+    assert panel.preview.document.pageCount() >= 1
+    panel.preview.reject()
 
 
 def test_bad_person_number_is_shown_not_raised(qtbot, session):

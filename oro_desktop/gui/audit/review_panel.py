@@ -37,6 +37,7 @@ from PySide6.QtWidgets import (
 from oro_desktop.errors import OroError
 from oro_desktop.gui.a11y import error_label
 from oro_desktop.gui.messages import error_text
+from oro_desktop.gui.tasks import run_task
 from oro_desktop.services import audit_review, audit_view
 
 ENTRY_COLUMNS = ("Post", "Tid", "Användare", "Händelse", "Uppgift", "Vårdenhet",
@@ -308,26 +309,34 @@ class ReviewPanel(QWidget):
                 return
 
     def print_review(self) -> Any:
-        """Render the review and open the print preview (print or save from memory)."""
+        """Render the review on a worker, then open the print preview (print or save
+        from memory). Returns the background task (None without a review)."""
         if self.review is None:
             return None
-        from oro_desktop.gui.forms.print_preview import PdfPreviewDialog
-
         review_id = self.review.summary.id
-        try:
-            pdf = audit_review.review_pdf(self.session, review_id)
-        except OroError as exc:
+        self.print_button.setEnabled(False)
+
+        def ready(pdf: bytes) -> None:
+            from oro_desktop.gui.forms.print_preview import PdfPreviewDialog
+
+            self.print_button.setEnabled(True)
+            self.preview = PdfPreviewDialog(
+                pdf, f"Loggranskning nr {review_id}",
+                suggested_name=f"loggranskning-{review_id}.pdf",
+                audit=lambda action, detail: audit_review.record_output(
+                    self.session, review_id, action, detail),
+                parent=self)
+            self.preview.setObjectName("reviewPrintPreview")
+            self.preview.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+            self.preview.open()
+
+        def failed(exc: BaseException) -> None:
+            self.print_button.setEnabled(True)
             self._show_error(exc)
-            return None
-        self.preview = PdfPreviewDialog(
-            pdf, f"Loggranskning nr {review_id}", suggested_name=f"loggranskning-{review_id}.pdf",
-            audit=lambda action, detail: audit_review.record_output(
-                self.session, review_id, action, detail),
-            parent=self)
-        self.preview.setObjectName("reviewPrintPreview")
-        self.preview.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        self.preview.open()
-        return self.preview
+
+        self._print_task = run_task(audit_review.review_pdf, self.session, review_id,
+                                    on_result=ready, on_error=failed)
+        return self._print_task
 
     # -- helpers ----------------------------------------------------------------------
     def _scope_changed(self) -> None:
