@@ -9,12 +9,17 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import os
 import pkgutil
 import sys
 from collections.abc import Sequence
 
 from oro_desktop.errors import OroError
 from oro_desktop.cli import commands as _commands
+from oro_desktop.cli import inputs as _inputs
+
+DEBUG_ENV = "ORO_DEBUG"  # ORO_DEBUG=1 shows the traceback of an unexpected error
+INTERNAL_ERROR = 70      # EX_SOFTWARE: a bug, never a refused input (tests assert this)
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -36,9 +41,11 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    parser = build_parser()
-    args = parser.parse_args(argv)
+    argv = list(sys.argv[1:] if argv is None else argv)
     try:
+        _inputs.check_argv(argv)
+        parser = _inputs.one_line_errors(build_parser())
+        args = parser.parse_args(argv)
         return int(args.func(args) or 0)
     except OroError as exc:
         print(f"oro-admin: {exc.message}", file=sys.stderr)
@@ -46,6 +53,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("oro-admin: avbrutet", file=sys.stderr)
         return 130
+    except Exception as exc:  # the top-level guard: one line, never a traceback
+        if os.environ.get(DEBUG_ENV) == "1":
+            raise
+        print(f"oro-admin: oväntat fel ({type(exc).__name__}). Kör igen med {DEBUG_ENV}=1 "
+              "för detaljer och rapportera felet.", file=sys.stderr)
+        return INTERNAL_ERROR
 
 
 if __name__ == "__main__":

@@ -20,14 +20,14 @@ import argparse
 import contextlib
 import getpass
 import json
-import os
 import sys
 from collections.abc import Iterator
 from pathlib import Path
 
+from oro_desktop.cli import inputs
 from oro_desktop.errors import InvalidInput
+from oro_desktop.services import kdf as kdf_mod
 from oro_desktop.services.session import Session, default_store_path
-from oro_desktop.store import kdf as kdf_mod
 
 ENV_DB = "ORO_DB"
 ENV_USER = "ORO_USER"
@@ -43,13 +43,13 @@ SECRETS_EPILOG = (
 
 def add_db_option(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
-        "--db", metavar="SÖKVÄG", type=Path, default=None,
+        "--db", metavar="SÖKVÄG", type=inputs.path_arg, default=None,
         help=f"databasfilen (annars ${ENV_DB}, annars {default_store_path()})",
     )
 
 
 def add_user_option(parser: argparse.ArgumentParser, help_text: str | None = None) -> None:
-    parser.add_argument("--user", metavar="NAMN", default=None,
+    parser.add_argument("--user", metavar="NAMN", default=None, type=inputs.text_arg(),
                         help=help_text or f"användarnamn (annars ${ENV_USER})")
 
 
@@ -73,12 +73,12 @@ def add_store_options(parser: argparse.ArgumentParser, *, user: bool = True, jso
 
 
 def db_path(args: argparse.Namespace) -> Path:
-    value = getattr(args, "db", None) or os.environ.get(ENV_DB)
+    value = getattr(args, "db", None) or inputs.env_text(ENV_DB)
     return Path(value).expanduser() if value else default_store_path()
 
 
 def user_name(args: argparse.Namespace) -> str:
-    value = getattr(args, "user", None) or os.environ.get(ENV_USER)
+    value = getattr(args, "user", None) or inputs.env_text(ENV_USER, max_len=1000)
     if not value:
         raise InvalidInput(f"Ange användare med --user eller ${ENV_USER}.")
     return value
@@ -90,11 +90,12 @@ _stdin_lines: Iterator[str] | None = None
 def _next_stdin_line(what: str) -> str:
     global _stdin_lines
     if _stdin_lines is None:
-        _stdin_lines = iter(sys.stdin.read().splitlines())
+        _stdin_lines = iter(inputs.read_stdin_lines())
     try:
-        return next(_stdin_lines)
+        line = next(_stdin_lines)
     except StopIteration:
         raise InvalidInput(f"--password-stdin: raden för {what} saknas på stdin.") from None
+    return inputs.check_secret(line, f"--password-stdin ({what})")
 
 
 def reset_stdin_reader() -> None:
@@ -108,13 +109,14 @@ def read_secret(args: argparse.Namespace, *, env: str, prompt: str, what: str,
     """One secret from stdin, the environment or a prompt (see module docstring)."""
     if getattr(args, "password_stdin", False):
         return _next_stdin_line(what)
-    if os.environ.get(env):
-        return os.environ[env]
+    from_env = inputs.env_secret(env)
+    if from_env is not None:
+        return from_env
     if not sys.stdin.isatty():
         raise InvalidInput(
             f"Inget {what} angivet: använd --password-stdin eller ${env}, eller kör i en terminal."
         )
-    value = getpass.getpass(prompt)
+    value = inputs.check_secret(getpass.getpass(prompt), what)
     if confirm and getpass.getpass("Upprepa: ") != value:
         raise InvalidInput("Lösenorden stämmer inte överens. Inget har ändrats.")
     return value

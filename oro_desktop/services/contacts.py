@@ -21,7 +21,7 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Any, Protocol
 
-from oro_desktop.core.contacts.loader import file_unreadable
+from oro_desktop.core.datafiles import authoring_error
 from oro_desktop.core.contacts import (
     ContactEntry,
     DirectoryError,
@@ -49,6 +49,7 @@ from oro_desktop.core.collation import swedish_sorted
 from oro_desktop.core.contacts.memory import InMemoryOverrides
 from oro_desktop.core.contacts.now import DEFAULT_OFFICE_HOURS
 from oro_desktop.errors import InvalidInput, OroError
+from oro_desktop.services import inputs as bounded
 from oro_desktop.store.errors import PermissionDenied
 from oro_desktop.store.repos import contacts as contacts_repo
 
@@ -362,7 +363,7 @@ class ContactService:
         provider = self._require_admin()
         regions = self._merged_regions()
         text = dump_directory(regions, _stamp())
-        path = Path(path)
+        path = bounded.check_output_path(path, "Exportfilen")  # never rename over a device
         handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=".kontakter-", suffix=".tmp")
         try:
             with os.fdopen(handle, "w", encoding="utf-8") as out:
@@ -378,10 +379,12 @@ class ContactService:
     def check_import(self, path: Path) -> list[ContactEntry]:
         """Validate a file for import without changing anything; raises DirectoryError."""
         path = Path(path)
-        try:
-            text = path.read_text(encoding="utf-8")
-        except (OSError, UnicodeDecodeError) as exc:
-            raise DirectoryError([file_unreadable(path.name, exc)]) from None
+        try:  # bounded: size, UTF-8, nesting and aliases (services/inputs.py)
+            text = bounded.read_text_file(path, path.name, max_bytes=bounded.MAX_YAML_BYTES)
+            bounded.check_yaml_text(text, path.name)
+        except InvalidInput as exc:
+            raise DirectoryError([authoring_error("file_unreadable", path.name,
+                                                   detail=exc.message)]) from None
         return [e for r in parse_directory(text, path.name) for e in r.entries]
 
     def import_file(self, path: Path) -> ImportResult:

@@ -1,8 +1,18 @@
 """The audit log: append-only, hash-chained, in the same encrypted file as the data.
 
 Each row's `hash` is SHA-256 over the previous row's hash followed by the canonical JSON
-of the row (id, ts, actor, action, record_type, record_id, detail). Triggers stop UPDATE
-and DELETE; the chain catches whoever bypasses them (drops the triggers, edits the file
+of the row. The row's `chain` column says which fields that JSON holds:
+
+- chain 1 (every row written before migration 0006): `[id, ts, actor, action,
+  record_type, record_id, detail]`;
+- chain 2 (since 0006): `[2, id, ts, actor, action, record_type, record_id, detail, unit]`,
+  where `unit` is the care unit (vårdenhet / verksamhet, the `unit_name` setting) the
+  entry was made in, as HSLF-FS 2016:40 4 kap. 9 § asks. The leading 2 is hashed too, so
+  relabelling a row's `chain` changes what its hash must be.
+
+Old rows keep verifying with their old body; a chain-1 row after a chain-2 row is a
+break (nobody writes chain 1 any more). Triggers stop UPDATE and DELETE (and, whatever
+else is changed, deleting a row younger than five years; see migration 0006); the chain catches whoever bypasses them (drops the triggers, edits the file
 with the key): `verify_chain` recomputes every link. Deleting only the newest rows is
 not detectable by a chain alone (there is no later link); that needs an external anchor.
 
@@ -25,6 +35,8 @@ ACTIONS = frozenset(
     }
 )
 GENESIS = "0" * 64
+CHAIN_VERSION = 2  # what `append` writes; see the module docstring
+UNIT_SETTING = "unit_name"
 
 
 @dataclass(frozen=True)
@@ -37,12 +49,13 @@ class AuditEntry:
     record_id: str | None
     detail: dict | None
     hash: str
+    unit: str | None = None
 
     def to_dict(self) -> dict:
         return {
             "id": self.id, "ts": self.ts, "actor": self.actor, "action": self.action,
             "record_type": self.record_type, "record_id": self.record_id,
-            "detail": self.detail, "hash": self.hash,
+            "detail": self.detail, "unit": self.unit, "hash": self.hash,
         }
 
 
@@ -58,12 +71,34 @@ def _canonical_detail(detail: dict | None) -> str | None:
 
 
 def row_hash(prev_hash: str, row_id: int, ts: str, actor: str, action: str,
-             record_type: str | None, record_id: str | None, detail_text: str | None) -> str:
-    body = json.dumps(
-        [row_id, ts, actor, action, record_type, record_id, detail_text],
-        ensure_ascii=False, separators=(",", ":"),
-    )
+             record_type: str | None, record_id: str | None, detail_text: str | None,
+             *, unit: str | None = None, chain: int = 1) -> str:
+    """The hash a row must carry. Called with the eight positional fields only, it is
+    the chain-1 hash every row before migration 0006 has (backwards compatible)."""
+    fields: list = [row_id, ts, actor, action, record_type, record_id, detail_text]
+    if chain == 2:
+        fields = [2, *fields, unit]
+    elif chain != 1:
+        raise ValueError(f"unknown audit chain version {chain!r}")
+    body = json.dumps(fields, ensure_ascii=False, separators=(",", ":"))
     return hashlib.sha256((prev_hash + body).encode("utf-8")).hexdigest()
+
+
+def _has_unit_column(conn) -> bool:
+    """True once migration 0006 has run (a store being migrated may audit before it)."""
+    return int(conn.execute("PRAGMA user_version").fetchone()[0]) >= 6
+
+
+def current_unit(conn) -> str | None:
+    """The care unit from the store's settings (`unit_name`), None when not set."""
+    row = conn.execute("SELECT value FROM settings WHERE key = ?", (UNIT_SETTING,)).fetchone()
+    if row is None:
+        return None
+    try:
+        value = json.loads(row[0])
+    except ValueError:
+        return None
+    return value.strip() or None if isinstance(value, str) else None
 
 
 def append(conn, actor: str, action: str, record_type: str | None = None,
@@ -78,11 +113,22 @@ def append(conn, actor: str, action: str, record_type: str | None = None,
     ts = ts or now_utc()
     rid = None if record_id is None else str(record_id)
     detail_text = _canonical_detail(detail)
-    digest = row_hash(prev, row_id, ts, actor, action, record_type, rid, detail_text)
+    if not _has_unit_column(conn):
+        digest = row_hash(prev, row_id, ts, actor, action, record_type, rid, detail_text)
+        conn.execute(
+            "INSERT INTO audit (id, ts, actor, action, record_type, record_id, detail,"
+            " prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (row_id, ts, actor, action, record_type, rid, detail_text, prev, digest),
+        )
+        return row_id
+    unit = current_unit(conn)
+    digest = row_hash(prev, row_id, ts, actor, action, record_type, rid, detail_text,
+                      unit=unit, chain=CHAIN_VERSION)
     conn.execute(
-        "INSERT INTO audit (id, ts, actor, action, record_type, record_id, detail, prev_hash, hash)"
-        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        (row_id, ts, actor, action, record_type, rid, detail_text, prev, digest),
+        "INSERT INTO audit (id, ts, actor, action, record_type, record_id, detail,"
+        " prev_hash, hash, unit, chain) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        (row_id, ts, actor, action, record_type, rid, detail_text, prev, digest, unit,
+         CHAIN_VERSION),
     )
     return row_id
 
@@ -92,16 +138,25 @@ def verify_chain(conn) -> list[str]:
     problems: list[str] = []
     prev = GENESIS
     expected_id = 1
+    seen_chain = 1
     cursor = conn.execute(
-        "SELECT id, ts, actor, action, record_type, record_id, detail, prev_hash, hash"
-        " FROM audit ORDER BY id"
+        "SELECT id, ts, actor, action, record_type, record_id, detail, prev_hash, hash,"
+        " chain, unit FROM audit ORDER BY id"
     )
-    for row_id, ts, actor, action, rtype, rid, detail, prev_hash, digest in cursor:
+    for row_id, ts, actor, action, rtype, rid, detail, prev_hash, digest, chain, unit in cursor:
+        if chain < seen_chain:
+            problems.append(f"Granskningsloggen: post {row_id} har ändrats i efterhand.")
+        seen_chain = max(seen_chain, chain)
         if row_id != expected_id:
             problems.append(f"Granskningsloggen: post {expected_id} saknas (nästa är {row_id}).")
         if prev_hash != prev:
             problems.append(f"Granskningsloggen: post {row_id} hänger inte ihop med posten före.")
-        if row_hash(prev_hash, row_id, ts, actor, action, rtype, rid, detail) != digest:
+        try:
+            expected = row_hash(prev_hash, row_id, ts, actor, action, rtype, rid, detail,
+                                unit=unit, chain=chain)
+        except ValueError:
+            expected = None
+        if expected != digest:
             problems.append(f"Granskningsloggen: post {row_id} har ändrats i efterhand.")
         prev = digest
         expected_id = row_id + 1
@@ -112,9 +167,14 @@ def verify_chain(conn) -> list[str]:
 
 
 def query(conn, *, user: str | None = None, record: str | None = None,
-          since: str | None = None, limit: int | None = None) -> list[AuditEntry]:
-    """Entries newest first, optionally filtered by actor, record id and start date."""
-    sql = "SELECT id, ts, actor, action, record_type, record_id, detail, hash FROM audit WHERE 1=1"
+          since: str | None = None, until: str | None = None,
+          actions: tuple[str, ...] | None = None, limit: int | None = None) -> list[AuditEntry]:
+    """Entries newest first, optionally filtered by actor, record id, period and action.
+
+    `since` is inclusive, `until` exclusive (both ISO text compared with the UTC `ts`).
+    """
+    sql = ("SELECT id, ts, actor, action, record_type, record_id, detail, hash, unit"
+           " FROM audit WHERE 1=1")
     params: list = []
     if user:
         sql += " AND actor = ?"
@@ -125,11 +185,30 @@ def query(conn, *, user: str | None = None, record: str | None = None,
     if since:
         sql += " AND ts >= ?"
         params.append(since)
+    if until:
+        sql += " AND ts < ?"
+        params.append(until)
+    if actions:
+        sql += f" AND action IN ({', '.join('?' for _ in actions)})"
+        params += list(actions)
     sql += " ORDER BY id DESC"
     if limit:
         sql += " LIMIT ?"
         params.append(int(limit))
-    return [
-        AuditEntry(r[0], r[1], r[2], r[3], r[4], r[5], json.loads(r[6]) if r[6] else None, r[7])
-        for r in conn.execute(sql, params)
-    ]
+    return [_entry(r) for r in conn.execute(sql, params)]
+
+
+def entries_by_id(conn, ids: list[int]) -> list[AuditEntry]:
+    """The entries with these ids, in id order (for a log review's sample)."""
+    found: list[AuditEntry] = []
+    for start in range(0, len(ids), 500):
+        chunk = ids[start:start + 500]
+        found += [_entry(r) for r in conn.execute(
+            "SELECT id, ts, actor, action, record_type, record_id, detail, hash, unit"
+            f" FROM audit WHERE id IN ({', '.join('?' for _ in chunk)})", chunk)]
+    return sorted(found, key=lambda e: e.id)
+
+
+def _entry(r) -> AuditEntry:
+    return AuditEntry(r[0], r[1], r[2], r[3], r[4], r[5], json.loads(r[6]) if r[6] else None,
+                      r[7], r[8])

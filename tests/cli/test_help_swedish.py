@@ -50,11 +50,11 @@ def test_errors_are_swedish(capsys: pytest.CaptureFixture[str]) -> None:
         main(["backup"])
     assert exit_info.value.code == 2
     err = capsys.readouterr().err
-    assert "oro-admin backup: fel: följande argument krävs: UT" in err
+    assert "oro-admin backup: följande argument krävs: UT" in err
     with pytest.raises(SystemExit):
         main(["finns-inte"])
     err = capsys.readouterr().err
-    assert "fel: argument KOMMANDO: ogiltigt val: 'finns-inte'" in err
+    assert "argument KOMMANDO: ogiltigt val: 'finns-inte'" in err
     assert not ENGLISH.search(err)
 
 

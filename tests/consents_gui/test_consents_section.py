@@ -225,6 +225,7 @@ def test_print_preview_opens_with_the_rendered_pdf_and_audits(qtbot, tmp_path, s
     printer = QPrinter(QPrinter.PrinterMode.ScreenResolution)
     printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
     printer.setOutputFileName(str(tmp_path / "printed.pdf"))
+    preview.confirm_unencrypted = lambda *a: True  # a print to a file asks first (defect 11)
     assert preview.print_to(printer) >= 1
     preview.save_to(tmp_path / "sparad.pdf")
     assert (tmp_path / "sparad.pdf").read_bytes().startswith(b"%PDF")

@@ -111,8 +111,8 @@ def test_broken_definition_names_file_and_field(capsys, tmp_path: Path) -> None:
 
 @pytest.mark.parametrize("content, reason", [
     (b'{"barn_namn": ' + b"[" * 100_000 + b"]" * 100_000 + b"}", "för djupt nästlad"),
-    (b'{"barn_namn": ' + b"9" * 5000 + b"}", "för stort tal"),
-    (b'{"barn_namn": "\xff"}', "inte UTF-8"),
+    (b'{"barn_namn": ' + b"9" * 5000 + b"}", "för många siffror"),
+    (b'{"barn_namn": "\xff"}', "inte giltig UTF-8"),
 ])
 @pytest.mark.parametrize("command", ["validate", "render"])
 def test_bad_data_files_are_one_swedish_line(capsys, tmp_path: Path, content: bytes, reason: str,
@@ -123,7 +123,7 @@ def test_bad_data_files_are_one_swedish_line(capsys, tmp_path: Path, content: by
     code, _, err = run(capsys, "forms", command, "barnhalsoteam-samtycke", "--data", str(data), *extra)
     assert code == 2 and "Traceback" not in err
     [line] = err.strip().splitlines()
-    assert line.startswith(f"oro-admin: Kan inte läsa {data} som JSON: ") and reason in line
+    assert line.startswith(f"oro-admin: --data ({data}): ") and reason in line
     assert not (tmp_path / "ut.pdf").exists()
 
 
@@ -133,4 +133,4 @@ def test_a_20_mb_name_is_refused_by_forms_validate(capsys, tmp_path: Path) -> No
     path = tmp_path / "stor.json"
     path.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
     code, out, err = run(capsys, "forms", "validate", "barnhalsoteam-samtycke", "--data", str(path))
-    assert code != 0 and "högst 200 tecken" in out + err
+    assert code != 0 and "för stor" in out + err  # bounded before it is even parsed

@@ -46,6 +46,7 @@ def test_print_paints_every_page_and_is_audited(qtbot, tmp_path) -> None:
     printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
     target = tmp_path / "printer-output.pdf"
     printer.setOutputFileName(str(target))
+    dialog.confirm_unencrypted = lambda *a: True  # a print to a file asks first (defect 11)
     assert dialog.print_to(printer) == 2
     assert len(PdfReader(target).pages) == 2
     assert [action for action, _ in events] == ["print"]

@@ -1,55 +1,64 @@
-"""`oro-admin audit`: read the audit log, newest first (admins only)."""
+"""`oro-admin audit`: read the audit log, newest first (admins only); `audit review`:
+the log review (stickprov) an admin makes of reads and prints.
+
+Reading the log is itself audited (services/audit_view.py). Dates are checked
+(a real day, 1900–2200) and --limit is bounded before the store is opened.
+"""
 
 from __future__ import annotations
 
 import argparse
-import re
 
-from oro_desktop.cli import options
-from oro_desktop.errors import InvalidInput
-from oro_desktop.store import audit as audit_mod
-
-_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}([T ]\d{2}:\d{2}(:\d{2})?)?$")
+from oro_desktop.cli import inputs, options
+from oro_desktop.cli.commands import audit_review_cmds
+from oro_desktop.services import audit_view
 
 
 def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser(
-        "audit", help="visa granskningsloggen, nyast först",
-        description="Visar granskningsloggen (vem, när, vad, vilken post), nyast först. "
-        "Kräver administratör (ange den med --as eller $ORO_USER; --user filtrerar). "
-        "Tider är UTC. " + options.SECRETS_EPILOG,
+        "audit", help="visa granskningsloggen, nyast först; granska ett stickprov",
+        description="Visar granskningsloggen (vem, när, vad, vilken post, vilken vårdenhet), "
+        "nyast först. Kräver administratör (ange den med --as eller $ORO_USER; --user "
+        "filtrerar). Tider är UTC. Varje läsning av loggen loggas. "
+        "'oro-admin audit review --help' visar loggranskningen (stickprov). "
+        + options.SECRETS_EPILOG,
     )
+    add_reader_options(p)
+    p.add_argument("--user", dest="filter_user", metavar="U", default=None,
+                   type=inputs.text_arg(max_len=200), help="bara poster av användaren U")
+    p.add_argument("--record", metavar="R", default=None, type=inputs.text_arg(max_len=200),
+                   help="bara poster om posten R (id, eller typ:id)")
+    p.add_argument("--since", metavar="DATUM", default=None, type=inputs.moment_arg(),
+                   help="bara poster från och med DATUM (ÅÅÅÅ-MM-DD [TT:MM], UTC)")
+    p.add_argument("--until", metavar="DATUM", default=None, type=inputs.moment_arg(),
+                   help="bara poster före DATUM (ÅÅÅÅ-MM-DD [TT:MM], UTC)")
+    p.add_argument("--limit", metavar="N", default=None,
+                   type=inputs.int_arg(1, audit_view.MAX_LIMIT),
+                   help=f"högst N poster (1–{audit_view.MAX_LIMIT})")
+    p.set_defaults(func=cmd_audit)
+    audit_review_cmds.attach(p)
+
+
+def add_reader_options(p: argparse.ArgumentParser) -> None:
+    """--db, --as (the signed-in admin), --password-stdin, --json."""
     # `--user` is the filter here (as in `audit --user U`), so the signed-in user is
     # given with `--as` (or $ORO_USER).
     options.add_db_option(p)
     p.add_argument("--as", dest="user", metavar="NAMN", default=None,
+                   type=inputs.text_arg(max_len=200),
                    help="inloggad administratör (annars $ORO_USER)")
     options.add_secret_options(p)
     options.add_json_option(p)
-    p.add_argument("--user", dest="filter_user", metavar="U", default=None,
-                   help="bara poster av användaren U")
-    p.add_argument("--record", metavar="R", default=None,
-                   help="bara poster om posten R (id, eller typ:id)")
-    p.add_argument("--since", metavar="DATUM", default=None,
-                   help="bara poster från och med DATUM (ÅÅÅÅ-MM-DD, UTC)")
-    p.add_argument("--limit", metavar="N", type=int, default=None, help="högst N poster")
-    p.set_defaults(func=cmd_audit)
 
 
 def cmd_audit(args: argparse.Namespace) -> int:
-    if args.since and not _DATE.match(args.since):
-        raise InvalidInput("--since måste vara ett datum som ÅÅÅÅ-MM-DD.")
-    if args.limit is not None and args.limit < 1:
-        raise InvalidInput("--limit måste vara minst 1.")
     with options.session_from_args(args) as session:
-        session.require_admin()
-        with session.store.unit_of_work(session.user.name) as uow:
-            entries = audit_mod.query(uow.conn, user=args.filter_user, record=args.record,
-                                      since=args.since.replace(" ", "T") if args.since else None,
-                                      limit=args.limit)
+        rows = audit_view.search(session, user=args.filter_user, record=args.record,
+                                 since=args.since, until=args.until, limit=args.limit)
     lines = [
-        "\t".join([e.ts, e.actor, e.action, f"{e.record_type or ''}:{e.record_id or ''}".strip(":")])
-        for e in entries
+        "\t".join([r.ts, r.actor, r.action,
+                   f"{r.record_type or ''}:{r.record_id or ''}".strip(":"), r.unit or ""]).rstrip()
+        for r in rows
     ]
-    options.emit(args, [e.to_dict() for e in entries], "\n".join(lines) if lines else "(inga poster)")
+    options.emit(args, [r.to_dict() for r in rows], "\n".join(lines) if lines else "(inga poster)")
     return 0

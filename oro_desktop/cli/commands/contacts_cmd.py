@@ -14,9 +14,11 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
-from oro_desktop.core.contacts import NowItem, NowView, entry_to_data, stale_since
+from oro_desktop.cli import inputs
+from oro_desktop.core.contacts import DirectoryError, NowItem, NowView, entry_to_data, stale_since
 from oro_desktop.errors import InvalidInput
 from oro_desktop.paths import resources_dir
+from oro_desktop.services import inputs as rules
 from oro_desktop.services.contacts import ContactService
 
 try:  # the store engineer's shared --db/--user/password options, when present
@@ -31,7 +33,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         "contacts", help="kontaktkatalogen: sök, exportera, importera",
         description="Kontaktvägar till socialtjänst och regionens verksamheter.",
     )
-    contacts.add_argument("--contacts-dir", type=Path, default=None, metavar="KATALOG",
+    contacts.add_argument("--contacts-dir", type=inputs.path_arg, default=None, metavar="KATALOG",
                           help="levererad katalog (standard: resources/contacts)")
     sub = contacts.add_subparsers(dest="contacts_command", metavar="KOMMANDO")
     sub.required = True
@@ -42,11 +44,12 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         "ingen roll). Alla ord måste finnas med. Utan --db visas bara den levererade "
         "katalogen, utan lokala ändringar.",
     )
-    p.add_argument("query", metavar="SÖKORD", help='t.ex. "socialtjänsten växjö" eller "0470 435 90"')
-    p.add_argument("--region", default=None, help="begränsa till en region, t.ex. kronoberg")
-    p.add_argument("--at", default=None, metavar='"ÅÅÅÅ-MM-DD TT:MM"',
+    p.add_argument("query", metavar="SÖKORD", type=inputs.text_arg(max_len=500), help='t.ex. "socialtjänsten växjö" eller "0470 435 90"')
+    p.add_argument("--region", default=None, type=inputs.text_arg(max_len=100), help="begränsa till en region, t.ex. kronoberg")
+    p.add_argument("--at", default=None, type=inputs.text_arg(max_len=40), metavar='"ÅÅÅÅ-MM-DD TT:MM"',
                    help="tidpunkt för öppet/stängt (standard: nu)")
-    p.add_argument("--limit", type=int, default=None, metavar="N", help="visa högst N träffar")
+    p.add_argument("--limit", type=inputs.int_arg(1, 100_000), default=None, metavar="N",
+                   help="visa högst N träffar")
     p.add_argument("--json", action="store_true", help="skriv ut JSON")
     if _options is not None:
         _options.add_db_option(p)
@@ -57,7 +60,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     if _options is not None:
         p = sub.add_parser("export", help="exportera hela katalogen (med lokala ändringar) till YAML",
                            description="Kräver administratör. Loggas i granskningsloggen.")
-        p.add_argument("out", type=Path, metavar="UT.yaml")
+        p.add_argument("out", type=inputs.output_path_arg, metavar="UT.yaml")
         _options.add_store_options(p)
         p.set_defaults(func=cmd_export)
 
@@ -66,7 +69,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
             description="Kräver administratör. Hela filen kontrolleras först; innehåller "
             "den något fel ändras ingenting. Posterna blir lokala ändringar.",
         )
-        p.add_argument("file", type=Path, metavar="FIL.yaml")
+        p.add_argument("file", type=inputs.path_arg, metavar="FIL.yaml")
         _options.add_store_options(p)
         p.set_defaults(func=cmd_import)
 
@@ -93,9 +96,11 @@ def _parse_at(text: str | None) -> datetime:
     if text is None:
         return datetime.now().replace(second=0, microsecond=0)
     try:
-        return datetime.strptime(text.strip(), "%Y-%m-%d %H:%M")
+        moment = datetime.strptime(text.strip(), "%Y-%m-%d %H:%M")
     except ValueError:
         raise InvalidInput(f'Ogiltig tid för --at: {text!r}. Använd "ÅÅÅÅ-MM-DD TT:MM".') from None
+    rules.check_date(moment.date(), "--at")
+    return moment
 
 
 def _item_json(item: NowItem, service: ContactService, today: date) -> dict[str, Any]:
@@ -134,8 +139,6 @@ def _print_item(item: NowItem, service: ContactService, today: date) -> None:
 
 def cmd_search(args: argparse.Namespace) -> int:
     at = _parse_at(args.at)
-    if args.limit is not None and args.limit < 1:
-        raise InvalidInput("--limit ska vara minst 1.")
     session = _session(args)
     try:
         service = _service(args, session)
@@ -173,17 +176,35 @@ def cmd_search(args: argparse.Namespace) -> int:
             session.close()
 
 
+def _one_line(exc: DirectoryError) -> str:
+    """A directory file's problems on one line (the first three and how many more)."""
+    shown = "; ".join(" ".join(str(e).split()) for e in exc.errors[:3])
+    more = f" (och {len(exc.errors) - 3} fel till)" if len(exc.errors) > 3 else ""
+    return f"Kontaktkatalogen innehåller fel: {shown}{more}. Inget har ändrats."
+
+
 def cmd_export(args: argparse.Namespace) -> int:
     with _options.session_from_args(args) as session:
-        count = _service(args, session).export(args.out)
+        try:
+            count = _service(args, session).export(args.out)
+        except OSError as exc:
+            raise InvalidInput(f"Kan inte skriva {args.out}: {exc.strerror or exc}") from None
     _options.emit(args, {"file": str(args.out), "entries": count},
                   f"Exporterade {count} kontakter till {args.out}.")
     return 0
 
 
 def cmd_import(args: argparse.Namespace) -> int:
+    # Checked before the password is asked for: a bad file changes nothing either way.
+    try:
+        _service(args, None).check_import(args.file)
+    except DirectoryError as exc:
+        raise InvalidInput(_one_line(exc)) from None
     with _options.session_from_args(args) as session:
-        result = _service(args, session).import_file(args.file)
+        try:
+            result = _service(args, session).import_file(args.file)
+        except DirectoryError as exc:
+            raise InvalidInput(_one_line(exc)) from None
     _options.emit(
         args, {"file": str(args.file), "entries": result.total, "changed": result.changed},
         f"Läste {result.total} kontakter från {args.file}; {result.changed} nya eller ändrade "

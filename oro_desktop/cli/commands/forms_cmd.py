@@ -10,12 +10,16 @@ import argparse
 import json
 import sys
 from datetime import date
-from pathlib import Path
 from typing import Any
 
+from oro_desktop.cli import inputs
 from oro_desktop.core.forms import FormDefinition, FormLibrary, validate
-from oro_desktop.errors import InvalidInput
 from oro_desktop.paths import forms_dir, resources_dir
+from oro_desktop.services import inputs as rules
+from oro_desktop.services.output import UNENCRYPTED_NOTE, render_form_pdf, write_private_file
+
+_VERSION = inputs.int_arg(1, 9999)
+_FORM_ID = inputs.text_arg(max_len=200)
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -24,7 +28,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         "forms", help="formulärdefinitioner: lista, visa, validera, skriv ut",
         description="Formulärdefinitioner i forms/ (eller ORO_FORMS_DIR). Kräver ingen databas.",
     )
-    forms.add_argument("--forms-dir", type=Path, default=None,
+    forms.add_argument("--forms-dir", type=inputs.path_arg, default=None,
                        help="katalog med definitioner (standard: forms/ eller ORO_FORMS_DIR)")
     sub = forms.add_subparsers(dest="forms_command", metavar="KOMMANDO")
     sub.required = True
@@ -34,25 +38,26 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     p.set_defaults(func=cmd_list)
 
     p = sub.add_parser("show", help="visa ett formulärs fält (id och typ)")
-    p.add_argument("form", metavar="FORMULÄR")
-    p.add_argument("--version", type=int, default=None, help="version (standard: senaste)")
+    p.add_argument("form", metavar="FORMULÄR", type=_FORM_ID)
+    p.add_argument("--version", type=_VERSION, default=None, help="version (standard: senaste)")
     p.add_argument("--json", action="store_true", help="skriv ut JSON")
     p.set_defaults(func=cmd_show)
 
     p = sub.add_parser("validate", help="validera ifyllda uppgifter (JSON-fil)")
-    p.add_argument("form", metavar="FORMULÄR")
-    p.add_argument("--version", type=int, default=None, help="version (standard: senaste)")
-    p.add_argument("--data", type=Path, required=True, metavar="FIL.json")
-    p.add_argument("--today", type=date.fromisoformat, default=None, metavar="ÅÅÅÅ-MM-DD",
+    p.add_argument("form", metavar="FORMULÄR", type=_FORM_ID)
+    p.add_argument("--version", type=_VERSION, default=None, help="version (standard: senaste)")
+    p.add_argument("--data", type=inputs.path_arg, required=True, metavar="FIL.json")
+    p.add_argument("--today", type=inputs.date_arg(), default=None, metavar="ÅÅÅÅ-MM-DD",
                    help="dagens datum för kontrollen (standard: idag)")
     p.add_argument("--json", action="store_true", help="skriv ut JSON")
     p.set_defaults(func=cmd_validate)
 
     p = sub.add_parser("render", help="skapa PDF (tom blankett utan --data)")
-    p.add_argument("form", metavar="FORMULÄR")
-    p.add_argument("--version", type=int, default=None, help="version (standard: senaste)")
-    p.add_argument("--data", type=Path, default=None, metavar="FIL.json")
-    p.add_argument("--out", type=Path, required=True, metavar="FIL.pdf")
+    p.add_argument("form", metavar="FORMULÄR", type=_FORM_ID)
+    p.add_argument("--version", type=_VERSION, default=None, help="version (standard: senaste)")
+    p.add_argument("--data", type=inputs.path_arg, default=None, metavar="FIL.json")
+    p.add_argument("--out", type=inputs.output_path_arg, required=True, metavar="FIL.pdf",
+                   help="PDF-filen (skapas läsbar bara för dig, 0600)")
     p.set_defaults(func=cmd_render)
 
 
@@ -64,18 +69,9 @@ def _definition(args: argparse.Namespace) -> FormDefinition:
     return _library(args).get(args.form, args.version)
 
 
-def _read_data(path: Path) -> dict[str, Any]:
-    try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-    except FileNotFoundError:
-        raise InvalidInput(f"Filen finns inte: {path}") from None
-    except (OSError, ValueError, RecursionError) as exc:  # ValueError: also 5000-digit numbers
-        why = "inte UTF-8" if isinstance(exc, UnicodeDecodeError) else exc if isinstance(
-            exc, (OSError, json.JSONDecodeError)) else "för djupt nästlad eller ett för stort tal"
-        raise InvalidInput(f"Kan inte läsa {path} som JSON: {why}") from None
-    if not isinstance(data, dict):
-        raise InvalidInput(f"{path}: ska innehålla ett JSON-objekt (fält-id: värde).")
-    return data
+def _read_data(path: Any) -> dict[str, Any]:
+    """The filled data: a bounded JSON object (size, depth, numbers; services/inputs.py)."""
+    return rules.load_json_object(path, "--data")
 
 
 def cmd_list(args: argparse.Namespace) -> int:
@@ -149,15 +145,9 @@ def cmd_validate(args: argparse.Namespace) -> int:
 
 
 def cmd_render(args: argparse.Namespace) -> int:
-    from oro_desktop.pdf import render_form  # reportlab only when rendering
-
     d = _definition(args)
     data = _read_data(args.data) if args.data else None
-    pdf = render_form(d, data, fonts_dir=resources_dir() / "fonts")
-    try:
-        args.out.write_bytes(pdf)
-    except OSError as exc:
-        raise InvalidInput(f"Kan inte skriva {args.out}: {exc.strerror}") from None
-    print(f"Varning: {args.out} är inte krypterad. Förvara och radera den som en "
-          "handling med känsliga personuppgifter.", file=sys.stderr)
+    pdf = render_form_pdf(d, data, resources_dir() / "fonts")
+    write_private_file(args.out, pdf)
+    print(f"Varning: {args.out} {UNENCRYPTED_NOTE}", file=sys.stderr)
     return 0

@@ -2,8 +2,10 @@
 
 The PDF is rendered with the exact definition version the consent was filled with (the
 service decides); it never touches the disk unless the user saves it from the preview,
-after the preview's warning that the file is not encrypted. Every print and save goes
-to `ConsentService.record_output`, which audits it (and marks a complete draft printed).
+after the preview's warning that the file is not encrypted. A print to a file (the print
+dialog's "Print to File (PDF)") is treated as a save by the preview: the same warning,
+a 0600 file, and the path in the audit entry. Every print and save goes to
+`ConsentService.record_output`, which audits it (and marks a complete draft printed).
 """
 
 from __future__ import annotations

@@ -2,8 +2,10 @@
 
 Design rule (design.md, "Printing"): a PDF with personal data is rendered in memory and
 printed from memory. QtPdf reads the bytes from a QBuffer; each page is rasterised at the
-printer's resolution and painted onto the QPrinter. The only way a PDF reaches the disk is
-`save_pdf`, to a path the user picked, after a warning that the file is not encrypted.
+printer's resolution and painted onto the QPrinter. A PDF reaches the disk only when a
+user saves one: `save_pdf`, or a print dialog whose printer writes to a file (on Linux
+it offers "Print to File (PDF)" first). Such a print is a save: the same warning, a
+0600 file (`prepare_private_file` before Qt writes it), and the path in the audit.
 """
 
 from __future__ import annotations
@@ -72,6 +74,36 @@ def print_document(document: QPdfDocument, printer: QPrinter) -> int:
     return printed
 
 
+def printer_output_file(printer: QPrinter) -> Path | None:
+    """The file a printer writes to, or None for real paper.
+
+    Qt prints to a file whenever `outputFileName` is set (PdfFormat always has one; the
+    native format has one when the dialog's "print to file" was chosen).
+    """
+    name = printer.outputFileName()
+    if name:
+        return Path(name)
+    if printer.outputFormat() == QPrinter.OutputFormat.PdfFormat:
+        return Path("print.pdf").resolve()  # Qt's own default when no name is given
+    return None
+
+
+def prepare_private_file(path: Path) -> None:
+    """Create (or truncate) `path` as 0600 before Qt writes to it, whatever the umask.
+
+    Qt opens an existing file without changing its mode, so the pages are never
+    readable by others, not even for the moment before a chmod.
+    """
+    try:
+        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+        try:
+            os.fchmod(fd, 0o600)
+        finally:
+            os.close(fd)
+    except OSError as exc:
+        raise OroError(f"Filen kunde inte skapas: {exc.strerror or exc}") from exc
+
+
 def save_pdf(pdf_bytes: bytes, path: Path) -> None:
     """Write the PDF to a path the user chose, atomically (no half-written file on a crash)."""
     path = Path(path)
@@ -82,6 +114,7 @@ def save_pdf(pdf_bytes: bytes, path: Path) -> None:
             handle.write(pdf_bytes)
             handle.flush()
             os.fsync(handle.fileno())
+        os.chmod(tmp, 0o600)  # mkstemp makes it 0600 already; say so explicitly
         os.replace(tmp, path)
     except OSError as exc:
         if tmp is not None:

@@ -2,10 +2,14 @@
 
 Every print and save is reported through `audit(action, detail)` (the caller passes the
 session service that writes the audit log), so the dialog itself never knows about SQL.
+A print whose printer writes to a file (Qt's "Print to File (PDF)") is a save: it asks
+the same question as "Spara som PDF", writes the file 0600, and its audit entry ("print")
+carries the path, so a log review sees where the pages went.
 """
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable
 from pathlib import Path
 
@@ -24,7 +28,9 @@ from PySide6.QtWidgets import (
 )
 
 from oro_desktop.errors import OroError
-from oro_desktop.gui.forms.pdf_output import load_pdf_document, print_document, save_pdf
+from oro_desktop.gui.forms.pdf_output import (
+    load_pdf_document, prepare_private_file, print_document, printer_output_file, save_pdf,
+)
 
 AuditCallback = Callable[[str, dict], None]
 
@@ -87,10 +93,35 @@ class PdfPreviewDialog(QDialog):
     # -- printing -------------------------------------------------------------------
 
     def print_to(self, printer: QPrinter) -> int:
-        """Print on an already configured printer and audit it; returns pages printed."""
+        """Print on an already configured printer and audit it; returns pages printed.
+
+        When the printer writes to a file, the user is warned first (0 pages and no
+        audit entry if they cancel), the file is 0600 and the audit entry has its path.
+        """
+        target = printer_output_file(printer)
+        if target is None:
+            printed = print_document(self.document, printer)
+            self._audit("print", {"pages": printed, "printer": printer.printerName()})
+            return printed
+        if not self.confirm_unencrypted("Skriva ut till en okrypterad fil?"):
+            return 0
+        target = target.resolve()
+        printer.setOutputFileName(str(target))
+        prepare_private_file(target)
         printed = print_document(self.document, printer)
-        self._audit("print", {"pages": printed, "printer": printer.printerName()})
+        os.chmod(target, 0o600)
+        self._audit("print", {"pages": printed, "printer": printer.printerName() or "fil",
+                              "format": "pdf", "path": str(target)})
         return printed
+
+    def confirm_unencrypted(self, title: str = "Spara okrypterad fil?") -> bool:
+        """The unencrypted-PDF warning; True if the user chose to save anyway."""
+        box = QMessageBox(QMessageBox.Icon.Warning, title, UNENCRYPTED_WARNING,
+                          QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Cancel,
+                          self)
+        box.setObjectName("unencryptedWarning")
+        box.setDefaultButton(QMessageBox.StandardButton.Cancel)
+        return box.exec() == QMessageBox.StandardButton.Save
 
     def print_with_dialog(self) -> None:
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)
@@ -113,14 +144,7 @@ class PdfPreviewDialog(QDialog):
         self._audit("export", {"format": "pdf", "path": str(path)})
 
     def save_with_dialog(self) -> None:
-        answer = QMessageBox.warning(
-            self,
-            "Spara okrypterad fil?",
-            UNENCRYPTED_WARNING,
-            QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Cancel,
-            QMessageBox.StandardButton.Cancel,
-        )
-        if answer != QMessageBox.StandardButton.Save:
+        if not self.confirm_unencrypted():
             return
         path, _ = QFileDialog.getSaveFileName(
             self, "Spara som PDF", self._suggested_name, "PDF-dokument (*.pdf)"

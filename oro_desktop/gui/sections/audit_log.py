@@ -1,14 +1,16 @@
 """Granskningslogg: the audit log, newest first, filterable by user (admins only).
 
-Shows who did what to which record and when. Entries are read through
-`oro_desktop.services.audit_view` on a worker thread (the log may hold a million rows;
-the newest 1000 are shown) and filtered further by the global search field.
+Shows who did what to which record, when and in which care unit. Entries are read
+through `oro_desktop.services.audit_view` on a worker thread (the log may hold a million
+rows; the newest 1000 are shown) and filtered further by the global search field. Each
+read of the log is itself audited by the service. The second tab, Loggranskning
+(gui/audit/review_panel.py), is the log review: a sample of reads and prints, marked
+and printed.
 """
 
 from __future__ import annotations
 
 import json
-from datetime import datetime
 from typing import Any
 
 from PySide6.QtCore import (
@@ -25,38 +27,22 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QPushButton,
+    QTabWidget,
     QTableView,
     QVBoxLayout,
     QWidget,
 )
 
+from oro_desktop.gui.audit.review_panel import ReviewPanel
 from oro_desktop.gui.sections import Section
 from oro_desktop.gui.tasks import run_task
 from oro_desktop.gui.messages import error_text
+from oro_desktop.services.audit_view import ACTION_LABELS as ACTIONS
+from oro_desktop.services.audit_view import RECORD_LABELS as RECORD_TYPES
+from oro_desktop.services.audit_view import local_time
 
-ACTIONS = {
-    "read": "Läst", "create": "Skapat", "update": "Ändrat", "delete": "Raderat",
-    "print": "Utskrift", "export": "Export", "import": "Import", "login": "Inloggning",
-    "failed_login": "Misslyckad inloggning", "lock": "Låst", "logout": "Utloggning",
-    "backup": "Säkerhetskopia", "restore": "Återställning", "recover": "Lösenord återställt",
-    "password_change": "Lösenord bytt",
-}
-RECORD_TYPES = {
-    "user": "Användare", "setting": "Inställning", "person": "Person", "consent": "Samtycke",
-    "form": "Formulär", "draft": "Utkast", "contact": "Kontakt", "case": "Ärende",
-    "plan": "Plan", "store": "Databas", "audit": "Granskningslogg",
-}
-COLUMNS = ("Tid", "Användare", "Händelse", "Typ", "Post", "Detaljer")
+COLUMNS = ("Tid", "Användare", "Händelse", "Typ", "Post", "Vårdenhet", "Detaljer")
 ALL_USERS = "Alla användare"
-
-
-def local_time(ts: str) -> str:
-    """UTC ISO time from the log as local 'YYYY-MM-DD HH:MM:SS'."""
-    try:
-        moment = datetime.fromisoformat(ts.replace("Z", "+00:00"))
-    except ValueError:
-        return ts
-    return moment.astimezone().strftime("%Y-%m-%d %H:%M:%S")
 
 
 def format_detail(detail: dict[str, Any] | None) -> str:
@@ -89,6 +75,7 @@ class AuditModel(QAbstractTableModel):
                 ACTIONS.get(e.action, e.action),
                 RECORD_TYPES.get(e.record_type or "", e.record_type or ""),
                 "" if e.record_id is None else str(e.record_id),
+                e.unit or "",
                 format_detail(e.detail),
             )
             for e in entries
@@ -130,8 +117,9 @@ class AuditLogView(QWidget):
         heading = QLabel("Granskningslogg", self)
         heading.setProperty("role", "heading")
         intro = QLabel(
-            "Varje läsning och ändring av uppgifter loggas här, nyast först. "
-            "Loggen kan inte ändras.", self)
+            "Varje läsning och ändring av uppgifter loggas här, nyast först, med "
+            "vårdenhet. Loggen kan inte ändras, sparas minst fem år, och även läsningen "
+            "av den loggas.", self)
         intro.setProperty("role", "muted")
 
         self.user_filter = QComboBox(self)
@@ -167,7 +155,7 @@ class AuditLogView(QWidget):
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(True)
-        for column, width in enumerate((150, 110, 170, 90, 120)):
+        for column, width in enumerate((150, 110, 170, 90, 120, 130)):
             self.table.setColumnWidth(column, width)
 
         bar = QHBoxLayout()
@@ -176,12 +164,23 @@ class AuditLogView(QWidget):
         bar.addWidget(self.refresh_button)
         bar.addStretch(1)
         bar.addWidget(self.status)
+        events = QWidget(self)
+        events_layout = QVBoxLayout(events)
+        events_layout.setContentsMargins(0, 6, 0, 0)
+        events_layout.addLayout(bar)
+        events_layout.addWidget(self.table, 1)
+        self.review_panel = ReviewPanel(session, self)
+        self.tabs = QTabWidget(self)
+        self.tabs.setObjectName("auditTabs")
+        self.tabs.setAccessibleName("Granskningslogg och loggranskning")
+        self.tabs.addTab(events, "&Händelser")
+        self.tabs.addTab(self.review_panel, "&Loggranskning")
+        self.tabs.currentChanged.connect(self._tab_changed)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(heading)
         layout.addWidget(intro)
-        layout.addLayout(bar)
-        layout.addWidget(self.table, 1)
+        layout.addWidget(self.tabs, 1)
         self.reload()
 
     def reload(self) -> None:
@@ -211,7 +210,12 @@ class AuditLogView(QWidget):
             self.user_filter.addItem(actor, actor)
         self.user_filter.setCurrentIndex(max(0, self.user_filter.findData(current)))
         self.user_filter.blockSignals(False)
+        self.review_panel.set_actors(actors)
         self._update_status()
+
+    def _tab_changed(self, index: int) -> None:
+        if self.tabs.widget(index) is self.review_panel:
+            self.review_panel.reload()
 
     def _failed(self, exc: BaseException) -> None:
         self._loading = False

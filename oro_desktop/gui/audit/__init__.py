@@ -1,0 +1,1 @@
+"""Widgets of the Granskningslogg section that are not a section themselves."""
