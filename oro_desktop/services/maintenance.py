@@ -1,8 +1,8 @@
 """check, backup and restore: the administrator's maintenance operations.
 
-`check` is read-only on purpose: it never migrates, never writes an audit entry and
-never "repairs", so it can be pointed at a file that may be damaged. (Closing its
-connection may checkpoint a WAL left by a crash, which is SQLite's normal recovery.)
+`check` is read-only on purpose: it never migrates, never writes an audit entry, never
+"repairs" and never merges a WAL (it opens the file `mode=ro`), so it can be pointed at
+a file that may be damaged without making a loss permanent.
 Backups and restores are admin-only and audited (`backup` in the source, `restore` in
 the restored file). A backup `OUT` is accompanied by `OUT.keys`, a copy of the key slots
 as they were, so the copy can be opened on its own with the passwords of that day.
@@ -10,23 +10,27 @@ as they were, so the copy can be opened on its own with the passwords of that da
 
 from __future__ import annotations
 
+import os
+import re
+import shutil
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from oro_desktop.errors import InvalidInput
+from oro_desktop.store import anchor as anchor_mod
 from oro_desktop.store import audit as audit_mod
 from oro_desktop.store import backup as backup_mod
-from oro_desktop.store import failed_logins, migrations, recovery
-from oro_desktop.store.connection import integrity_problems, open_connection
+from oro_desktop.store import migrations, opening
+from oro_desktop.store.connection import integrity_problems, probe
 from oro_desktop.store.errors import (
     NotFound, PermissionDenied, file_errors, StoreDamaged, StoreError, WrongCredentials, translate,
 )
-from oro_desktop.store.files import atomic_write_bytes
-from oro_desktop.store.keyslots import KeyFile, keys_path, normalise_user, open_slot
+from oro_desktop.store.files import (
+    atomic_write_bytes, create_private_file, ensure_dir, fsync_dir, make_private, side_path,
+)
+from oro_desktop.store.keyslots import KeyFile, keys_path
 from oro_desktop.store.lock import StoreLock
 from oro_desktop.store.repos import users as users_repo
-from oro_desktop.store.store import Store
-from oro_desktop.services.session import Session
+from oro_desktop.services.session import RECOVERY_ACTOR, Session
 
 
 @dataclass
@@ -50,77 +54,93 @@ class CheckReport:
 
 
 def key_from_credentials(keyfile_path: Path, user: str, password: str) -> tuple[bytes, KeyFile]:
-    """Unwrap the database key from a key file (WrongCredentials if it does not open)."""
+    """Unwrap the database key from a key file (WrongCredentials if it does not open).
+
+    Kept for callers outside the store paths; equal-cost for unknown names like every
+    other path (store/opening.py).
+    """
     keyfile = KeyFile.load(keyfile_path)
-    try:
-        name = normalise_user(user)
-    except InvalidInput:
-        raise WrongCredentials() from None
-    slot = keyfile.slots.get(name)
-    if slot is None:
-        raise WrongCredentials()
-    return open_slot(keyfile.store_id, slot, password), keyfile
+    db = keyfile_path.with_name(keyfile_path.name.removesuffix(".keys"))
+    opened = opening.key_from_password(db, user, password, keyfile=keyfile, record_failure=False)
+    return bytes(opened.key), keyfile
 
 
-def _known_name(keyfile_path: Path, user: str | None) -> str | None:
-    """The normalised name if it has a key slot, else None (see failed_logins.record)."""
-    try:
-        name = normalise_user(user or "")
-        return name if name in KeyFile.load(keyfile_path).slots else None
-    except (InvalidInput, NotFound, StoreDamaged):
-        return None
+def _page_problem(problem: str) -> str:
+    """cipher_integrity_check's English line, said in Swedish with the page number."""
+    match = re.search(r"(?:pgno=|page )(\d+)", problem)
+    if match:
+        return (f"Sida {match.group(1)} i databasfilen är skadad (dess HMAC stämmer inte): "
+                "en inre sida, inte filens första sida. Återställ från en säkerhetskopia "
+                "('oro-admin restore').")
+    return problem
 
 
 @file_errors()
 def check_store(path: Path, user: str | None, password: str | None, *,
                 recovery_key: str | None = None) -> CheckReport:
-    """cipher_integrity_check, integrity_check, the audit chain, schema version, key file."""
+    """cipher_integrity_check, integrity_check, the audit chain and anchor, schema, key file.
+
+    Never writes (issue 9, defect 2): the file is opened `mode=ro`, so the WAL is read
+    but never merged into the main file; no migration, no audit entry, no repair.
+    """
     path = Path(path)
     report = CheckReport(str(path))
-    if not path.exists():
-        raise NotFound(f"Ingen databas finns på {path}.")
-    lock = StoreLock(path).acquire()
-    try:
-        if recovery_key:
-            key = recovery.database_key(recovery.parse_key(recovery_key))
-            keyfile = None
-        else:
-            try:
-                key, keyfile = key_from_credentials(keys_path(path), user or "", password or "")
-            except WrongCredentials:
-                failed_logins.record(path, _known_name(keys_path(path), user))
-                raise
+    with opening.hold(path) as lock:
         try:
-            conn = open_connection(path, key)
-        except StoreDamaged as exc:
-            report.problems.append(
-                "Filen kan inte öppnas: första sidan är skadad, filen är avkortad eller inte "
-                "en oro_desktop-databas. Återställ från en säkerhetskopia ('oro-admin restore')."
-            )
-            return report
-        try:
-            report.problems += integrity_problems(conn)
-            row = None
+            keyfile: KeyFile | None = None
+            if recovery_key:
+                key = opening.key_from_recovery(recovery_key)
+                try:
+                    keyfile = opening.load_keyfile(path)
+                except (NotFound, StoreDamaged):
+                    keyfile = None
+            else:
+                opened = opening.key_from_password(path, user, password)
+                key, keyfile = opened.key, opened.keyfile
             try:
-                with translate():
-                    report.tables = backup_mod.table_counts(conn)
-                    report.schema_version = migrations.current_version(conn)
-                    report.audit_entries = report.tables.get("audit")
-                    report.problems += audit_mod.verify_chain(conn)
-                    row = conn.execute("SELECT value FROM meta WHERE key = 'store_id'").fetchone()
-            except StoreError as exc:
-                report.problems.append(f"Tabellerna kan inte läsas helt: {exc.message}")
-            if keyfile is not None and row is not None and row[0] != keyfile.store_id:
-                report.problems.append("Nyckelfilen (.keys) hör inte till den här databasen.")
-            latest = migrations.latest_version()
-            if report.schema_version is not None and report.schema_version > latest:
-                report.problems.append(
-                    f"Schemaversion {report.schema_version} är nyare än programmet ({latest}).")
+                _check_file(path, key, keyfile, report)
+            finally:
+                opening.forget(key)
         finally:
-            conn.close()
-    finally:
-        lock.release()
+            lock.release()
     return report
+
+
+def _check_file(path: Path, key: bytearray, keyfile: KeyFile | None, report: CheckReport) -> None:
+    try:
+        conn = opening.open_readonly(path, key)
+    except StoreDamaged:
+        report.problems.append(
+            "Filen kan inte dekrypteras med nyckeln: första sidan är skadad, filen är "
+            "avkortad eller inte en oro_desktop-databas. Återställ från en säkerhetskopia "
+            "('oro-admin restore')."
+        )
+        return
+    try:
+        report.problems += [_page_problem(p) for p in integrity_problems(conn)]
+        row = None
+        try:
+            with translate():
+                report.tables = backup_mod.table_counts(conn)
+                report.schema_version = migrations.current_version(conn)
+                report.audit_entries = report.tables.get("audit")
+                report.problems += audit_mod.verify_chain(conn)
+                row = conn.execute("SELECT value FROM meta WHERE key = 'store_id'").fetchone()
+                if row is not None:
+                    missing = anchor_mod.diagnose(conn, path, key, str(row[0]))
+                    if missing is not None:
+                        report.problems.append(missing.message)
+        except StoreError as exc:
+            report.problems.append("Tabellerna kan inte läsas helt: en inre sida är skadad. "
+                                   "Återställ från en säkerhetskopia ('oro-admin restore').")
+        if keyfile is not None and row is not None and row[0] != keyfile.store_id:
+            report.problems.append("Nyckelfilen (.keys) hör inte till den här databasen.")
+        latest = migrations.latest_version()
+        if report.schema_version is not None and report.schema_version > latest:
+            report.problems.append(
+                f"Schemaversion {report.schema_version} är nyare än programmet ({latest}).")
+    finally:
+        conn.close()
 
 
 @file_errors()
@@ -130,8 +150,9 @@ def backup(session: Session, out: Path) -> dict[str, int]:
     out = Path(out)
     store = session.store
     counts = store.backup_to(out)
+    make_private(out)
     try:
-        atomic_write_bytes(keys_path(out), keys_path(store.path).read_bytes(), like=out)
+        atomic_write_bytes(keys_path(out), keys_path(store.path).read_bytes())
     except FileNotFoundError:
         pass
     with store.unit_of_work(session.user.name) as uow:
@@ -139,65 +160,190 @@ def backup(session: Session, out: Path) -> dict[str, int]:
     return counts
 
 
+OTHER_STORE = (
+    "Säkerhetskopian kommer från en annan databas än den som ska ersättas (databas-id "
+    "{backup} i kopian, {target} här). Inget har ändrats. Om den verkligen ska ersättas: "
+    "kör igen med --replace-with-other-store (kräver administratör i databasen som ersätts)."
+)
+
+
+def before_restore_path(path: Path) -> Path:
+    """Where restore keeps the file it replaces: `<name>.before-restore` (+ -wal, .keys)."""
+    return side_path(Path(path), ".before-restore")
+
+
+def _keep_replaced(path: Path) -> Path:
+    """Copy the live file (and its WAL and key file) aside before it is replaced."""
+    keep = before_restore_path(path)
+    for suffix in ("", "-wal", "-shm"):
+        try:
+            os.unlink(f"{keep}{suffix}")
+        except FileNotFoundError:
+            pass
+    for suffix in ("", "-wal"):
+        source = Path(f"{path}{suffix}")
+        if source.exists():
+            dest = Path(f"{keep}{suffix}")
+            create_private_file(dest)
+            shutil.copyfile(source, dest)
+            with open(dest, "rb+") as handle:
+                os.fsync(handle.fileno())
+    if keys_path(path).exists():
+        atomic_write_bytes(keys_path(keep), keys_path(path).read_bytes())
+    fsync_dir(path.parent)
+    return keep
+
+
+def _target_facts(path: Path, key: bytearray, actor: str | None) -> tuple[str | None, bool]:
+    """(store id, whether `actor` is an active admin) of the target, or (None, False) if damaged."""
+    try:
+        conn = opening.open_readonly(path, key)
+    except StoreDamaged:
+        return None, False
+    try:
+        with translate():
+            row = conn.execute("SELECT value FROM meta WHERE key = 'store_id'").fetchone()
+            user = users_repo.get(conn, actor) if actor else None
+    except StoreError:
+        return None, False
+    finally:
+        conn.close()
+    return (str(row[0]) if row else None), bool(user and user.active and user.role == "admin")
+
+
 @file_errors()
 def restore(path: Path, backup_file: Path, user: str | None, password: str | None, *,
-            recovery_key: str | None = None) -> dict[str, int]:
-    """Verify `backup_file`, then atomically replace the store at `path` with it.
+            recovery_key: str | None = None,
+            replace_with_other_store: bool = False) -> dict[str, int]:
+    """Verify `backup_file`, keep the live file aside, then atomically replace it.
 
-    Credentials are checked against `backup_file.keys` if present (the slots of the
-    backup's day), else against the target's key file; or the recovery key is used. The
-    user must be an admin *in the backup*. The key file that opened it becomes the
-    target's key file, so the restored store opens with the same passwords.
+    Issue 9, defect 1: the credentials are checked against the *target's* key slots and
+    the user must be an admin *there* (a clinician cannot restore a store of their own
+    over the real one); a backup of another store (another store id) is refused unless
+    `replace_with_other_store`, which is audited. The replaced file is kept as
+    `<name>.before-restore`. Only when there is no target (a fresh machine) are the
+    credentials checked against `backup_file.keys` and the role in the backup. If the
+    target file is damaged, the role is read from the backup and the store id from the
+    target's key file.
     """
     path, backup_file = Path(path), Path(backup_file)
     if not backup_file.exists():
         raise NotFound(f"Säkerhetskopian {backup_file} finns inte.")
-    path.parent.mkdir(parents=True, exist_ok=True)
-    lock = StoreLock(path).acquire()
-    try:
-        keyfile: KeyFile | None = None
-        if recovery_key:
-            key = recovery.database_key(recovery.parse_key(recovery_key))
-            actor = "recovery-key"
-        else:
-            source = keys_path(backup_file) if keys_path(backup_file).exists() else keys_path(path)
-            try:
-                key, keyfile = key_from_credentials(source, user or "", password or "")
-            except WrongCredentials:
-                if path.exists():
-                    failed_logins.record(path, _known_name(source, user))
-                raise
-            actor = normalise_user(user or "")
-        with translate():
-            problems = backup_mod.verify_file(backup_file, key)
-            if problems:
-                raise StoreDamaged(f"{backup_mod.BAD_BACKUP} ({problems[0]})")
-            if keyfile is not None:
-                conn = backup_mod._readonly(backup_file, key)
-                try:
-                    row = users_repo.get(conn, actor)
-                    store_id = conn.execute("SELECT value FROM meta WHERE key='store_id'").fetchone()
-                finally:
-                    conn.close()
-                if row is None or row.role != "admin" or not row.active:
-                    raise PermissionDenied("Endast en administratör kan återställa en säkerhetskopia.")
-                if store_id is None or store_id[0] != keyfile.store_id:
-                    raise StoreDamaged(backup_mod.BAD_BACKUP)
-            counts = backup_mod.restore_file(backup_file, key, path)
-        if keyfile is not None:
-            keyfile.save(keys_path(path))
-        store = Store.open(path, key, lock)
+    ensure_dir(path.parent)
+    with opening.hold(path, must_exist=False) as lock:
         try:
-            if keyfile is None:
-                from oro_desktop.services.users import _keyfile_for
+            return _restore_locked(path, backup_file, user, password, recovery_key,
+                                   replace_with_other_store, lock)
+        finally:
+            lock.release()
 
-                rebuilt, was_rebuilt = _keyfile_for(store)
-                if was_rebuilt:
-                    rebuilt.save(keys_path(path))
-            with store.unit_of_work(actor) as uow:
-                uow.audit("restore", "store", None, {"file": backup_file.name})
+
+def _restore_locked(path: Path, backup_file: Path, user: str | None, password: str | None,
+                    recovery_key: str | None, replace_other: bool, lock: StoreLock) -> dict[str, int]:
+    target_exists = path.exists()
+    target_keyfile: KeyFile | None = None
+    try:
+        target_keyfile = opening.load_keyfile(path)
+    except (NotFound, StoreDamaged):
+        if not recovery_key and target_exists:
+            raise
+    backup_keyfile: KeyFile | None = None
+    if keys_path(backup_file).exists():
+        backup_keyfile = KeyFile.load(keys_path(backup_file))
+    actor: str | None
+    if recovery_key:
+        key = opening.key_from_recovery(recovery_key)
+        actor = None
+    elif target_keyfile is not None:
+        opened = opening.key_from_password(path, user, password, keyfile=target_keyfile)
+        key, actor = opened.key, opened.name
+    elif backup_keyfile is not None:
+        opened = opening.key_from_password(backup_file, user, password, keyfile=backup_keyfile,
+                                           record_failure=False)
+        key, actor = opened.key, opened.name
+    else:
+        raise NotFound("Ingen nyckelfil finns för databasen eller säkerhetskopian; använd "
+                       "--with-recovery-key.")
+    try:
+        target_id = target_keyfile.store_id if target_keyfile else None
+        admin_in_target = False
+        if target_exists:
+            facts_id, admin_in_target = _target_facts(path, key, actor)
+            target_id = facts_id or target_id
+            if facts_id is not None and actor is not None and not admin_in_target:
+                raise PermissionDenied(
+                    "Endast en administratör i databasen som ska ersättas kan återställa den.")
+            if facts_id is not None and actor is None:
+                admin_in_target = True  # the recovery key of the target opened it
+        backup_key = _backup_key(backup_file, key, backup_keyfile, user, password)
+        backup_id, admin_in_backup = _target_facts(backup_file, backup_key, actor)
+        if backup_id is None:
+            raise StoreDamaged(backup_mod.BAD_BACKUP)
+        if actor is not None and not target_exists and not admin_in_backup:
+            raise PermissionDenied("Endast en administratör kan återställa en säkerhetskopia.")
+        if actor is not None and target_exists and not admin_in_target and not admin_in_backup:
+            raise PermissionDenied("Endast en administratör kan återställa en säkerhetskopia.")
+        other = target_id is not None and backup_id != target_id
+        if other and not replace_other:
+            raise StoreError(OTHER_STORE.format(backup=backup_id, target=target_id))
+        if other and not admin_in_target:
+            raise PermissionDenied(
+                "En säkerhetskopia av en annan databas får bara läggas över en databas av en "
+                "administratör i den databasen (och den måste gå att öppna).")
+        problems = backup_mod.verify_file(backup_file, bytes(backup_key))
+        if problems:
+            raise StoreDamaged(f"{backup_mod.BAD_BACKUP} ({problems[0]})")
+        kept = _keep_replaced(path) if target_exists else None
+        counts = backup_mod.restore_file(backup_file, bytes(backup_key), path)
+        make_private(path)
+        lock.lock_database()
+        same_key = bytes(backup_key) == bytes(key)
+        if target_keyfile is not None and same_key and not other:
+            target_keyfile.save(keys_path(path))
+        elif backup_keyfile is not None:
+            backup_keyfile.save(keys_path(path))
+        try:
+            anchor_mod.anchor_path(path).unlink()
+        except FileNotFoundError:
+            pass
+        store = opening.open_store(path, backup_key, lock)
+        try:
+            from oro_desktop.services.users import _keyfile_for
+
+            rebuilt, was_rebuilt = _keyfile_for(store)
+            if was_rebuilt:
+                rebuilt.save(keys_path(path))
+            detail: dict[str, object] = {"file": backup_file.name, "store_id": backup_id}
+            if kept is not None:
+                detail["kept_as"] = kept.name
+            if other:
+                detail["replaced_other_store"] = target_id
+            with store.unit_of_work(actor or RECOVERY_ACTOR) as uow:
+                uow.audit("restore", "store", None, detail)
         finally:
             store.close(keep_lock=True)
+        return counts
     finally:
-        lock.release()
-    return counts
+        opening.forget(key)
+
+
+def _backup_key(backup_file: Path, key: bytearray, backup_keyfile: KeyFile | None,
+                user: str | None, password: str | None) -> bytearray:
+    """The key that opens the backup: the target's, else the backup's own slot for the user."""
+    try:
+        probe(backup_file, bytes(key))
+        return key
+    except StoreDamaged:
+        pass
+    if backup_keyfile is not None and password:
+        try:
+            opened = opening.key_from_password(backup_file, user, password,
+                                               keyfile=backup_keyfile, record_failure=False)
+            probe(backup_file, bytes(opened.key))
+            return opened.key
+        except (WrongCredentials, StoreDamaged):
+            pass
+    raise StoreDamaged(
+        f"{backup_mod.BAD_BACKUP} Nyckeln passar inte kopian: den kan vara gjord före ett "
+        "nyckelbyte; ange då återställningsnyckeln från den tiden (--with-recovery-key)."
+    )

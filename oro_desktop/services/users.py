@@ -11,13 +11,12 @@ from __future__ import annotations
 from pathlib import Path
 
 from oro_desktop.errors import InvalidInput
-from oro_desktop.store import recovery
-from oro_desktop.store.errors import NotFound, StoreDamaged, file_errors
+from oro_desktop.store import opening
+from oro_desktop.store.errors import DataMissing, NotFound, StoreDamaged, file_errors
 from oro_desktop.store.kdf import KdfParams
 from oro_desktop.store.keyslots import (
     KeyFile, check_password_policy, keys_path, make_slot, normalise_user, open_slot,
 )
-from oro_desktop.store.lock import StoreLock
 from oro_desktop.store.repos import users as users_repo
 from oro_desktop.store.repos.users import ROLES, UserRow
 from oro_desktop.store.store import Store
@@ -95,36 +94,53 @@ def change_password(session: Session, old_password: str, new_password: str, *,
 @file_errors()
 def recover_user(path: Path, recovery_key: str, user: str, new_password: str, *,
                  kdf: KdfParams | None = None) -> bool:
-    """Reset `user`'s password with the recovery key; returns True if the sidecar was rebuilt."""
-    secret = recovery.parse_key(recovery_key)
+    """Reset `user`'s password with the recovery key; returns True if the sidecar was rebuilt.
+
+    Goes through the one opening sequence (store/opening.py); works when `.keys` is
+    missing or damaged, since the recovery key determines the database key by itself.
+    """
+    key = opening.key_from_recovery(recovery_key)
     name = normalise_user(user)
     check_password_policy(new_password)
     path = Path(path)
-    if not path.exists():
-        raise NotFound(f"Ingen databas finns på {path}.")
-    lock = StoreLock(path).acquire()
-    try:
+    with opening.hold(path) as lock:
         try:
-            store = Store.open(path, recovery.database_key(secret), lock)
+            store = opening.open_store(path, key, lock)
+        except DataMissing:
+            raise
         except StoreDamaged:
             raise StoreDamaged(
                 "Återställningsnyckeln passar inte den här databasen, eller så är filen "
                 "skadad. Kör 'oro-admin check' eller återställ från en säkerhetskopia."
             ) from None
+        finally:
+            opening.forget(key)
         try:
             with store.unit_of_work(RECOVERY_ACTOR) as uow:
                 row = users_repo.get(uow.conn, name)
             if row is None or not row.active:
                 raise NotFound(f"Användaren '{name}' finns inte i databasen.")
             keyfile, rebuilt = _keyfile_for(store)
-            slot = make_slot(store.store_id, name, new_password, store.key, kdf)
+            slot = make_slot(store.store_id, name, new_password, bytes(store.key), kdf)
             with store.unit_of_work(RECOVERY_ACTOR) as uow:
                 users_repo.put_slot(uow.conn, slot)
                 uow.audit("recover", "user", name, {"sidecar_rebuilt": rebuilt})
             keyfile.slots[name] = slot
             keyfile.save(keys_path(path))
         finally:
-            store.close(keep_lock=True)
-    finally:
-        lock.release()
+            store.close()
     return rebuilt
+
+
+@file_errors()
+def rewrap_own_slot(session: Session, password: str, policy: KdfParams) -> None:
+    """Re-wrap the signed-in user's slot with the current KDF policy (done at login)."""
+    store = session.store
+    name = session.user.name
+    slot = make_slot(store.store_id, name, password, bytes(store.key), policy)
+    with store.unit_of_work(name) as uow:
+        users_repo.put_slot(uow.conn, slot)
+        uow.audit("password_change", "user", name, {"kdf_upgraded": policy.to_dict()})
+    keyfile, _ = _keyfile_for(store)
+    keyfile.slots[name] = slot
+    keyfile.save(keys_path(store.path))

@@ -75,7 +75,10 @@ def open_connection(path: Path, key: bytes, *, create: bool = False):
     if create:
         if path.exists():
             raise FileExistsError(path)
-        path.parent.mkdir(parents=True, exist_ok=True)
+        from oro_desktop.store.files import create_private_file, ensure_dir
+
+        ensure_dir(path.parent)
+        create_private_file(path)  # 0600 before SQLite writes; -wal/-shm inherit it
     else:
         probe(path, key)
     with translate():

@@ -28,13 +28,27 @@ from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 
 from oro_desktop.errors import InvalidInput
 from oro_desktop.store import kdf as kdf_mod
-from oro_desktop.store.errors import NotFound, StoreDamaged, WrongCredentials
+from oro_desktop.store.errors import KeyFileDamaged, NotFound, WrongCredentials
 from oro_desktop.store.files import atomic_write_bytes, side_path
 
 FORMAT = "oro_desktop-keys"
 VERSION = 1
 _USER_RE = re.compile(r"^[\w.-]{1,64}$")
 MIN_PASSWORD = 8
+MAX_KEYFILE_BYTES = 4 * 1024 * 1024
+MAX_SLOTS = 10_000
+
+# What a slot read from the plaintext `.keys` may ask for (issue 9, defect 7): a file that
+# asks for more memory or time than this is damaged or hostile, not a real slot. The
+# upper bounds leave room for policies well above today's default (64 MiB, t=3, p=4).
+KDF_LIMITS = {
+    "memory_kib": (8, 4 * 1024 * 1024),   # 8 KiB .. 4 GiB
+    "time_cost": (1, 64),
+    "parallelism": (1, 64),
+}
+SALT_BYTES = (16, 64)
+NONCE_BYTES = 12
+WRAPPED_BYTES = 32 + 16  # the 256-bit key plus the GCM tag
 
 
 def keys_path(db_path: Path) -> Path:
@@ -97,7 +111,8 @@ class KeySlot:
 
     @classmethod
     def from_dict(cls, data: dict) -> "KeySlot":
-        return cls(
+        """Parse and range-check one slot; ValueError names the first value out of range."""
+        slot = cls(
             user=str(data["user"]),
             kdf=kdf_mod.KdfParams.from_dict(data["kdf"]),
             salt=_unb64(data["salt"]),
@@ -105,6 +120,32 @@ class KeySlot:
             wrapped=_unb64(data["wrapped"]),
             updated_at=str(data["updated_at"]),
         )
+        check_slot(slot)
+        return slot
+
+
+def check_slot(slot: KeySlot) -> None:
+    """ValueError unless every parameter is within KDF_LIMITS and every length fits."""
+    if not _USER_RE.match(slot.user):
+        raise ValueError("ogiltigt användarnamn")
+    for name, (low, high) in KDF_LIMITS.items():
+        value = getattr(slot.kdf, name)
+        if isinstance(value, bool) or not low <= value <= high:
+            raise ValueError(f"{name}={value} utanför {low}–{high}")
+    if slot.kdf.memory_kib < 8 * slot.kdf.parallelism:
+        raise ValueError("memory_kib är för litet för parallelism")
+    if not SALT_BYTES[0] <= len(slot.salt) <= SALT_BYTES[1]:
+        raise ValueError(f"saltet har {len(slot.salt)} byte")
+    if len(slot.nonce) != NONCE_BYTES:
+        raise ValueError(f"nonce har {len(slot.nonce)} byte")
+    if len(slot.wrapped) != WRAPPED_BYTES:
+        raise ValueError(f"den inslagna nyckeln har {len(slot.wrapped)} byte")
+
+
+def below_policy(params: kdf_mod.KdfParams, policy: kdf_mod.KdfParams) -> bool:
+    """True when a slot's cost is lower than the policy in any dimension (re-wrap at login)."""
+    return (params.memory_kib < policy.memory_kib or params.time_cost < policy.time_cost
+            or params.parallelism < policy.parallelism)
 
 
 def make_slot(
@@ -129,8 +170,25 @@ def open_slot(store_id: str, slot: KeySlot, password: str) -> bytes:
 
 
 def burn_kdf_time(password: str, params: kdf_mod.KdfParams | None) -> None:
-    """Spend as long as a real slot would, so an unknown user is not told apart by timing."""
-    kdf_mod.derive(password, b"\0" * 16, params or kdf_mod.DEFAULT)
+    """Spend as long as a real slot would, so an unknown user is not told apart by timing.
+
+    Then also as long as the AES-GCM step: a real slot's failing decrypt is timed too.
+    """
+    kek = kdf_mod.derive(password, b"\0" * 16, params or kdf_mod.DEFAULT)
+    try:
+        AESGCM(kek).decrypt(b"\0" * NONCE_BYTES, b"\0" * WRAPPED_BYTES, b"")
+    except InvalidTag:
+        pass
+
+
+def decoy_params(keyfile: "KeyFile", fallback: kdf_mod.KdfParams | None) -> kdf_mod.KdfParams:
+    """The cost an unknown name should pay: that of the real slots (most common first)."""
+    counts: dict[kdf_mod.KdfParams, int] = {}
+    for slot in keyfile.slots.values():
+        counts[slot.kdf] = counts.get(slot.kdf, 0) + 1
+    if counts:
+        return max(counts, key=lambda p: (counts[p], p.memory_kib, p.time_cost))
+    return fallback or kdf_mod.DEFAULT
 
 
 @dataclass
@@ -151,17 +209,27 @@ class KeyFile:
 
     @classmethod
     def from_bytes(cls, data: bytes) -> "KeyFile":
+        """Parse a key file; KeyFileDamaged (never a traceback, never a hang) otherwise."""
+        if len(data) > MAX_KEYFILE_BYTES:
+            raise KeyFileDamaged("filen är för stor")
         try:
             doc = json.loads(data.decode("utf-8"))
             if doc.get("format") != FORMAT or int(doc.get("version")) != VERSION:
-                raise ValueError("not a key file")
-            slots = [KeySlot.from_dict(item) for item in doc["slots"]]
-            return cls(str(doc["store_id"]), {slot.user: slot for slot in slots})
-        except (ValueError, KeyError, TypeError, AttributeError, UnicodeDecodeError) as exc:
-            raise StoreDamaged(
-                "Nyckelfilen (.keys) är skadad. Databasen kan öppnas med "
-                "återställningsnyckeln: 'oro-admin recover'."
-            ) from exc
+                raise ValueError("inte en nyckelfil")
+            items = doc["slots"]
+            if not isinstance(items, list) or len(items) > MAX_SLOTS:
+                raise ValueError("listan över nycklar är ogiltig")
+            slots = [KeySlot.from_dict(item) for item in items]
+            store_id = doc["store_id"]
+            if not isinstance(store_id, str) or not re.fullmatch(r"[0-9A-Za-z_-]{1,64}", store_id):
+                raise ValueError("ogiltigt databas-id")
+            return cls(store_id, {slot.user: slot for slot in slots})
+        except (json.JSONDecodeError, UnicodeDecodeError) as exc:
+            raise KeyFileDamaged() from exc
+        except ValueError as exc:
+            raise KeyFileDamaged(str(exc)[:80] or None) from exc
+        except (KeyError, TypeError, AttributeError, OverflowError, RecursionError) as exc:
+            raise KeyFileDamaged() from exc
 
     @classmethod
     def load(cls, path: Path) -> "KeyFile":
@@ -175,5 +243,4 @@ class KeyFile:
         return cls.from_bytes(data)
 
     def save(self, path: Path) -> None:
-        path = Path(path)
-        atomic_write_bytes(path, self.to_bytes(), like=path.with_name(path.name.removesuffix(".keys")))
+        atomic_write_bytes(Path(path), self.to_bytes())

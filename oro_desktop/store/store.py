@@ -28,6 +28,11 @@ from oro_desktop.store.errors import StoreClosed, StoreDamaged, map_exception, t
 from oro_desktop.store.lock import StoreLock
 
 
+def wipe(buffer: bytearray) -> None:
+    """Overwrite a key buffer in place (best effort: see docs/architecture.md, Keys in memory)."""
+    buffer[:] = bytes(len(buffer))
+
+
 @dataclass
 class UnitOfWork:
     """What a block inside `Store.unit_of_work` gets: the database and the audit hook."""
@@ -51,7 +56,8 @@ class Store:
     def __init__(self, path: Path, conn, key: bytes, lock: StoreLock) -> None:
         self.path = Path(path)
         self._conn = conn
-        self._key = key
+        self._key = bytearray(key)  # overwritten by close() (issue 9, defect 12)
+        self._anchored: tuple[int, str, str] | None = None
         self._lock = lock
         self._mutex = threading.RLock()
         self._depth = 0
@@ -123,8 +129,10 @@ class Store:
         return self._conn
 
     @property
-    def key(self) -> bytes:
-        """The raw database key (for backups and re-wrapping key slots)."""
+    def key(self) -> bytearray:
+        """The raw database key (for backups and re-wrapping key slots); do not keep it."""
+        if self._conn is None:
+            raise StoreClosed()
         return self._key
 
     @property
@@ -175,8 +183,19 @@ class Store:
                 except BaseException:
                     self._rollback()
                     raise
+                self.update_anchor()
             finally:
                 self._depth = 0
+
+    def update_anchor(self, *, force: bool = False) -> None:
+        """Move `<db>.anchor` to the newest audit row if it changed (see store/anchor.py)."""
+        from oro_desktop.store import anchor as anchor_mod
+
+        with translate():
+            head = anchor_mod.newest(self.conn)
+        if head != self._anchored or force:
+            anchor_mod.write(self.path, self._key, self.store_id, head)
+            self._anchored = head
 
     def _rollback(self) -> None:
         try:
@@ -214,5 +233,6 @@ class Store:
                 except _driver.Error:
                     pass
                 conn.close()
+            wipe(self._key)
             if not keep_lock:
                 self._lock.release()
