@@ -26,6 +26,7 @@ from oro_desktop.store.errors import (
 )
 from oro_desktop.store.files import (
     atomic_write_bytes, create_private_file, ensure_dir, fsync_dir, make_private, side_path,
+    write_private_bytes,
 )
 from oro_desktop.store.keyslots import KeyFile, keys_path
 from oro_desktop.store.lock import StoreLock
@@ -158,6 +159,14 @@ def backup(session: Session, out: Path) -> dict[str, int]:
     with store.unit_of_work(session.user.name) as uow:
         uow.audit("backup", "store", None, {"file": out.name, "rows": sum(counts.values())})
     return counts
+
+
+def write_private_file(path: Path, data: bytes) -> None:
+    """Write a file the user asked for (a PDF, an export) as 0600, whatever the umask.
+
+    For the CLI and GUI, which may not import the store: OSError is theirs to word.
+    """
+    write_private_bytes(Path(path), data)
 
 
 OTHER_STORE = (

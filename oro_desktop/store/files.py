@@ -189,11 +189,11 @@ def _macos_fs_type(path: Path) -> str | None:  # pragma: no cover - macOS only
 
 def network_fs_type(path: Path, *, mounts_file: str | None = None) -> str | None:
     """The network file system type under `path`, or None when it is a local disk."""
-    where = _existing_ancestor(path)
+    where = Path(os.path.realpath(path))  # resolves the part that exists
     if sys.platform == "win32":  # pragma: no cover
-        return "remote" if _windows_drive_is_remote(where) else None
+        return "remote" if _windows_drive_is_remote(_existing_ancestor(where)) else None
     if sys.platform == "darwin":  # pragma: no cover
-        fstype = _macos_fs_type(where)
+        fstype = _macos_fs_type(_existing_ancestor(where))
     else:
         try:
             with open(mounts_file or MOUNTS_FILE, encoding="utf-8", errors="replace") as handle:

@@ -53,9 +53,19 @@ class StoreLock:
         self._db_fd: int | None = None
 
     def acquire(self) -> "StoreLock":
+        try:  # filelock would report an unwritable folder as "in use": find out first
+            os.close(os.open(lock_path(self.db_path), os.O_RDWR | os.O_CREAT, file_mode()))
+        except OSError as exc:
+            raise _folder_problem(self.db_path, exc) from None
         try:
             self._lock.acquire(timeout=0, blocking=False)
         except Timeout:
+            # filelock reports an unwritable folder (/proc, a read-only disk) as a timeout
+            # too: say what is actually wrong (issue 9, defect 9).
+            folder = self.db_path.parent
+            if not folder.is_dir() or not os.access(folder, os.W_OK):
+                raise _folder_problem(self.db_path, PermissionError(
+                    errno.EACCES, "mappen är skrivskyddad eller inte en vanlig mapp")) from None
             raise StoreInUse() from None
         except OSError as exc:
             raise _folder_problem(self.db_path, exc) from None

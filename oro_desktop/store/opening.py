@@ -178,19 +178,32 @@ def open_store(path: Path, key: bytearray, lock: StoreLock, *, keyfile: KeyFile 
                migrate: bool = True, verify: bool = False, check_anchor: bool = True) -> Store:
     """Open read-write and check that the file is the one the key file and anchor expect.
 
-    Raises StoreDamaged (or its DataMissing subclass, from the anchor) and closes the
-    connection, keeping the lock for the caller's own clean-up.
+    The anchor is compared on a read-only connection *before* the file is opened for
+    writing: a read-write connection would run WAL recovery and, when it closes, delete
+    or truncate a damaged WAL, destroying the evidence `check` and a restore need.
+    Raises StoreDamaged (or its DataMissing subclass) and keeps the lock for the caller.
     """
-    store = Store.open(Path(path), bytes(key), lock, migrate=migrate, verify=verify)
+    path = Path(path)
+    store_id: str | None = None
+    if check_anchor:
+        conn = open_readonly(path, key)
+        try:
+            with translate():
+                row = conn.execute("SELECT value FROM meta WHERE key = 'store_id'").fetchone()
+                store_id = str(row[0]) if row else None
+                if keyfile is not None and store_id != keyfile.store_id:
+                    raise StoreDamaged("Nyckelfilen (.keys) hör inte till den här databasen.")
+                problem = anchor_mod.diagnose(conn, path, key, store_id or "")
+        finally:
+            conn.close()
+        if problem is not None:
+            raise problem
+    store = Store.open(path, bytes(key), lock, migrate=migrate, verify=verify)
     try:
         if keyfile is not None and store.store_id != keyfile.store_id:
             raise StoreDamaged("Nyckelfilen (.keys) hör inte till den här databasen.")
         if check_anchor:
-            with translate():
-                problem = anchor_mod.diagnose(store.conn, store.path, store.key, store.store_id)
-            if problem is not None:
-                raise problem
-            store.update_anchor(force=not anchor_mod.anchor_path(store.path).exists())
+            store.update_anchor(force=not anchor_mod.anchor_path(path).exists())
     except BaseException:
         store.close(keep_lock=True)
         raise
@@ -202,11 +215,15 @@ def open_readonly(path: Path, key: bytearray) -> Any:
 
     `mode=ro` (not `immutable`, which would ignore the WAL and so the newest commits):
     SQLite reads the WAL but a read-only connection does not checkpoint it, at any time
-    or when it closes. The key is probed first on an immutable connection.
+    or when it closes. The key is probed first on an immutable connection. The caller
+    holds the store lock, so no other process can write while this connection reads.
     """
     path = Path(path)
     probe(path, bytes(key))
-    uri = path.resolve().as_uri() + "?mode=ro"
+    # Without a WAL there is nothing newer than the main file to read: `immutable` then
+    # keeps SQLite from creating an empty -wal and -shm beside a file we only look at.
+    has_wal = Path(f"{path}-wal").exists()
+    uri = path.resolve().as_uri() + ("?mode=ro" if has_wal else "?mode=ro&immutable=1")
     with translate():
         conn = _raw_connect(uri, bytes(key), uri=True)
         try:

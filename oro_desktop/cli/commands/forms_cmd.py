@@ -152,8 +152,10 @@ def cmd_render(args: argparse.Namespace) -> int:
     d = _definition(args)
     data = _read_data(args.data) if args.data else None
     pdf = render_form(d, data, fonts_dir=resources_dir() / "fonts")
+    from oro_desktop.services.maintenance import write_private_file
+
     try:
-        args.out.write_bytes(pdf)
+        write_private_file(args.out, pdf)  # 0600 whatever the umask (issue 9, defect 3)
     except OSError as exc:
         raise InvalidInput(f"Kan inte skriva {args.out}: {exc.strerror}") from None
     print(f"Varning: {args.out} är inte krypterad. Förvara och radera den som en "
