@@ -20,7 +20,8 @@ from oro_desktop.store import anchor as anchor_mod
 from oro_desktop.store import audit as audit_mod
 from oro_desktop.store import backup as backup_mod
 from oro_desktop.store import migrations, opening
-from oro_desktop.store.connection import integrity_problems, probe
+from oro_desktop.store import rekey as rekey_mod
+from oro_desktop.store.connection import integrity_problems
 from oro_desktop.store.errors import (
     NotFound, PermissionDenied, file_errors, StoreDamaged, StoreError, WrongCredentials, translate,
 )
@@ -90,13 +91,13 @@ def check_store(path: Path, user: str | None, password: str | None, *,
         try:
             keyfile: KeyFile | None = None
             if recovery_key:
-                key = opening.key_from_recovery(recovery_key)
+                key = opening.key_from_recovery(recovery_key, path)
                 try:
                     keyfile = opening.load_keyfile(path)
                 except (NotFound, StoreDamaged):
                     keyfile = None
             else:
-                opened = opening.key_from_password(path, user, password)
+                opened = opening.unlock_key(path, user, password)
                 key, keyfile = opened.key, opened.keyfile
             try:
                 _check_file(path, key, keyfile, report)
@@ -203,21 +204,32 @@ def _keep_replaced(path: Path) -> Path:
     return keep
 
 
-def _target_facts(path: Path, key: bytearray, actor: str | None) -> tuple[str | None, bool]:
-    """(store id, whether `actor` is an active admin) of the target, or (None, False) if damaged."""
+@dataclass
+class _Facts:
+    """What restore needs to know from a store file it may not be able to open."""
+
+    store_id: str | None = None
+    admin: bool = False
+    previous_keys: list[bytearray] = field(default_factory=list)
+
+
+def _target_facts(path: Path, key: bytearray, actor: str | None) -> _Facts:
+    """Store id, whether `actor` is an active admin, earlier keys; empty if it cannot be read."""
     try:
         conn = opening.open_readonly(path, key)
     except StoreDamaged:
-        return None, False
+        return _Facts()
     try:
         with translate():
             row = conn.execute("SELECT value FROM meta WHERE key = 'store_id'").fetchone()
             user = users_repo.get(conn, actor) if actor else None
+            earlier = rekey_mod.previous_keys(conn)
     except StoreError:
-        return None, False
+        return _Facts()
     finally:
         conn.close()
-    return (str(row[0]) if row else None), bool(user and user.active and user.role == "admin")
+    return _Facts(str(row[0]) if row else None,
+                  bool(user and user.active and user.role == "admin"), earlier)
 
 
 @file_errors()
@@ -261,7 +273,7 @@ def _restore_locked(path: Path, backup_file: Path, user: str | None, password: s
         backup_keyfile = KeyFile.load(keys_path(backup_file))
     actor: str | None
     if recovery_key:
-        key = opening.key_from_recovery(recovery_key)
+        key = opening.key_from_recovery(recovery_key, path if target_exists else backup_file)
         actor = None
     elif target_keyfile is not None:
         opened = opening.key_from_password(path, user, password, keyfile=target_keyfile)
@@ -276,16 +288,20 @@ def _restore_locked(path: Path, backup_file: Path, user: str | None, password: s
     try:
         target_id = target_keyfile.store_id if target_keyfile else None
         admin_in_target = False
+        target = _Facts()
         if target_exists:
-            facts_id, admin_in_target = _target_facts(path, key, actor)
+            target = _target_facts(path, key, actor)
+            facts_id, admin_in_target = target.store_id, target.admin
             target_id = facts_id or target_id
             if facts_id is not None and actor is not None and not admin_in_target:
                 raise PermissionDenied(
                     "Endast en administratör i databasen som ska ersättas kan återställa den.")
             if facts_id is not None and actor is None:
                 admin_in_target = True  # the recovery key of the target opened it
-        backup_key = _backup_key(backup_file, key, backup_keyfile, user, password)
-        backup_id, admin_in_backup = _target_facts(backup_file, backup_key, actor)
+        backup_key = _backup_key(backup_file, [key, *target.previous_keys], backup_keyfile,
+                                 user, password, recovery_key)
+        in_backup = _target_facts(backup_file, backup_key, actor)
+        backup_id, admin_in_backup = in_backup.store_id, in_backup.admin
         if backup_id is None:
             raise StoreDamaged(backup_mod.BAD_BACKUP)
         if actor is not None and not target_exists and not admin_in_backup:
@@ -306,8 +322,10 @@ def _restore_locked(path: Path, backup_file: Path, user: str | None, password: s
         counts = backup_mod.restore_file(backup_file, bytes(backup_key), path)
         make_private(path)
         lock.lock_database()
-        same_key = bytes(backup_key) == bytes(key)
-        if target_keyfile is not None and same_key and not other:
+        # The same store put back under today's key: today's key file keeps working, and
+        # a key the backup was made with (known to users removed since) does not.
+        keep_target_key = target_keyfile is not None and not other and target.store_id is not None
+        if keep_target_key and target_keyfile is not None:
             target_keyfile.save(keys_path(path))
         elif backup_keyfile is not None:
             backup_keyfile.save(keys_path(path))
@@ -317,6 +335,10 @@ def _restore_locked(path: Path, backup_file: Path, user: str | None, password: s
             pass
         store = opening.open_store(path, backup_key, lock)
         try:
+            if keep_target_key and bytes(backup_key) != bytes(key):
+                with store.unit_of_work(actor or RECOVERY_ACTOR) as uow:
+                    rekey_mod.remember_keys(uow.conn, [*reversed(target.previous_keys), backup_key])
+                store.change_key(key)
             from oro_desktop.services.users import _keyfile_for
 
             rebuilt, was_rebuilt = _keyfile_for(store)
@@ -336,20 +358,24 @@ def _restore_locked(path: Path, backup_file: Path, user: str | None, password: s
         opening.forget(key)
 
 
-def _backup_key(backup_file: Path, key: bytearray, backup_keyfile: KeyFile | None,
-                user: str | None, password: str | None) -> bytearray:
-    """The key that opens the backup: the target's, else the backup's own slot for the user."""
-    try:
-        probe(backup_file, bytes(key))
-        return key
-    except StoreDamaged:
-        pass
+def _backup_key(backup_file: Path, keys: list[bytearray], backup_keyfile: KeyFile | None,
+                user: str | None, password: str | None,
+                recovery_key: str | None = None) -> bytearray:
+    """The key that opens the backup: today's or an earlier key of the target, the
+    recovery key, else the backup's own slot for the same user and password."""
+    for key in keys:
+        if opening.key_opens(backup_file, key):
+            return key
+    if recovery_key:
+        candidate = opening.key_from_recovery(recovery_key, backup_file)
+        if opening.key_opens(backup_file, candidate):
+            return candidate
     if backup_keyfile is not None and password:
         try:
             opened = opening.key_from_password(backup_file, user, password,
                                                keyfile=backup_keyfile, record_failure=False)
-            probe(backup_file, bytes(opened.key))
-            return opened.key
+            if opening.key_opens(backup_file, opened.key):
+                return opened.key
         except (WrongCredentials, StoreDamaged):
             pass
     raise StoreDamaged(

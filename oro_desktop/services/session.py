@@ -16,6 +16,7 @@ path into a store):
 
 from __future__ import annotations
 
+import base64
 import os
 import uuid
 from dataclasses import dataclass
@@ -36,6 +37,7 @@ from oro_desktop.store.errors import (
 from oro_desktop.store.kdf import KdfParams
 from oro_desktop.store.keyslots import (
     KeyFile, below_policy, check_password_policy, keys_path, make_slot, normalise_user,
+    recovery_keypair,
 )
 from oro_desktop.store.lock import StoreLock
 from oro_desktop.store.repos import settings as settings_repo
@@ -118,6 +120,9 @@ class Session:
             store = Store.create(temp, bytes(db_key), StoreLock(temp), store_id)
             try:
                 with store.unit_of_work(name) as uow:
+                    uow.conn.execute(  # lets a later rekey keep this recovery key (store/rekey.py)
+                        "INSERT INTO meta (key, value) VALUES ('recovery_public', ?)",
+                        (base64.b64encode(recovery_keypair(secret)[1]).decode("ascii"),))
                     users_repo.insert(uow.conn, name, "admin", name)
                     users_repo.put_slot(uow.conn, slot)
                     uow.audit("create", "user", name, {"role": "admin", "initial": True})
@@ -146,7 +151,7 @@ class Session:
         """
         policy = kdf if kdf is not None else kdf_policy()
         with opening.hold(path) as lock:
-            opened = opening.key_from_password(path, user, password, kdf=policy)
+            opened = opening.unlock_key(path, user, password, kdf=policy)
             name = opened.name
             try:
                 store = opening.open_store(path, opened.key, lock, keyfile=opened.keyfile,
@@ -169,7 +174,7 @@ class Session:
                 raise
             failed_logins.clear(path)
         session = cls(store, UserInfo(row.name, row.role))
-        if below_policy(opened.slot.kdf, policy):
+        if below_policy(opened.slot.kdf, policy) or opened.slot.version < 2:
             from oro_desktop.services.users import rewrap_own_slot
 
             rewrap_own_slot(session, password, policy)

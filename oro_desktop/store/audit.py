@@ -21,7 +21,7 @@ ACTIONS = frozenset(
     {
         "read", "create", "update", "delete", "print", "export", "import",
         "login", "failed_login", "lock", "logout", "backup", "restore",
-        "recover", "password_change",
+        "recover", "password_change", "rekey",
     }
 )
 GENESIS = "0" * 64

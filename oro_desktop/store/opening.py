@@ -40,7 +40,8 @@ from oro_desktop.store.errors import KeyFileDamaged, NotFound, StoreDamaged, Wro
 from oro_desktop.store.files import refuse_network_drive  # noqa: F401  (re-exported)
 from oro_desktop.store.kdf import KdfParams
 from oro_desktop.store.keyslots import (
-    KeyFile, KeySlot, burn_kdf_time, decoy_params, keys_path, normalise_user, open_slot,
+    KeyFile, KeySlot, burn_kdf_time, decoy_params, keys_path, normalise_user, open_recovery_box,
+    open_slot,
 )
 from oro_desktop.store.lock import StoreLock
 from oro_desktop.store.store import Store, wipe
@@ -169,9 +170,66 @@ def key_from_password(path: Path, user: str | None, password: str | None, *,
     return PasswordKey(name, key, keyfile, slot)
 
 
-def key_from_recovery(text: str) -> bytearray:
-    """The database key a recovery key determines (InvalidInput if mistyped)."""
-    return bytearray(recovery.database_key(recovery.parse_key(text)))
+def unlock_key(path: Path, user: str | None, password: str | None, *,
+               kdf: KdfParams | None = None) -> PasswordKey:
+    """`key_from_password` on the store's own key file, settling an interrupted rekey."""
+    return settle_rekey(Path(path), key_from_password(path, user, password, kdf=kdf), password)
+
+
+def key_from_recovery(text: str, path: Path | None = None) -> bytearray:
+    """The database key a recovery key opens (InvalidInput if mistyped).
+
+    The key is HKDF(secret) until a rekey that kept the recovery key; after that it is
+    sealed to the recovery key in the key file and in `<db>.recovery` (store/rekey.py).
+    With `path`, the candidate that actually opens that file is returned.
+    """
+    from oro_desktop.store.rekey import recovery_boxes
+
+    secret = recovery.parse_key(text)
+    direct = bytearray(recovery.database_key(secret))
+    if path is None or not Path(path).exists():
+        return direct
+    candidates = [direct]
+    for box in recovery_boxes(Path(path)):
+        key = open_recovery_box("", secret, box)
+        if key is not None:
+            candidates.append(bytearray(key))
+    for key in candidates:
+        if key_opens(Path(path), key):
+            return key
+    return direct  # the caller's open reports the mismatch in its own words
+
+
+def key_opens(path: Path, key: bytes | bytearray) -> bool:
+    """True if `key` decrypts the file's newest first page (WAL included); never writes."""
+    try:
+        probe(Path(path), bytes(key))
+    except StoreDamaged:
+        return False
+    return True
+
+
+def settle_rekey(path: Path, opened: PasswordKey, password: str | None) -> PasswordKey:
+    """Finish or forget a rekey a crash interrupted (see store/rekey.py, crash safety)."""
+    from oro_desktop.store.rekey import next_keys_path
+
+    pending = next_keys_path(path)
+    if not pending.exists() or not Path(path).exists():
+        return opened
+    if key_opens(path, opened.key):
+        pending.unlink(missing_ok=True)  # the rekey never committed
+        return opened
+    try:
+        newer = KeyFile.load(pending)
+        again = key_from_password(path, opened.name, password, keyfile=newer,
+                                  record_failure=False)
+    except (WrongCredentials, NotFound, StoreDamaged):
+        return opened
+    if key_opens(path, again.key):
+        os.replace(pending, keys_path(path))
+        forget(opened.key)
+        return again
+    return opened
 
 
 def open_store(path: Path, key: bytearray, lock: StoreLock, *, keyfile: KeyFile | None = None,

@@ -197,6 +197,17 @@ class Store:
             anchor_mod.write(self.path, self._key, self.store_id, head)
             self._anchored = head
 
+    def change_key(self, new_key: bytes | bytearray) -> None:
+        """`PRAGMA rekey` to `new_key`, checkpointed; store/rekey.py does the rest."""
+        with self._mutex:
+            if self._depth:
+                raise RuntimeError("change_key inside a unit of work")
+            with translate():
+                self.conn.execute(f"PRAGMA rekey = \"x'{bytes(new_key).hex()}'\"")
+                self.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+            self._key[:] = bytes(new_key)
+            self.update_anchor(force=True)
+
     def _rollback(self) -> None:
         try:
             if self._conn is not None and self._conn.in_transaction:

@@ -23,6 +23,9 @@ def _env(monkeypatch):
     for var in ("ORO_DB", "ORO_USER", "ORO_PASSWORD", "ORO_NEW_PASSWORD", "ORO_RECOVERY_KEY"):
         monkeypatch.delenv(var, raising=False)
     monkeypatch.setenv("ORO_INSECURE_FAST_KDF", "1")
+    from oro_desktop.store import kdf as kdf_mod
+
+    monkeypatch.setattr(kdf_mod, "_warned", False)  # the warning is once per process
     options.reset_stdin_reader()
     yield
     options.reset_stdin_reader()
