@@ -319,26 +319,24 @@ def _restore_locked(path: Path, backup_file: Path, user: str | None, password: s
         if problems:
             raise StoreDamaged(f"{backup_mod.BAD_BACKUP} ({problems[0]})")
         kept = _keep_replaced(path) if target_exists else None
-        counts = backup_mod.restore_file(backup_file, bytes(backup_key), path)
-        make_private(path)
-        lock.lock_database()
         # The same store put back under today's key: today's key file keeps working, and
         # a key the backup was made with (known to users removed since) does not.
         keep_target_key = target_keyfile is not None and not other and target.store_id is not None
-        if keep_target_key and target_keyfile is not None:
-            target_keyfile.save(keys_path(path))
-        elif backup_keyfile is not None:
-            backup_keyfile.save(keys_path(path))
-        try:
-            anchor_mod.anchor_path(path).unlink()
-        except FileNotFoundError:
-            pass
-        store = opening.open_store(path, backup_key, lock)
+        final_key = key if keep_target_key else backup_key
+        # The old file's anchor must not judge the restored one (a kill after the swap
+        # would otherwise lock everybody out); a new one is written when it is opened.
+        anchor_mod.anchor_path(path).unlink(missing_ok=True)
+        counts = backup_mod.restore_file(backup_file, bytes(backup_key), path,
+                                         new_key=bytes(final_key))
+        if not keep_target_key and backup_keyfile is not None:
+            backup_keyfile.save(keys_path(path))  # the backup's key file fits the new file
+        make_private(path)
+        lock.lock_database()
+        store = opening.open_store(path, final_key, lock)
         try:
             if keep_target_key and bytes(backup_key) != bytes(key):
                 with store.unit_of_work(actor or RECOVERY_ACTOR) as uow:
                     rekey_mod.remember_keys(uow.conn, [*reversed(target.previous_keys), backup_key])
-                store.change_key(key)
             from oro_desktop.services.users import _keyfile_for
 
             rebuilt, was_rebuilt = _keyfile_for(store)

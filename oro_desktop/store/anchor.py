@@ -160,7 +160,7 @@ def diagnose(conn: Any, db_path: Path, db_key: bytes | bytearray, store_id: str)
             return _triggers_dropped(conn, None)
         return None
     anchor, mac = found
-    if anchor.store_id != store_id or not hmac.compare_digest(mac, anchor.mac(db_key)):
+    if anchor.store_id != store_id or not _mac_fits(conn, anchor, mac, db_key):
         return DataMissing(
             "anchor-foreign",
             f"Kontrollfilen {anchor_path(db_path).name} hör inte till den här databasen eller "
@@ -199,6 +199,20 @@ def diagnose(conn: Any, db_path: Path, db_key: bytes | bytearray, store_id: str)
         "audit-truncated",
         f"Granskningsloggen är avkortad: poster har tagits bort (den ska gå till post "
         f"{anchor.audit_id}, {anchor.audit_ts}). {since} {RESTORE_HINT}", when)
+
+
+def _mac_fits(conn: Any, anchor: Anchor, mac: str, db_key: bytes | bytearray) -> bool:
+    """The MAC holds under the current key, or under an earlier one of this store.
+
+    A rekey killed after `PRAGMA rekey` but before the anchor was rewritten leaves an
+    anchor made with the previous key; earlier keys are kept inside the file (readable
+    only with the current key), so that anchor is still recognised as ours.
+    """
+    if hmac.compare_digest(mac, anchor.mac(db_key)):
+        return True
+    from oro_desktop.store.rekey import previous_keys
+
+    return any(hmac.compare_digest(mac, anchor.mac(k)) for k in previous_keys(conn))
 
 
 def _triggers_dropped(conn: Any, anchor: Anchor | None) -> DataMissing:
