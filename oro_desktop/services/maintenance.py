@@ -49,7 +49,7 @@ class CheckReport:
     def ok(self) -> bool:
         return not self.problems
 
-    def to_dict(self) -> dict:
+    def to_dict(self) -> dict[str, object]:
         return {"path": self.path, "ok": self.ok, "problems": self.problems,
                 "schema_version": self.schema_version, "audit_entries": self.audit_entries,
                 "tables": self.tables}
@@ -145,20 +145,48 @@ def _check_file(path: Path, key: bytearray, keyfile: KeyFile | None, report: Che
         conn.close()
 
 
+BROKEN_AUDIT = (
+    "Granskningsloggen är bruten ({problem}), så ingen säkerhetskopia gjordes. En kopia kan "
+    "göras ändå med --allow-broken-audit; det skrivs då i granskningsloggen och i kopian."
+)
+
+
 @file_errors()
-def backup(session: Session, out: Path) -> dict[str, int]:
-    """Admin only: a verified, encrypted copy at `out` plus `out.keys`; returns row counts."""
+def backup(session: Session, out: Path, *, allow_broken_audit: bool = False) -> dict[str, int]:
+    """Admin only: a verified, encrypted copy at `out` plus `out.keys`; returns row counts.
+
+    A broken audit chain blocks the backup with a message that says so, unless
+    `allow_broken_audit`: then the `backup` entry (with the chain's problems) is written
+    *before* the copy, so both the live store and the copy record that it was taken
+    with a broken chain, and the copy is verified without the chain.
+    """
     session.require_admin()
     out = Path(out)
     store = session.store
-    counts = store.backup_to(out)
+    try:
+        counts = store.backup_to(out)
+        broken: list[str] = []
+    except StoreError:
+        with translate():
+            broken = audit_mod.verify_chain(store.conn)
+        if not broken:
+            raise
+        if not allow_broken_audit:
+            raise StoreDamaged(BROKEN_AUDIT.format(problem=broken[0])) from None
+        with store.unit_of_work(session.user.name) as uow:
+            uow.audit("backup", "store", None, {"file": out.name, "audit_chain_broken": broken[:5]})
+        with backup_mod.allowing_broken_audit():
+            counts = store.backup_to(out)
     make_private(out)
     try:
         atomic_write_bytes(keys_path(out), keys_path(store.path).read_bytes())
     except FileNotFoundError:
         pass
+    detail: dict[str, object] = {"file": out.name, "rows": sum(counts.values())}
+    if broken:
+        detail["audit_chain_broken"] = True
     with store.unit_of_work(session.user.name) as uow:
-        uow.audit("backup", "store", None, {"file": out.name, "rows": sum(counts.values())})
+        uow.audit("backup", "store", None, detail)
     return counts
 
 

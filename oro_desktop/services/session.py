@@ -21,6 +21,7 @@ import os
 import uuid
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import platformdirs
 
@@ -28,10 +29,11 @@ from oro_desktop.errors import InvalidInput
 from oro_desktop.store import failed_logins, opening, recovery
 from oro_desktop.store.anchor import anchor_path
 from oro_desktop.store.audit import append as audit_append
-from oro_desktop.store.files import ensure_dir, fsync_dir
+from oro_desktop.store.files import ensure_dir, fsync_dir, refuse_network_drive
 from oro_desktop.store.kdf import policy as kdf_policy
 from oro_desktop.store.errors import (
-    NotFound, PermissionDenied, StoreClosed, file_errors, StoreDamaged, StoreError, StoreExists,
+    HalfMadeStore, NotFound, PermissionDenied, StoreClosed, file_errors, StoreDamaged, StoreError,
+    StoreExists,
     WrongCredentials,
 )
 from oro_desktop.store.kdf import KdfParams
@@ -42,7 +44,7 @@ from oro_desktop.store.keyslots import (
 from oro_desktop.store.lock import StoreLock
 from oro_desktop.store.repos import settings as settings_repo
 from oro_desktop.store.repos import users as users_repo
-from oro_desktop.store.store import Store
+from oro_desktop.store.store import Store, UnitOfWork
 from oro_desktop.services.changes import ChangeBus
 from oro_desktop.services.drafts import DraftService
 
@@ -105,7 +107,15 @@ class Session:
         path = Path(path)
         name = normalise_user(admin_name)
         check_password_policy(password)
-        opening.refuse_network_drive(path)
+        refuse_network_drive(path)
+        if path.exists() and not keys_path(path).exists():
+            raise HalfMadeStore(
+                f"Det finns en databasfil utan nyckelfil på {path}. Antingen avbröts en "
+                "tidigare 'oro-admin init' (då innehåller filen inga uppgifter och kan tas "
+                "bort: radera den och kör init igen), eller så har nyckelfilen försvunnit "
+                "(då återskapar 'oro-admin recover' den med återställningsnyckeln). Inget har "
+                "ändrats."
+            )
         if store_exists(path):
             raise StoreExists(f"Det finns redan en databas på {path}. Inget har ändrats.")
         ensure_dir(path.parent)
@@ -181,7 +191,7 @@ class Session:
         return session
 
     @staticmethod
-    def _ingest_failed_logins(uow, path: Path) -> None:
+    def _ingest_failed_logins(uow: UnitOfWork, path: Path) -> None:
         for attempt in failed_logins.load(path):
             tried = str(attempt.get("user") or "?")
             seen = uow.conn.execute(  # uses the (record_type, record_id) index
@@ -258,11 +268,11 @@ class Session:
     def __enter__(self) -> "Session":
         return self
 
-    def __exit__(self, *exc) -> None:
+    def __exit__(self, *exc: object) -> None:
         self.close()
 
     # -- settings --------------------------------------------------------------
-    def get_setting(self, key: str, default=None):
+    def get_setting(self, key: str, default: Any = None) -> Any:
         """The stored value, else `default`, else the built-in default (or None)."""
         with self.store.unit_of_work(self._user.name) as uow:
             value = settings_repo.get(uow.conn, key, _MISSING)
@@ -270,7 +280,7 @@ class Session:
             return value
         return default if default is not None else DEFAULT_SETTINGS.get(key)
 
-    def set_setting(self, key: str, value) -> None:
+    def set_setting(self, key: str, value: Any) -> None:
         """Admin only; audited as create/update of the setting."""
         self.require_admin()
         if not isinstance(key, str) or not key:

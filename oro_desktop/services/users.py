@@ -62,6 +62,7 @@ def add_user(session: Session, name: str, role: str, password: str, *,
         users_repo.put_slot(uow.conn, slot)
         uow.audit("create", "user", name, {"role": role})
         row = users_repo.get(uow.conn, name)
+    assert row is not None  # inserted just above, in the same transaction
     keyfile, _ = _keyfile_for(store)
     keyfile.slots[name] = slot
     keyfile.save(keys_path(store.path))

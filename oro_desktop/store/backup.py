@@ -14,8 +14,11 @@ with an atomic rename, so the target is either the old file or the complete new 
 
 from __future__ import annotations
 
+import contextlib
+import contextvars
 import os
 import tempfile
+from collections.abc import Iterator
 from pathlib import Path
 
 from sqlcipher3 import dbapi2 as _driver
@@ -44,6 +47,22 @@ def table_counts(conn) -> dict[str, int]:
     return {name: conn.execute(f'SELECT count(*) FROM "{name}"').fetchone()[0] for name in names}
 
 
+# Set by `allowing_broken_audit()`: the audit chain is not part of the verification, so
+# an admin can still take a backup of a store whose chain is broken (issue 9, defect 5).
+_BROKEN_AUDIT_ALLOWED: contextvars.ContextVar[bool] = contextvars.ContextVar(
+    "oro_broken_audit_allowed", default=False)
+
+
+@contextlib.contextmanager
+def allowing_broken_audit() -> Iterator[None]:
+    """Within the block, backup verification skips the audit chain (explicit, audited)."""
+    token = _BROKEN_AUDIT_ALLOWED.set(True)
+    try:
+        yield
+    finally:
+        _BROKEN_AUDIT_ALLOWED.reset(token)
+
+
 def verify_file(path: Path, key: bytes) -> list[str]:
     """Problems found in a (closed) backup or database file; empty means it is sound."""
     path = Path(path)
@@ -56,7 +75,7 @@ def verify_file(path: Path, key: bytes) -> list[str]:
     conn = _readonly(path, key)
     try:
         problems = integrity_problems(conn)
-        if not problems:
+        if not problems and not _BROKEN_AUDIT_ALLOWED.get():
             try:
                 problems += audit_mod.verify_chain(conn)
             except _driver.Error as exc:

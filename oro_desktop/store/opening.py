@@ -191,9 +191,9 @@ def key_from_recovery(text: str, path: Path | None = None) -> bytearray:
         return direct
     candidates = [direct]
     for box in recovery_boxes(Path(path)):
-        key = open_recovery_box("", secret, box)
-        if key is not None:
-            candidates.append(bytearray(key))
+        sealed = open_recovery_box("", secret, box)
+        if sealed is not None:
+            candidates.append(bytearray(sealed))
     for key in candidates:
         if key_opens(Path(path), key):
             return key

@@ -206,3 +206,15 @@ def test_first_page_damage_is_store_damaged_on_every_path(session, db_path):
         Session.unlock(db_path, ADMIN, ADMIN_PW)
     report = maintenance.check_store(db_path, ADMIN, ADMIN_PW)
     assert not report.ok and "första sidan" in report.problems[0]
+
+
+def test_database_without_key_file_is_named_as_half_made_with_both_ways_out(session, db_path):
+    from oro_desktop.store.errors import HalfMadeStore
+
+    session.close()
+    keys_path(db_path).unlink()
+    before = db_path.read_bytes()
+    with pytest.raises(HalfMadeStore) as info:
+        Session.create(db_path, ADMIN, ADMIN_PW, kdf=FAST_INSECURE)
+    assert "avbröts" in info.value.message and "recover" in info.value.message
+    assert db_path.read_bytes() == before

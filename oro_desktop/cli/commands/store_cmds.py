@@ -46,6 +46,9 @@ def register(sub: argparse._SubParsersAction) -> None:
     )
     p.add_argument("out", metavar="UT", type=Path, help="säkerhetskopians filnamn (får inte finnas)")
     options.add_store_options(p)
+    p.add_argument("--allow-broken-audit", action="store_true",
+                   help="gör kopian även om granskningsloggens hashkedja är bruten (skrivs i "
+                   "granskningsloggen och i kopian)")
     p.set_defaults(func=cmd_backup)
 
     p = sub.add_parser(
@@ -114,7 +117,7 @@ def cmd_check(args: argparse.Namespace) -> int:
 
 def cmd_backup(args: argparse.Namespace) -> int:
     with options.session_from_args(args) as session:
-        counts = maintenance.backup(session, args.out)
+        counts = maintenance.backup(session, args.out, allow_broken_audit=args.allow_broken_audit)
     options.emit(args, {"backup": str(args.out), "keys": f"{args.out}.keys", "rows": counts},
                  f"Säkerhetskopian är skriven och verifierad: {args.out} (+ {args.out}.keys)")
     return 0
