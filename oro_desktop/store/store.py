@@ -58,6 +58,8 @@ class Store:
         self._conn = conn
         self._key = bytearray(key)  # overwritten by close() (issue 9, defect 12)
         self._anchored: tuple[int, str, str] | None = None
+        self._anchor_key: bytearray | None = None  # HMAC key of the anchor, per database key
+        self._store_id: str | None = None
         self._lock = lock
         self._mutex = threading.RLock()
         self._depth = 0
@@ -194,7 +196,11 @@ class Store:
         with translate():
             head = anchor_mod.newest(self.conn)
         if head != self._anchored or force:
-            anchor_mod.write(self.path, self._key, self.store_id, head)
+            if force or self._anchor_key is None:
+                self._anchor_key = anchor_mod.mac_key(self._key)
+                self._store_id = self.store_id
+            anchor_mod.write(self.path, self._key, self._store_id or "", head,
+                             derived=self._anchor_key)
             self._anchored = head
 
     def change_key(self, new_key: bytes | bytearray) -> None:
@@ -245,5 +251,8 @@ class Store:
                     pass
                 conn.close()
             wipe(self._key)
+            if self._anchor_key is not None:
+                wipe(self._anchor_key)
+                self._anchor_key = None
             if not keep_lock:
                 self._lock.release()

@@ -150,10 +150,26 @@ def test_rows_deleted_in_the_middle_are_a_truncated_log(created, db_path):
 
 def test_forged_anchor_is_reported(session, db_path):
     session.close()
+    import json
+
+    from oro_desktop.store.anchor import _checksum
+
     anchor = db_path.with_name("oro.db.anchor")
-    text = anchor.read_text().replace('"audit_id": ', '"audit_id": 1')
-    anchor.write_text(text)
+    doc = json.loads(anchor.read_text())
+    doc["audit_id"] = 1  # an older entry: what someone who deleted the tail would claim
+    doc["sum"] = _checksum(doc)  # the plain checksum anyone can compute; the MAC they cannot
+    anchor.write_text(json.dumps(doc))
     _expect_missing(db_path, "anchor-foreign")
+
+
+def test_torn_anchor_is_treated_as_missing_and_rewritten(session, db_path):
+    session.close()
+    anchor = db_path.with_name("oro.db.anchor")
+    data = bytearray(anchor.read_bytes())
+    data[40:60] = b"x" * 20
+    anchor.write_bytes(bytes(data))
+    Session.unlock(db_path, ADMIN, ADMIN_PW).close()
+    assert maintenance.check_store(db_path, ADMIN, ADMIN_PW).ok
 
 
 def test_check_never_merges_the_wal(created, db_path, tmp_path):
