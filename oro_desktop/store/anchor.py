@@ -38,7 +38,7 @@ from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 
 from oro_desktop.store import audit as audit_mod
 from oro_desktop.store.errors import CHECK_HINT, DataMissing
-from oro_desktop.store.files import file_mode, side_path
+from oro_desktop.store.files import file_mode, make_private, side_path
 
 FORMAT = "oro_desktop-anchor"
 VERSION = 1
@@ -107,8 +107,11 @@ def write(db_path: Path, db_key: bytes | bytearray, store_id: str,
     fd = os.open(anchor_path(db_path), os.O_WRONLY | os.O_CREAT | getattr(os, "O_BINARY", 0),
                  file_mode())
     try:
+        size = os.fstat(fd).st_size
+        if size == 0:  # just created: the umask may have narrowed the shared-folder mode
+            make_private(anchor_path(db_path))
         os.write(fd, record)
-        if len(record) != os.fstat(fd).st_size:
+        if len(record) != size:
             os.ftruncate(fd, len(record))
     finally:
         os.close(fd)
