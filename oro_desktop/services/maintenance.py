@@ -87,7 +87,7 @@ def check_store(path: Path, user: str | None, password: str | None, *,
     """
     path = Path(path)
     report = CheckReport(str(path))
-    with opening.hold(path) as lock:
+    with opening.hold(path, tidy=False) as lock:
         try:
             keyfile: KeyFile | None = None
             if recovery_key:
@@ -132,7 +132,7 @@ def _check_file(path: Path, key: bytearray, keyfile: KeyFile | None, report: Che
                     missing = anchor_mod.diagnose(conn, path, key, str(row[0]))
                     if missing is not None:
                         report.problems.append(missing.message)
-        except StoreError as exc:
+        except StoreError:
             report.problems.append("Tabellerna kan inte läsas helt: en inre sida är skadad. "
                                    "Återställ från en säkerhetskopia ('oro-admin restore').")
         if keyfile is not None and row is not None and row[0] != keyfile.store_id:

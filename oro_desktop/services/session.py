@@ -32,8 +32,7 @@ from oro_desktop.store.audit import append as audit_append
 from oro_desktop.store.files import ensure_dir, fsync_dir, refuse_network_drive
 from oro_desktop.store.kdf import policy as kdf_policy
 from oro_desktop.store.errors import (
-    HalfMadeStore, NotFound, PermissionDenied, StoreClosed, file_errors, StoreDamaged, StoreError,
-    StoreExists,
+    HalfMadeStore, PermissionDenied, StoreClosed, file_errors, StoreError, StoreExists,
     WrongCredentials,
 )
 from oro_desktop.store.kdf import KdfParams

@@ -107,12 +107,13 @@ def finish_interrupted_init(path: Path) -> bool:
 
 
 @contextlib.contextmanager
-def hold(path: Path, *, must_exist: bool = True) -> Iterator[StoreLock]:
+def hold(path: Path, *, must_exist: bool = True, tidy: bool = True) -> Iterator[StoreLock]:
     """Take the store's lock for a block; it is released when the block raises.
 
     With the lock held: an interrupted `init` is finished, and temporary copies left by
     killed restores are removed (issue 9, defect 10). On success the caller owns the
-    lock (hand it to a Store, or release it).
+    lock (hand it to a Store, or release it). `tidy=False` (for `check`, which changes
+    nothing at all) skips finishing an init and removing temporary files.
     """
     path = Path(path)
     refuse_network_drive(path)
@@ -120,9 +121,10 @@ def hold(path: Path, *, must_exist: bool = True) -> Iterator[StoreLock]:
         raise NotFound(f"Ingen databas finns på {path}.")
     lock = StoreLock(path).acquire()
     try:
-        if finish_interrupted_init(path):
-            lock.lock_database()
-        clean_stale_temp_files(path)
+        if tidy:
+            if finish_interrupted_init(path):
+                lock.lock_database()
+            clean_stale_temp_files(path)
         if must_exist and not path.exists():
             raise NotFound(
                 f"Databasfilen {path} saknas, men nyckelfilen finns. Återställ databasen från "
