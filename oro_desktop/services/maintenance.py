@@ -153,7 +153,8 @@ BROKEN_AUDIT = (
 
 @file_errors()
 def backup(session: Session, out: Path, *, allow_broken_audit: bool = False) -> dict[str, int]:
-    """Admin only: a verified, encrypted copy at `out` plus `out.keys`; returns row counts.
+    """Admin only: a verified, encrypted copy at `out` plus `out.keys` (and `out.recovery`
+    after a rekey that kept the recovery key, so that key opens the copy on its own).
 
     A broken audit chain blocks the backup with a message that says so, unless
     `allow_broken_audit`: then the `backup` entry (with the chain's problems) is written
@@ -178,10 +179,11 @@ def backup(session: Session, out: Path, *, allow_broken_audit: bool = False) -> 
         with backup_mod.allowing_broken_audit():
             counts = store.backup_to(out)
     make_private(out)
-    try:
-        atomic_write_bytes(keys_path(out), keys_path(store.path).read_bytes())
-    except FileNotFoundError:
-        pass
+    for side in (keys_path, rekey_mod.recovery_path):  # OUT.keys and OUT.recovery
+        try:
+            atomic_write_bytes(side(out), side(store.path).read_bytes())
+        except FileNotFoundError:
+            pass
     detail: dict[str, object] = {"file": out.name, "rows": sum(counts.values())}
     if broken:
         detail["audit_chain_broken"] = True
@@ -356,8 +358,14 @@ def _restore_locked(path: Path, backup_file: Path, user: str | None, password: s
         anchor_mod.anchor_path(path).unlink(missing_ok=True)
         counts = backup_mod.restore_file(backup_file, bytes(backup_key), path,
                                          new_key=bytes(final_key))
-        if not keep_target_key and backup_keyfile is not None:
-            backup_keyfile.save(keys_path(path))  # the backup's key file fits the new file
+        if not keep_target_key:
+            if backup_keyfile is not None:
+                backup_keyfile.save(keys_path(path))  # the backup's key file fits the new file
+            sealed = rekey_mod.recovery_path(backup_file)
+            if sealed.exists():
+                atomic_write_bytes(rekey_mod.recovery_path(path), sealed.read_bytes())
+            else:
+                rekey_mod.recovery_path(path).unlink(missing_ok=True)
         make_private(path)
         lock.lock_database()
         store = opening.open_store(path, final_key, lock)

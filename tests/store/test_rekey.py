@@ -180,3 +180,18 @@ def test_interrupted_rekey_is_settled_at_the_next_open(two_users, db_path, monke
     Session.unlock(db_path, ANNA, ANNA_PW).close()
     assert not db_path.with_name("oro.db.keys.next").exists()
     Session.unlock(db_path, ADMIN, ADMIN_PW).close()
+
+
+def test_recovery_key_opens_a_backup_made_after_a_rekey_without_its_key_file(created, db_path, tmp_path):
+    session, key = created
+    users.add_user(session, ANNA, "clinician", ANNA_PW, kdf=FAST_INSECURE)
+    users.remove_user(session, ANNA)  # the database key is now random, sealed to the recovery key
+    out = tmp_path / "b.bak"
+    maintenance.backup(session, out)
+    session.close()
+    assert Path(f"{out}.recovery").exists()
+    Path(f"{out}.keys").unlink()
+    target = tmp_path / "new" / "oro.db"
+    maintenance.restore(target, out, None, None, recovery_key=key)
+    users.recover_user(target, key, ADMIN, "nytt-lösenord-1", kdf=FAST_INSECURE)
+    Session.unlock(target, ADMIN, "nytt-lösenord-1").close()
