@@ -1,6 +1,7 @@
 """The session: one unlocked store plus the signed-in user. The GUI and CLI talk to this.
 
-Unlock order, and why:
+Unlock order, and why (the steps live in oro_desktop/store/opening.py, shared by every
+path into a store):
 1. take the one-writer lock (a second window is told so before typing a password);
 2. open the user's key slot from `<db>.keys` with the password (Argon2id + AES-GCM); a
    wrong password or unknown user fails *here*, so the database file is never touched
@@ -9,33 +10,40 @@ Unlock order, and why:
    next successful unlock;
 3. probe the key read-only, open the file, run pending migrations;
 4. check the user exists and is active *in the encrypted file* (roles come from there);
-5. audit `login` (plus the parked failed attempts) in one transaction.
+5. audit `login` (plus the parked failed attempts) in one transaction;
+6. re-wrap the user's slot if its KDF parameters are below the current policy.
 """
 
 from __future__ import annotations
 
+import base64
+import os
 import uuid
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import platformdirs
 
 from oro_desktop.errors import InvalidInput
-from oro_desktop.store import failed_logins, recovery
+from oro_desktop.store import failed_logins, opening, recovery
+from oro_desktop.store.anchor import anchor_path
 from oro_desktop.store.audit import append as audit_append
-from oro_desktop.store.connection import remove_database_files
+from oro_desktop.store.files import ensure_dir, fsync_dir, refuse_network_drive
+from oro_desktop.store.kdf import policy as kdf_policy
 from oro_desktop.store.errors import (
-    NotFound, PermissionDenied, StoreClosed, file_errors, StoreDamaged, StoreError, StoreExists,
+    HalfMadeStore, PermissionDenied, StoreClosed, file_errors, StoreError, StoreExists,
     WrongCredentials,
 )
 from oro_desktop.store.kdf import KdfParams
 from oro_desktop.store.keyslots import (
-    KeyFile, burn_kdf_time, check_password_policy, keys_path, make_slot, normalise_user, open_slot,
+    KeyFile, below_policy, check_password_policy, keys_path, make_slot, normalise_user,
+    recovery_keypair,
 )
 from oro_desktop.store.lock import StoreLock
 from oro_desktop.store.repos import settings as settings_repo
 from oro_desktop.store.repos import users as users_repo
-from oro_desktop.store.store import Store
+from oro_desktop.store.store import Store, UnitOfWork
 from oro_desktop.services.changes import ChangeBus
 from oro_desktop.services.drafts import DraftService
 
@@ -89,72 +97,77 @@ class Session:
                kdf: KdfParams | None = None) -> tuple["Session", str]:
         """Create a new store with its first admin; returns the session and the recovery key.
 
-        The recovery key is returned exactly once and is not stored anywhere.
+        The recovery key is returned exactly once and is not stored anywhere. Atomic
+        (issue 9, defect 13): the database is built and closed under a temporary name,
+        then the key file is written, then the database is renamed into place; a crash
+        before the key file leaves only a temporary file that the next open removes, and
+        a crash between the two steps is finished by the next open (store/opening.py).
         """
         path = Path(path)
         name = normalise_user(admin_name)
         check_password_policy(password)
+        refuse_network_drive(path)
+        if path.exists() and not keys_path(path).exists():
+            raise HalfMadeStore(
+                f"Det finns en databasfil utan nyckelfil på {path}. Antingen avbröts en "
+                "tidigare 'oro-admin init' (då innehåller filen inga uppgifter och kan tas "
+                "bort: radera den och kör init igen), eller så har nyckelfilen försvunnit "
+                "(då återskapar 'oro-admin recover' den med återställningsnyckeln). Inget har "
+                "ändrats."
+            )
         if store_exists(path):
             raise StoreExists(f"Det finns redan en databas på {path}. Inget har ändrats.")
-        path.parent.mkdir(parents=True, exist_ok=True)
-        lock = StoreLock(path).acquire()
-        try:
+        ensure_dir(path.parent)
+        with opening.hold(path, must_exist=False) as lock:
+            if store_exists(path):  # finished by hold(): an interrupted init of another run
+                raise StoreExists(f"Det finns redan en databas på {path}. Inget har ändrats.")
             secret = recovery.new_secret()
-            db_key = recovery.database_key(secret)
+            db_key = bytearray(recovery.database_key(secret))
             store_id = uuid.uuid4().hex
-            slot = make_slot(store_id, name, password, db_key, kdf)
-            store = Store.create(path, db_key, lock, store_id)
+            temp = opening.init_temp_path(path, store_id)
+            slot = make_slot(store_id, name, password, bytes(db_key), kdf)
+            store = Store.create(temp, bytes(db_key), StoreLock(temp), store_id)
             try:
                 with store.unit_of_work(name) as uow:
+                    uow.conn.execute(  # lets a later rekey keep this recovery key (store/rekey.py)
+                        "INSERT INTO meta (key, value) VALUES ('recovery_public', ?)",
+                        (base64.b64encode(recovery_keypair(secret)[1]).decode("ascii"),))
                     users_repo.insert(uow.conn, name, "admin", name)
                     users_repo.put_slot(uow.conn, slot)
                     uow.audit("create", "user", name, {"role": "admin", "initial": True})
-                KeyFile(store_id, {name: slot}).save(keys_path(path))
-            except BaseException:
-                store.close(keep_lock=True)
-                remove_database_files(path)
-                raise
-        except BaseException:
-            lock.release()
-            raise
+            finally:
+                store.close()
+                anchor_path(temp).unlink(missing_ok=True)  # the real one is made at open
+            KeyFile(store_id, {name: slot}).save(keys_path(path))
+            os.replace(temp, path)
+            fsync_dir(path.parent)
+            lock.lock_database()
+            store = opening.open_store(path, db_key, lock, migrate=False)
+            opening.forget(db_key)
         return cls(store, UserInfo(name, "admin")), recovery.format_key(secret)
 
     @classmethod
     @file_errors()
     def unlock(cls, path: Path, user: str, password: str, *,
-               kdf: KdfParams | None = None, verify: bool = True) -> "Session":
-        """Open the store as `user`; WrongCredentials / StoreDamaged / StoreInUse otherwise.
+               kdf: KdfParams | None = None, verify: bool = False) -> "Session":
+        """Open the store as `user` (store/opening.py); WrongCredentials / StoreDamaged / ...
 
-        `kdf` only sets the cost of the dummy derivation done for an unknown user name
-        (so timing does not reveal which names exist); real slots use their own params.
-        `verify` runs `cipher_integrity_check` at start-up (design: damage is found when
-        the program starts, not half-way through a form); about 2 ms per MB of file.
+        `kdf` is the KDF policy: a slot made with lower parameters is re-wrapped with
+        these at login (None: the default policy, or the test switch). It also sets the
+        decoy cost for an unknown name only when the key file has no slots at all.
+        `verify` (default off) runs `cipher_integrity_check` synchronously; the app runs
+        it in the background after unlock instead (issue 8).
         """
-        path = Path(path)
-        if not path.exists():
-            raise NotFound(f"Ingen databas finns på {path}.")
-        lock = StoreLock(path).acquire()
-        try:
-            keyfile = KeyFile.load(keys_path(path))
+        policy = kdf if kdf is not None else kdf_policy()
+        with opening.hold(path) as lock:
+            opened = opening.unlock_key(path, user, password, kdf=policy)
+            name = opened.name
             try:
-                name = normalise_user(user)
-            except InvalidInput:
-                name = None
-            slot = keyfile.slots.get(name) if name else None
+                store = opening.open_store(path, opened.key, lock, keyfile=opened.keyfile,
+                                           verify=verify)
+            finally:
+                opening.forget(opened.key)
             try:
-                if slot is None:
-                    burn_kdf_time(password, kdf)
-                    raise WrongCredentials()
-                db_key = open_slot(keyfile.store_id, slot, password)
-            except WrongCredentials:
-                # An unknown name is not written down: it may be a password typed
-                # into the wrong field, and the parked list is plaintext.
-                failed_logins.record(path, name if slot is not None else None)
-                raise
-            store = Store.open(path, db_key, lock, verify=verify)
-            try:
-                if store.store_id != keyfile.store_id:
-                    raise StoreDamaged("Nyckelfilen (.keys) hör inte till den här databasen.")
                 with store.unit_of_work(name) as uow:
                     row = users_repo.get(uow.conn, name)
                     if row is None or not row.active:
@@ -169,13 +182,15 @@ class Session:
                 store.close(keep_lock=True)
                 raise
             failed_logins.clear(path)
-        except BaseException:
-            lock.release()
-            raise
-        return cls(store, UserInfo(row.name, row.role))
+        session = cls(store, UserInfo(row.name, row.role))
+        if below_policy(opened.slot.kdf, policy) or opened.slot.version < 2:
+            from oro_desktop.services.users import rewrap_own_slot
+
+            rewrap_own_slot(session, password, policy)
+        return session
 
     @staticmethod
-    def _ingest_failed_logins(uow, path: Path) -> None:
+    def _ingest_failed_logins(uow: UnitOfWork, path: Path) -> None:
         for attempt in failed_logins.load(path):
             tried = str(attempt.get("user") or "?")
             seen = uow.conn.execute(  # uses the (record_type, record_id) index
@@ -252,11 +267,11 @@ class Session:
     def __enter__(self) -> "Session":
         return self
 
-    def __exit__(self, *exc) -> None:
+    def __exit__(self, *exc: object) -> None:
         self.close()
 
     # -- settings --------------------------------------------------------------
-    def get_setting(self, key: str, default=None):
+    def get_setting(self, key: str, default: Any = None) -> Any:
         """The stored value, else `default`, else the built-in default (or None)."""
         with self.store.unit_of_work(self._user.name) as uow:
             value = settings_repo.get(uow.conn, key, _MISSING)
@@ -264,7 +279,7 @@ class Session:
             return value
         return default if default is not None else DEFAULT_SETTINGS.get(key)
 
-    def set_setting(self, key: str, value) -> None:
+    def set_setting(self, key: str, value: Any) -> None:
         """Admin only; audited as create/update of the setting."""
         self.require_admin()
         if not isinstance(key, str) or not key:

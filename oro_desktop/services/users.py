@@ -11,19 +11,21 @@ from __future__ import annotations
 from pathlib import Path
 
 from oro_desktop.errors import InvalidInput
-from oro_desktop.store import recovery
-from oro_desktop.store.errors import NotFound, StoreDamaged, file_errors
+from oro_desktop.store import opening
+from oro_desktop.store import rekey as rekey_mod
+from oro_desktop.store.rekey import RekeyResult
+from oro_desktop.store.errors import DataMissing, NotFound, StoreDamaged, file_errors
 from oro_desktop.store.kdf import KdfParams
 from oro_desktop.store.keyslots import (
     KeyFile, check_password_policy, keys_path, make_slot, normalise_user, open_slot,
 )
-from oro_desktop.store.lock import StoreLock
 from oro_desktop.store.repos import users as users_repo
 from oro_desktop.store.repos.users import ROLES, UserRow
 from oro_desktop.store.store import Store
 from oro_desktop.services.session import RECOVERY_ACTOR, Session
 
-__all__ = ["add_user", "list_users", "change_password", "recover_user", "UserRow"]
+__all__ = ["add_user", "list_users", "change_password", "recover_user", "disable_user",
+           "enable_user", "remove_user", "rekey_store", "RekeyResult", "UserRow"]
 
 
 def _keyfile_for(store: Store) -> tuple[KeyFile, bool]:
@@ -60,6 +62,7 @@ def add_user(session: Session, name: str, role: str, password: str, *,
         users_repo.put_slot(uow.conn, slot)
         uow.audit("create", "user", name, {"role": role})
         row = users_repo.get(uow.conn, name)
+    assert row is not None  # inserted just above, in the same transaction
     keyfile, _ = _keyfile_for(store)
     keyfile.slots[name] = slot
     keyfile.save(keys_path(store.path))
@@ -74,8 +77,14 @@ def list_users(session: Session) -> list[UserRow]:
 
 @file_errors()
 def change_password(session: Session, old_password: str, new_password: str, *,
-                    kdf: KdfParams | None = None) -> None:
-    """Change the signed-in user's own password; the old one must be given again."""
+                    kdf: KdfParams | None = None, rekey: bool = True) -> RekeyResult | None:
+    """Change the signed-in user's own password; the old one must be given again.
+
+    Then the database key is changed (`rekey`, default on), so the old password with
+    the old slot from any copy of `.keys` no longer opens the live file; the recovery key
+    is kept. Returns what the rekey did, or None when it was not done (asked not to, or
+    a store made before rekey existed: then an admin must run `oro-admin rekey`).
+    """
     store = session.store
     name = session.user.name
     keyfile, _ = _keyfile_for(store)
@@ -84,47 +93,161 @@ def change_password(session: Session, old_password: str, new_password: str, *,
         raise NotFound("Ingen nyckel finns för din användare. Använd 'oro-admin recover'.")
     open_slot(keyfile.store_id, slot, old_password)  # WrongCredentials if wrong
     check_password_policy(new_password)
-    new_slot = make_slot(store.store_id, name, new_password, store.key, kdf)
+    new_slot = make_slot(store.store_id, name, new_password, bytes(store.key), kdf)
     with store.unit_of_work(name) as uow:
         users_repo.put_slot(uow.conn, new_slot)
         uow.audit("password_change", "user", name)
     keyfile.slots[name] = new_slot
     keyfile.save(keys_path(store.path))
+    if not rekey:
+        return None
+    try:
+        return rekey_mod.rekey(store, name, rotate_recovery=False, reason="password_change")
+    except rekey_mod.RecoveryKeyMustRotate:
+        return None
+
+
+def _other_admins(conn: object, name: str) -> int:
+    return sum(1 for row in users_repo.all_users(conn)
+               if row.active and row.role == "admin" and row.name != name)
+
+
+def _target_user(session: Session, name: str) -> tuple[str, UserRow]:
+    session.require_admin()
+    name = normalise_user(name)
+    if name == session.user.name:
+        raise InvalidInput("Du kan inte stänga av eller ta bort dig själv. Inget har ändrats.")
+    with session.store.unit_of_work(session.user.name) as uow:
+        row = users_repo.get(uow.conn, name)
+        others = _other_admins(uow.conn, name)
+    if row is None:
+        raise NotFound(f"Användaren '{name}' finns inte.")
+    if row.role == "admin" and row.active and others == 0:
+        raise InvalidInput("Den sista administratören kan inte tas bort. Inget har ändrats.")
+    return name, row
+
+
+def _rekey_without(session: Session, name: str, reason: str) -> RekeyResult:
+    """Rekey so that `name`'s slot (from any copy of `.keys`) no longer opens the file."""
+    store = session.store
+    try:
+        return rekey_mod.rekey(store, session.user.name, rotate_recovery=False, reason=reason,
+                               without=(name,))
+    except rekey_mod.RecoveryKeyMustRotate:
+        # A store made before rekey existed: the recovery key cannot be kept, so it is
+        # rotated and the caller must show the new one.
+        return rekey_mod.rekey(store, session.user.name, rotate_recovery=True, reason=reason,
+                               without=(name,))
+
+
+@file_errors()
+def disable_user(session: Session, name: str) -> RekeyResult:
+    """Admin only: the user can no longer log in; their slot is gone and the key changed.
+
+    Reversible with `enable_user` (which needs a new password for them).
+    """
+    name, _ = _target_user(session, name)
+    with session.store.unit_of_work(session.user.name) as uow:
+        users_repo.set_active(uow.conn, name, False)
+        uow.audit("update", "user", name, {"active": False})
+    return _rekey_without(session, name, "disable_user")
+
+
+@file_errors()
+def enable_user(session: Session, name: str, password: str, *,
+                kdf: KdfParams | None = None) -> None:
+    """Admin only: a disabled user may log in again, with a new password set here."""
+    session.require_admin()
+    name = normalise_user(name)
+    check_password_policy(password)
+    store = session.store
+    slot = make_slot(store.store_id, name, password, bytes(store.key), kdf)
+    with store.unit_of_work(session.user.name) as uow:
+        row = users_repo.get(uow.conn, name)
+        if row is None:
+            raise NotFound(f"Användaren '{name}' finns inte.")
+        users_repo.set_active(uow.conn, name, True)
+        users_repo.put_slot(uow.conn, slot)
+        uow.audit("update", "user", name, {"active": True})
+    keyfile, _ = _keyfile_for(store)
+    keyfile.slots[name] = slot
+    keyfile.save(keys_path(store.path))
+
+
+@file_errors()
+def remove_user(session: Session, name: str) -> RekeyResult:
+    """Admin only: the user, their slot and drafts are removed and the key changed.
+
+    Their audit entries stay (they are the record of what they did).
+    """
+    name, row = _target_user(session, name)
+    with session.store.unit_of_work(session.user.name) as uow:
+        users_repo.delete_user(uow.conn, name)
+        uow.audit("delete", "user", name, {"role": row.role})
+    return _rekey_without(session, name, "remove_user")
+
+
+@file_errors()
+def rekey_store(session: Session) -> RekeyResult:
+    """Admin only: a new database key, every slot resealed, the recovery key rotated.
+
+    The new recovery key is in the result, to be shown exactly once.
+    """
+    session.require_admin()
+    return rekey_mod.rekey(session.store, session.user.name, rotate_recovery=True,
+                           reason="rekey")
 
 
 @file_errors()
 def recover_user(path: Path, recovery_key: str, user: str, new_password: str, *,
                  kdf: KdfParams | None = None) -> bool:
-    """Reset `user`'s password with the recovery key; returns True if the sidecar was rebuilt."""
-    secret = recovery.parse_key(recovery_key)
+    """Reset `user`'s password with the recovery key; returns True if the sidecar was rebuilt.
+
+    Goes through the one opening sequence (store/opening.py); works when `.keys` is
+    missing or damaged, since the recovery key determines the database key by itself.
+    """
     name = normalise_user(user)
+    key = opening.key_from_recovery(recovery_key, Path(path))
     check_password_policy(new_password)
     path = Path(path)
-    if not path.exists():
-        raise NotFound(f"Ingen databas finns på {path}.")
-    lock = StoreLock(path).acquire()
-    try:
+    with opening.hold(path) as lock:
         try:
-            store = Store.open(path, recovery.database_key(secret), lock)
+            store = opening.open_store(path, key, lock)
+        except DataMissing:
+            raise
         except StoreDamaged:
             raise StoreDamaged(
                 "Återställningsnyckeln passar inte den här databasen, eller så är filen "
                 "skadad. Kör 'oro-admin check' eller återställ från en säkerhetskopia."
             ) from None
+        finally:
+            opening.forget(key)
         try:
             with store.unit_of_work(RECOVERY_ACTOR) as uow:
                 row = users_repo.get(uow.conn, name)
             if row is None or not row.active:
                 raise NotFound(f"Användaren '{name}' finns inte i databasen.")
             keyfile, rebuilt = _keyfile_for(store)
-            slot = make_slot(store.store_id, name, new_password, store.key, kdf)
+            slot = make_slot(store.store_id, name, new_password, bytes(store.key), kdf)
             with store.unit_of_work(RECOVERY_ACTOR) as uow:
                 users_repo.put_slot(uow.conn, slot)
                 uow.audit("recover", "user", name, {"sidecar_rebuilt": rebuilt})
             keyfile.slots[name] = slot
             keyfile.save(keys_path(path))
         finally:
-            store.close(keep_lock=True)
-    finally:
-        lock.release()
+            store.close()
     return rebuilt
+
+
+@file_errors()
+def rewrap_own_slot(session: Session, password: str, policy: KdfParams) -> None:
+    """Re-wrap the signed-in user's slot with the current KDF policy (done at login)."""
+    store = session.store
+    name = session.user.name
+    slot = make_slot(store.store_id, name, password, bytes(store.key), policy)
+    with store.unit_of_work(name) as uow:
+        users_repo.put_slot(uow.conn, slot)
+        uow.audit("password_change", "user", name, {"kdf_upgraded": policy.to_dict()})
+    keyfile, _ = _keyfile_for(store)
+    keyfile.slots[name] = slot
+    keyfile.save(keys_path(store.path))

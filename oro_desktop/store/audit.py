@@ -31,7 +31,7 @@ ACTIONS = frozenset(
     {
         "read", "create", "update", "delete", "print", "export", "import",
         "login", "failed_login", "lock", "logout", "backup", "restore",
-        "recover", "password_change",
+        "recover", "password_change", "rekey",
     }
 )
 GENESIS = "0" * 64
@@ -84,9 +84,11 @@ def row_hash(prev_hash: str, row_id: int, ts: str, actor: str, action: str,
     return hashlib.sha256((prev_hash + body).encode("utf-8")).hexdigest()
 
 
-def _has_unit_column(conn) -> bool:
-    """True once migration 0006 has run (a store being migrated may audit before it)."""
+def has_chain_columns(conn) -> bool:
+    """True once migration 0006 has run (a store being migrated may audit before it):
+    rows then carry `unit` and their `chain` version."""
     return int(conn.execute("PRAGMA user_version").fetchone()[0]) >= 6
+
 
 
 def current_unit(conn) -> str | None:
@@ -113,7 +115,7 @@ def append(conn, actor: str, action: str, record_type: str | None = None,
     ts = ts or now_utc()
     rid = None if record_id is None else str(record_id)
     detail_text = _canonical_detail(detail)
-    if not _has_unit_column(conn):
+    if not has_chain_columns(conn):
         digest = row_hash(prev, row_id, ts, actor, action, record_type, rid, detail_text)
         conn.execute(
             "INSERT INTO audit (id, ts, actor, action, record_type, record_id, detail,"

@@ -14,8 +14,11 @@ with an atomic rename, so the target is either the old file or the complete new 
 
 from __future__ import annotations
 
+import contextlib
+import contextvars
 import os
 import tempfile
+from collections.abc import Iterator
 from pathlib import Path
 
 from sqlcipher3 import dbapi2 as _driver
@@ -23,7 +26,7 @@ from sqlcipher3 import dbapi2 as _driver
 from oro_desktop.store import audit as audit_mod
 from oro_desktop.store.connection import SQLITE_HEADER, _raw_connect, integrity_problems, probe
 from oro_desktop.store.errors import NotFound, StoreDamaged, StoreError
-from oro_desktop.store.files import fsync_dir
+from oro_desktop.store.files import fsync_dir, make_private
 
 BAD_BACKUP = (
     "Säkerhetskopian är skadad, ofullständig eller hör inte till den här databasen "
@@ -44,6 +47,22 @@ def table_counts(conn) -> dict[str, int]:
     return {name: conn.execute(f'SELECT count(*) FROM "{name}"').fetchone()[0] for name in names}
 
 
+# Set by `allowing_broken_audit()`: the audit chain is not part of the verification, so
+# an admin can still take a backup of a store whose chain is broken (issue 9, defect 5).
+_BROKEN_AUDIT_ALLOWED: contextvars.ContextVar[bool] = contextvars.ContextVar(
+    "oro_broken_audit_allowed", default=False)
+
+
+@contextlib.contextmanager
+def allowing_broken_audit() -> Iterator[None]:
+    """Within the block, backup verification skips the audit chain (explicit, audited)."""
+    token = _BROKEN_AUDIT_ALLOWED.set(True)
+    try:
+        yield
+    finally:
+        _BROKEN_AUDIT_ALLOWED.reset(token)
+
+
 def verify_file(path: Path, key: bytes) -> list[str]:
     """Problems found in a (closed) backup or database file; empty means it is sound."""
     path = Path(path)
@@ -56,7 +75,7 @@ def verify_file(path: Path, key: bytes) -> list[str]:
     conn = _readonly(path, key)
     try:
         problems = integrity_problems(conn)
-        if not problems:
+        if not problems and not _BROKEN_AUDIT_ALLOWED.get():
             try:
                 problems += audit_mod.verify_chain(conn)
             except _driver.Error as exc:
@@ -80,10 +99,21 @@ def _copy_with_backup_api(source_conn, dest: Path, key: bytes) -> None:
 
 
 def _temp_beside(target: Path) -> Path:
+    """A fresh, empty 0600 file beside `target` (SQLite treats an empty file as new)."""
     fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
     os.close(fd)
-    os.unlink(tmp)  # SQLite must create the file itself
+    make_private(Path(tmp))
     return Path(tmp)
+
+
+def _rekey_file(path: Path, key: bytes, new_key: bytes) -> None:
+    conn = _raw_connect(str(path), key)
+    try:
+        conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+        conn.execute(f"PRAGMA rekey = \"x'{bytes(new_key).hex()}'\"")
+        conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    finally:
+        conn.close()
 
 
 def _remove(path: Path) -> None:
@@ -131,8 +161,15 @@ def _verify_copy(path: Path, key: bytes) -> tuple[list[str], dict[str, int]]:
         conn.close()
 
 
-def restore_file(backup: Path, key: bytes, target: Path) -> dict[str, int]:
-    """Replace `target` with a verified copy of `backup` (caller holds the target's lock)."""
+def restore_file(backup: Path, key: bytes, target: Path, *,
+                 new_key: bytes | None = None) -> dict[str, int]:
+    """Replace `target` with a verified copy of `backup` (caller holds the target's lock).
+
+    `new_key`: the copy is re-keyed to it (`PRAGMA rekey`) and verified again *before*
+    it is swapped in, so a kill at any moment leaves a file today's key file opens.
+    The temporary copy is created 0600 (store/files.py); a killed restore leaves it
+    behind as `.<name>.*.tmp`, which the next open removes (store/opening.py).
+    """
     backup, target = Path(backup), Path(target)
     problems = verify_file(backup, key)
     if problems:
@@ -146,6 +183,9 @@ def restore_file(backup: Path, key: bytes, target: Path) -> dict[str, int]:
             _copy_with_backup_api(source, tmp, key)
         finally:
             source.close()
+        if new_key is not None and bytes(new_key) != bytes(key):
+            _rekey_file(tmp, key, new_key)
+            key = new_key
         problems, counts = _verify_copy(tmp, key)
         if problems or counts != expected:
             raise StoreDamaged(BAD_BACKUP)

@@ -56,7 +56,11 @@ def probe(path: Path, key: bytes) -> None:
     if size < 1024 or head == SQLITE_HEADER:
         # Too short to be one of ours, or an *unencrypted* SQLite file.
         raise StoreDamaged()
-    uri = path.resolve().as_uri() + "?mode=ro&immutable=1"
+    # With a WAL, page 1 may be newer there (after a rekey, every page is): read it
+    # `mode=ro`, which reads the WAL but never checkpoints or truncates it.
+    wal = Path(f"{path}-wal")
+    mode = "?mode=ro" if wal.exists() and wal.stat().st_size else "?mode=ro&immutable=1"
+    uri = path.resolve().as_uri() + mode
     try:
         conn = _raw_connect(uri, key, uri=True)
     except _driver.Error as exc:
@@ -75,7 +79,10 @@ def open_connection(path: Path, key: bytes, *, create: bool = False):
     if create:
         if path.exists():
             raise FileExistsError(path)
-        path.parent.mkdir(parents=True, exist_ok=True)
+        from oro_desktop.store.files import create_private_file, ensure_dir
+
+        ensure_dir(path.parent)
+        create_private_file(path)  # 0600 before SQLite writes; -wal/-shm inherit it
     else:
         probe(path, key)
     with translate():

@@ -80,6 +80,53 @@ class StoreExists(StoreError):
     exit_code = 9
 
 
+class KeyFileDamaged(StoreDamaged):
+    """`<db>.keys` cannot be parsed or holds values outside the allowed ranges.
+
+    Not a failed login (no password was tried), and the database itself may be sound:
+    the recovery key opens it and rebuilds the key file.
+    """
+
+    def __init__(self, detail: str | None = None) -> None:
+        why = f" ({detail})" if detail else ""
+        super().__init__(
+            f"Nyckelfilen är skadad{why}. Databasen kan öppnas med återställningsnyckeln: "
+            "'oro-admin recover' skapar nyckelfilen på nytt."
+        )
+
+
+class DataMissing(StoreDamaged):
+    """Committed data has gone missing: the anchor outside the file is ahead of the file.
+
+    `kind` is one of "wal-lost", "audit-truncated", "audit-emptied", "triggers-dropped",
+    "anchor-foreign"; `last_intact` is the time of the newest audit entry still intact.
+    """
+
+    def __init__(self, kind: str, message: str, last_intact: str | None = None) -> None:
+        self.kind = kind
+        self.last_intact = last_intact
+        super().__init__(message)
+
+
+class NetworkDrive(StoreError):
+    """The store folder is on a network file system, where SQLite's WAL is not safe."""
+
+    exit_code = 10
+
+    def __init__(self, folder: object, fstype: str) -> None:
+        super().__init__(
+            f"Mappen {folder} ligger på en nätverksenhet ({fstype}). Databasen kan skadas "
+            "där, eftersom SQLite:s WAL-läge bara fungerar på en lokal disk. Välj en mapp på "
+            "datorns egen disk. Om mappen faktiskt är lokal: sätt ORO_FOLDER_IS_LOCAL=1."
+        )
+
+
+class HalfMadeStore(StoreError):
+    """A database file without its key file: `init` was interrupted."""
+
+    exit_code = 11
+
+
 class StoreClosed(StoreError):
     """The session was locked or closed; the caller must unlock again."""
 

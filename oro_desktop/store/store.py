@@ -28,6 +28,11 @@ from oro_desktop.store.errors import StoreClosed, StoreDamaged, map_exception, t
 from oro_desktop.store.lock import StoreLock
 
 
+def wipe(buffer: bytearray) -> None:
+    """Overwrite a key buffer in place (best effort: see docs/architecture.md, Keys in memory)."""
+    buffer[:] = bytes(len(buffer))
+
+
 @dataclass
 class UnitOfWork:
     """What a block inside `Store.unit_of_work` gets: the database and the audit hook."""
@@ -51,7 +56,10 @@ class Store:
     def __init__(self, path: Path, conn, key: bytes, lock: StoreLock) -> None:
         self.path = Path(path)
         self._conn = conn
-        self._key = key
+        self._key = bytearray(key)  # overwritten by close() (issue 9, defect 12)
+        self._anchored: tuple[int, str, str] | None = None
+        self._anchor_key: bytearray | None = None  # HMAC key of the anchor, per database key
+        self._store_id: str | None = None
         self._lock = lock
         self._mutex = threading.RLock()
         self._depth = 0
@@ -123,8 +131,10 @@ class Store:
         return self._conn
 
     @property
-    def key(self) -> bytes:
-        """The raw database key (for backups and re-wrapping key slots)."""
+    def key(self) -> bytearray:
+        """The raw database key (for backups and re-wrapping key slots); do not keep it."""
+        if self._conn is None:
+            raise StoreClosed()
         return self._key
 
     @property
@@ -175,8 +185,34 @@ class Store:
                 except BaseException:
                     self._rollback()
                     raise
+                self.update_anchor()
             finally:
                 self._depth = 0
+
+    def update_anchor(self, *, force: bool = False) -> None:
+        """Move `<db>.anchor` to the newest audit row if it changed (see store/anchor.py)."""
+        from oro_desktop.store import anchor as anchor_mod
+
+        with translate():
+            head = anchor_mod.newest(self.conn)
+        if head != self._anchored or force:
+            if force or self._anchor_key is None:
+                self._anchor_key = anchor_mod.mac_key(self._key)
+                self._store_id = self.store_id
+            anchor_mod.write(self.path, self._key, self._store_id or "", head,
+                             derived=self._anchor_key)
+            self._anchored = head
+
+    def change_key(self, new_key: bytes | bytearray) -> None:
+        """`PRAGMA rekey` to `new_key`, checkpointed; store/rekey.py does the rest."""
+        with self._mutex:
+            if self._depth:
+                raise RuntimeError("change_key inside a unit of work")
+            with translate():
+                self.conn.execute(f"PRAGMA rekey = \"x'{bytes(new_key).hex()}'\"")
+                self.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+            self._key[:] = bytes(new_key)
+            self.update_anchor(force=True)
 
     def _rollback(self) -> None:
         try:
@@ -214,5 +250,9 @@ class Store:
                 except _driver.Error:
                     pass
                 conn.close()
+            wipe(self._key)
+            if self._anchor_key is not None:
+                wipe(self._anchor_key)
+                self._anchor_key = None
             if not keep_lock:
                 self._lock.release()

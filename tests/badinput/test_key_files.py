@@ -53,20 +53,17 @@ def test_damaged_key_files_are_refused_with_one_line(tmp_path, cli, name, keys):
     assert (db.read_bytes(), (tmp_path / "s" / "oro.db.keys").read_bytes()) == before
 
 
-@pytest.mark.xfail(strict=True, reason=PENDING)
 def test_a_deeply_nested_key_file_is_refused(tmp_path, cli):
     db = _fake_store(tmp_path / "s", b"[" * 100_000)
     code, out, err = cli(["check", "--db", str(db), "--user", ADMIN], env={"ORO_PASSWORD": PW})
     assert_refused(code, out, err)
 
 
-@pytest.mark.xfail(strict=True, reason=PENDING)
 def test_a_key_file_that_is_a_fifo_does_not_hang(tmp_path):
     db = _fake_store(tmp_path / "s", fifo_keys=True)
     assert_refused(*_subprocess(["check", "--db", str(db), "--user", ADMIN]))
 
 
-@pytest.mark.xfail(strict=True, reason=PENDING)
 def test_restoring_from_a_fifo_does_not_hang(tmp_path, corpus):
     os.mkfifo(tmp_path / "backup.bak")
     assert_refused(*_subprocess(["restore", str(tmp_path / "backup.bak"), "--db",

@@ -23,6 +23,9 @@ def _env(monkeypatch):
     for var in ("ORO_DB", "ORO_USER", "ORO_PASSWORD", "ORO_NEW_PASSWORD", "ORO_RECOVERY_KEY"):
         monkeypatch.delenv(var, raising=False)
     monkeypatch.setenv("ORO_INSECURE_FAST_KDF", "1")
+    from oro_desktop.store import kdf as kdf_mod
+
+    monkeypatch.setattr(kdf_mod, "_warned", False)  # the warning is once per process
     options.reset_stdin_reader()
     yield
     options.reset_stdin_reader()
@@ -55,7 +58,7 @@ def _audit(capsys, monkeypatch, db: Path, *extra: str, pw: str = PW) -> list[dic
     return json.loads(out)
 
 
-COMMANDS = ["init", "check", "backup", "restore", "user", "passwd", "recover", "audit"]
+COMMANDS = ["init", "check", "backup", "restore", "user", "passwd", "recover", "audit", "rekey"]
 
 
 @pytest.mark.parametrize("command", COMMANDS)
@@ -247,3 +250,57 @@ def test_real_entry_point_in_subprocess(tmp_path):
     assert parse_key(json.loads(r.stdout)["recovery_key"])
     r = run_("check")
     assert r.returncode == 0 and r.stdout.startswith("OK")
+
+
+def test_user_remove_disable_and_rekey(store, tmp_path, capsys, monkeypatch):
+    import shutil
+
+    db, old_key = store
+    monkeypatch.setenv("ORO_DB", str(db))
+    monkeypatch.setenv("ORO_USER", "admin")
+    monkeypatch.setenv("ORO_PASSWORD", PW)
+    for name in ("anna", "bo"):
+        monkeypatch.setenv("ORO_NEW_PASSWORD", f"{name}s-lösen-1")
+        assert run(capsys, monkeypatch, "user", "add", name, "--role", "clinician")[0] == 0
+    old_keys = tmp_path / "old.keys"
+    shutil.copy(f"{db}.keys", old_keys)
+    code, out, err = run(capsys, monkeypatch, "user", "remove", "anna", "--json")
+    assert code == 0, err
+    assert json.loads(out)["removed"] is True and json.loads(out)["recovery_key"] is None
+    code, out, err = run(capsys, monkeypatch, "user", "disable", "bo")
+    assert code == 0 and "avstängd" in out, err
+    # Neither can sign in, and the old key file with their slots opens nothing.
+    for name in ("anna", "bo"):
+        code, _, err = run(capsys, monkeypatch, "user", "list", "--user", name,
+                           "--password-stdin", stdin=f"{name}s-lösen-1\n")
+        assert code == 4, err
+    # Rekey: a new recovery key, shown once; the old one stops working.
+    code, out, err = run(capsys, monkeypatch, "rekey")
+    assert code == 0 and "NY ÅTERSTÄLLNINGSNYCKEL" in out, err
+    new_key = "".join(l.strip() for l in out.splitlines() if l.startswith("    "))
+    assert parse_key(new_key)
+    monkeypatch.setenv("ORO_NEW_PASSWORD", "nytt-admin-lösen")
+    code, _, err = run(capsys, monkeypatch, "recover", "--password-stdin",
+                       stdin=f"{old_key}\nnytt-admin-lösen\n")
+    assert code != 0, err
+    code, _, err = run(capsys, monkeypatch, "recover", "--password-stdin",
+                       stdin=f"{new_key}\nnytt-admin-lösen\n")
+    assert code == 0, err
+
+
+def test_restore_of_another_store_needs_the_explicit_flag(store, tmp_path, capsys, monkeypatch):
+    db, _ = store
+    other = tmp_path / "other" / "oro.db"
+    assert run(capsys, monkeypatch, "init", "--db", str(other), "--admin", "admin",
+               "--password-stdin", stdin=f"{PW}\n")[0] == 0
+    bak = tmp_path / "other.bak"
+    assert run(capsys, monkeypatch, "backup", str(bak), "--db", str(other), "--user", "admin",
+               "--password-stdin", stdin=f"{PW}\n")[0] == 0
+    before = db.read_bytes()
+    code, _, err = run(capsys, monkeypatch, "restore", str(bak), "--db", str(db), "--user",
+                       "admin", "--password-stdin", stdin=f"{PW}\n")
+    assert code != 0 and "--replace-with-other-store" in err and db.read_bytes() == before
+    code, _, err = run(capsys, monkeypatch, "restore", str(bak), "--db", str(db), "--user",
+                       "admin", "--password-stdin", "--replace-with-other-store", stdin=f"{PW}\n")
+    assert code == 0, err
+    assert Path(f"{db}.before-restore").read_bytes() == before

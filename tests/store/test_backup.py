@@ -148,3 +148,49 @@ def test_wrong_password_in_check_is_parked_as_failed_login(session, db_path):
         assert [r[2] for r in audit_rows(s)][-2:] == ["failed_login", "login"]
     finally:
         s.close()
+
+
+def _break_chain(created, db_path):
+    from oro_desktop.store import recovery
+    from oro_desktop.store.connection import _raw_connect
+
+    _, key = created
+    conn = _raw_connect(str(db_path), recovery.database_key(recovery.parse_key(key)))
+    conn.execute("DROP TRIGGER audit_no_update")
+    conn.execute("UPDATE audit SET actor = 'mallory' WHERE id = 1")
+    conn.execute("CREATE TRIGGER audit_no_update BEFORE UPDATE ON audit BEGIN"
+                 " SELECT RAISE(ABORT, 'audit log is append-only'); END")
+    conn.commit()
+    conn.close()
+
+
+def test_broken_audit_chain_blocks_backup_with_a_clear_reason_unless_allowed(created, db_path, tmp_path):
+    session, _ = created
+    _fill(session, 10)
+    session.close()
+    _break_chain(created, db_path)
+    s = Session.unlock(db_path, ADMIN, ADMIN_PW)
+    try:
+        out = tmp_path / "b.db"
+        with pytest.raises(StoreDamaged) as info:
+            maintenance.backup(s, out)
+        assert "Granskningsloggen är bruten" in info.value.message
+        assert "--allow-broken-audit" in info.value.message
+        assert not out.exists()
+        counts = maintenance.backup(s, out, allow_broken_audit=True)
+        assert counts["people"] == 10 and out.exists()
+        details = [r[0] for r in s.store.conn.execute(
+            "SELECT detail FROM audit WHERE action = 'backup' ORDER BY id")]
+        assert len(details) == 2 and all("audit_chain_broken" in d for d in details)
+    finally:
+        s.close()
+    # The copy itself says so: its own log has the entry written before the copy.
+    from oro_desktop.store import backup as backup_mod, recovery
+
+    key = recovery.database_key(recovery.parse_key(created[1]))
+    conn = backup_mod._readonly(out, key)
+    try:
+        rows = conn.execute("SELECT detail FROM audit WHERE action = 'backup'").fetchall()
+    finally:
+        conn.close()
+    assert len(rows) == 1 and "audit_chain_broken" in rows[0][0]

@@ -28,7 +28,9 @@ def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser(
         "check", help="kontrollera databasen (kryptering, struktur, granskningslogg)",
         description="Kör cipher_integrity_check, integrity_check och kontrollerar "
-        "granskningsloggens hashkedja. Ändrar inget. Avslutar med 0 bara om allt stämmer. "
+        "granskningsloggens hashkedja och att inga sparade ändringar saknas (jämfört med "
+        "kontrollfilen .anchor). Ändrar inget: filen öppnas skrivskyddad och WAL-filen "
+        "slås aldrig ihop med databasen. Avslutar med 0 bara om allt stämmer. "
         + options.SECRETS_EPILOG,
     )
     options.add_store_options(p)
@@ -44,19 +46,27 @@ def register(sub: argparse._SubParsersAction) -> None:
     )
     p.add_argument("out", metavar="UT", type=Path, help="säkerhetskopians filnamn (får inte finnas)")
     options.add_store_options(p)
+    p.add_argument("--allow-broken-audit", action="store_true",
+                   help="gör kopian även om granskningsloggens hashkedja är bruten (skrivs i "
+                   "granskningsloggen och i kopian)")
     p.set_defaults(func=cmd_backup)
 
     p = sub.add_parser(
         "restore", help="återställ databasen från en säkerhetskopia",
         description="Verifierar säkerhetskopian IN och ersätter sedan databasen --db i ett "
-        "atomärt steg. Inloggningen prövas mot IN.keys om den finns, annars mot databasens "
-        "nyckelfil; användaren måste vara administratör i kopian. En skadad kopia vägras och "
-        "inget ändras. " + options.SECRETS_EPILOG,
+        "atomärt steg; den ersatta filen sparas som --db.before-restore. Inloggningen prövas "
+        "mot databasens egen nyckelfil och användaren måste vara administratör där (finns "
+        "ingen databas ännu: mot IN.keys och rollen i kopian). En kopia av en annan databas "
+        "vägras utan --replace-with-other-store. En skadad kopia vägras och inget ändras. "
+        + options.SECRETS_EPILOG,
     )
     p.add_argument("backup_in", metavar="IN", type=Path, help="säkerhetskopian")
     options.add_store_options(p)
     p.add_argument("--with-recovery-key", action="store_true",
                    help="använd återställningsnyckeln i stället för användare och lösenord")
+    p.add_argument("--replace-with-other-store", action="store_true",
+                   help="tillåt att databasen ersätts med en kopia av en ANNAN databas "
+                   "(kräver administratör i databasen som ersätts; skrivs i granskningsloggen)")
     p.set_defaults(func=cmd_restore)
 
 
@@ -107,7 +117,7 @@ def cmd_check(args: argparse.Namespace) -> int:
 
 def cmd_backup(args: argparse.Namespace) -> int:
     with options.session_from_args(args) as session:
-        counts = maintenance.backup(session, args.out)
+        counts = maintenance.backup(session, args.out, allow_broken_audit=args.allow_broken_audit)
     options.emit(args, {"backup": str(args.out), "keys": f"{args.out}.keys", "rows": counts},
                  f"Säkerhetskopian är skriven och verifierad: {args.out} (+ {args.out}.keys)")
     return 0
@@ -116,7 +126,8 @@ def cmd_backup(args: argparse.Namespace) -> int:
 def cmd_restore(args: argparse.Namespace) -> int:
     path = options.db_path(args)
     user, pw, rkey = _check_credentials(args)
-    counts = maintenance.restore(path, args.backup_in, user, pw, recovery_key=rkey)
+    counts = maintenance.restore(path, args.backup_in, user, pw, recovery_key=rkey,
+                                 replace_with_other_store=args.replace_with_other_store)
     options.emit(args, {"db": str(path), "restored_from": str(args.backup_in), "rows": counts},
                  f"Databasen {path} är återställd från {args.backup_in}.")
     return 0

@@ -58,3 +58,14 @@ def mirrored_slots(conn) -> list[KeySlot]:
         "SELECT k.slot FROM key_slots k JOIN users u ON u.name = k.user WHERE u.active = 1"
     ).fetchall()
     return [KeySlot.from_dict(json.loads(r[0])) for r in rows]
+
+
+def set_active(conn, name: str, active: bool) -> None:
+    conn.execute("UPDATE users SET active = ? WHERE name = ?", (1 if active else 0, name))
+
+
+def delete_user(conn, name: str) -> None:
+    """Remove the user row, their slot mirror and their drafts (audit rows keep the name)."""
+    conn.execute("DELETE FROM key_slots WHERE user = ?", (name,))
+    conn.execute("DELETE FROM drafts WHERE user = ?", (name,))
+    conn.execute("DELETE FROM users WHERE name = ?", (name,))
