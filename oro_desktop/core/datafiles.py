@@ -107,6 +107,9 @@ CATALOGUE: dict[str, Message] = {
     "missing_role": Message(
         "ett formulär av sorten ”{kind}” måste ha ett fält med binds: {role}",
         "a form of kind '{kind}' needs a field with binds: {role}"),
+    "conflicting_roles": Message(
+        "ett formulär av sorten ”{kind}” får binda bara en av {role}, inte {roles}",
+        "a form of kind '{kind}' may bind only one of {role}, not {roles}"),
     # -- contact directory (resources/contacts/*.yaml, imports) ---------------------------
     "bad_phone": Message("telefonnumret ”{value}” innehåller inga siffror",
                          "the phone number '{value}' has no digits"),

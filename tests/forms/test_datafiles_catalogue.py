@@ -121,6 +121,10 @@ PRODUCERS.update({
         d, {"id": "x", "type": "text", "label": "X", "binds": "child.name"},
         {"id": "y", "type": "text", "label": "Y", "binds": "child.name"})),
     "missing_role": _form(_consent),
+    "conflicting_roles": _form(lambda d: _fields(
+        d, {"id": "x", "type": "identity", "label": "X", "binds": "pregnant_person.identity"},
+        {"id": "y", "type": "identity", "label": "Y", "binds": "parent.identity"})
+        | {"kind": "contact_consent"}),
     "bad_phone": _contacts('phones: ["000-000 00"]', 'phones: ["ring"]'),
     "bad_email": _contacts('phones: ["000-000 00"]', "emails: [inte-en-adress]"),
     "bad_hours": _contacts('    phones:', "    hours: kontorstid\n    phones:"),
