@@ -218,3 +218,51 @@ def test_legal_basis_values_are_the_guidelines_references() -> None:
                            / "references.yaml").read_text(encoding="utf-8"))
     ids = {r["id"] for r in refs["references"]}
     assert {"osl-25-12", "osl-26-9"} <= ids
+
+
+@pytest.mark.parametrize("form_id", sorted(
+    p.name.split(".v")[0] for p in FORMS_DIR.glob("*.v*.yaml")))
+def test_footer_of_every_shipped_form_fits_the_page(library: FormLibrary, form_id: str) -> None:
+    # The footer is drawn on one line each and never wrapped: a long source would run
+    # past the margin and hide the form id and version, so the definition must keep it short.
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+
+    from oro_desktop.pdf.fonts import register_fonts
+    from oro_desktop.pdf.layout import CONTENT_W
+
+    definition = library.get(form_id)
+    fonts = register_fonts(FONTS_DIR)
+    second = (f"{definition.source.display()} · Formulär {definition.id}, "
+              f"version {definition.version}")
+    assert stringWidth(second, fonts.regular, 7.5) <= CONTENT_W
+    page = stringWidth("Sida 99 av 99", fonts.bold, 8.5)
+    assert stringWidth(definition.title, fonts.regular, 7.5) + page + 10 <= CONTENT_W
+
+
+def test_contact_consent_needs_exactly_one_person_answering(tmp_path: Path) -> None:
+    import yaml
+
+    from oro_desktop.core.forms import FormDefinitionError
+
+    source = FORMS_DIR / "kronoberg-nyfott-barn-samtycke.v1.yaml"
+    doc = yaml.safe_load(source.read_text(encoding="utf-8"))
+    fields = doc["sections"][1]["fields"]
+    assert [f["binds"] for f in fields[:2]] == ["parent.name", "parent.identity"]
+
+    def codes(mutated: dict[str, Any]) -> list[tuple[str, str]]:
+        path = tmp_path / source.name
+        path.write_text(yaml.safe_dump(mutated, allow_unicode=True), encoding="utf-8")
+        with pytest.raises(FormDefinitionError) as caught:
+            load_definition(path)
+        return [(e.code, e.message) for e in caught.value.errors]
+
+    none = copy.deepcopy(doc)
+    for f in none["sections"][1]["fields"][:2]:
+        del f["binds"]
+    assert ("missing_role", "ett formulär av sorten ”contact_consent” måste ha ett fält med "
+            "binds: pregnant_person.identity / parent.identity") in codes(none)
+    both = copy.deepcopy(doc)
+    both["sections"][1]["fields"].append(
+        {"id": "den_andra", "type": "identity", "label": "Den andra föräldern",
+         "binds": "pregnant_person.identity"})
+    assert [c for c, _ in codes(both)] == ["conflicting_roles"]
