@@ -144,6 +144,10 @@ def test_written_answer_does_not_ask_what_was_said(library: FormLibrary, form_id
     # the printed written answer has the signature row and no "what was said" box
     text = _text(render_form(definition, written, fonts_dir=FONTS_DIR))
     assert signature.label in text and "Underskrift" in text and said.label not in text
+    # the written answer, its signature and who asked stay on one page
+    assert len(pypdf.PdfReader(io.BytesIO(render_form(
+        definition, written | {signature.id: [{"name": "Tolvan Tolvansson", "date": "2026-11-23"}]},
+        fonts_dir=FONTS_DIR))).pages) == 1
     # and the answer itself (manner) is required
     del written[manner.id]
     assert manner.id in _problems(definition, written)
@@ -159,7 +163,7 @@ def test_newborn_form_records_one_parents_own_answer_only(library: FormLibrary) 
     assert len(answers) == 1
     # no second answer of any kind: the only choices are the answer, the manner, the parties
     assert {f.binds for f in fields if f.type in ("choice", "yes_no", "multi_choice")} == {
-        "consent.answer", "consent.manner", "consent.contact_party"}
+        "consent.answer", "consent.manner"}
     signatures = [f for f in fields if f.type == "signature"]
     assert [(f.binds, f.slots) for f in signatures] == [("consent.signature", 1)]
     words = " ".join(f"{f.label} {f.help}" for f in fields).lower()
