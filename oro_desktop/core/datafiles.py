@@ -18,7 +18,8 @@ Every error names three places:
 
 `AuthoringError` is one mistake; `DataFileError` is a file (or a set of files) with one
 or more mistakes, raised only after the whole file has been checked. Loaders subclass
-`DataFileError` to give their own heading (`FormDefinitionError`, `DirectoryError`).
+`DataFileError` to give their own heading (`FormDefinitionError`, `DirectoryError`,
+`GuidelineError`).
 """
 
 from __future__ import annotations
@@ -94,8 +95,8 @@ CATALOGUE: dict[str, Message] = {
     "bad_reference": Message(
         "”{key}” hänvisar till ”{target}” som inte är ett identitets- eller personfält",
         "'{key}' names '{target}', which is not an identity or person field"),
-    "file_name_mismatch": Message("filnamnet ska vara ”{expected}” för id och version i filen",
-                                  "the file should be named '{expected}' for its id and version"),
+    "file_name_mismatch": Message("filnamnet ska vara ”{expected}” för {named_by} i filen",
+                                  "the file should be named '{expected}' for its {named_by_en}"),
     "unknown_role": Message("okänd roll ”{role}” i binds (kända: {known})",
                             "unknown role '{role}' in binds (known: {known})"),
     "role_wrong_type": Message(
@@ -106,6 +107,9 @@ CATALOGUE: dict[str, Message] = {
     "missing_role": Message(
         "ett formulär av sorten ”{kind}” måste ha ett fält med binds: {role}",
         "a form of kind '{kind}' needs a field with binds: {role}"),
+    "conflicting_roles": Message(
+        "ett formulär av sorten ”{kind}” får binda bara en av {role}, inte {roles}",
+        "a form of kind '{kind}' may bind only one of {role}, not {roles}"),
     # -- contact directory (resources/contacts/*.yaml, imports) ---------------------------
     "bad_phone": Message("telefonnumret ”{value}” innehåller inga siffror",
                          "the phone number '{value}' has no digits"),
@@ -116,6 +120,35 @@ CATALOGUE: dict[str, Message] = {
                                     "the municipality '{value}' is not in the file's list"),
     "region_mismatch": Message("region ”{value}” skiljer sig från filens ”{expected}”",
                                "region '{value}' differs from the file's '{expected}'"),
+    # -- guideline and legal-reference files (resources/guidelines, resources/legal) ------
+    "missing_source": Message(
+        "källa (source) saknas: varje steg och regel ska peka på sin plats i riktlinjen",
+        "the source is missing: every step and rule must point to its place in the guideline"),
+    "unknown_legal_reference": Message("lagrummet ”{ref}” finns inte i lagrumsfilen",
+                                       "the legal reference '{ref}' is not in the legal file"),
+    "unknown_party": Message("parten ”{party}” finns inte bland parties",
+                             "the party '{party}' is not among the parties"),
+    "unknown_sector": Message("okänd sektor ”{sector}” (tillåtna: {allowed})",
+                              "unknown sector '{sector}' (allowed: {allowed})"),
+    "unknown_contact_kind": Message(
+        "okänd typ av verksamhet ”{kind}” i kontaktkatalogen",
+        "unknown kind of unit '{kind}' in the contact directory"),
+    "steps_out_of_order": Message(
+        "stegen ska stå i riktlinjens ordning: steg {number} kommer efter steg {previous}",
+        "the steps must keep the guideline's order: step {number} comes after step {previous}"),
+    "bad_alternatives": Message(
+        "riktlinjen ska ha Alternativ 1 och Alternativ 2, i den ordningen",
+        "the guideline must have Alternative 1 and Alternative 2, in that order"),
+    "former_without_current": Message(
+        "”{text}” hänvisar till tidigare SoL (2001:453) utan nuvarande SoL (2025:400) bredvid",
+        "'{text}' cites the former SoL (2001:453) without the current SoL (2025:400) beside it"),
+}
+
+#: What a file's name is made of (the `named_by` parameter of file_name_mismatch), in
+#: English: a form's name is its id and version, a guideline's its id.
+NAMED_BY_EN: dict[str, str] = {
+    "id och version": "id and version",
+    "id": "id",
 }
 
 #: Swedish -> English for the `expected` parameter of wrong_type (kept here so every
@@ -141,7 +174,8 @@ class AuthoringError:
     message: str
     english: str = dc_field(default="", compare=False)
     #: What `field` names, in Swedish, for the printed form: "fält" (a form's field),
-    #: "post" (a contact entry), "steg" (a guideline's step).
+    #: "post" (a contact entry), "steg", "part", "regel", "kategori" (a guideline's step,
+    #: party, special rule, concern category), "lagrum" (a legal reference).
     element: str = dc_field(default="fält", compare=False)
 
     def __str__(self) -> str:
@@ -169,6 +203,10 @@ def authoring_error(
     if code == "wrong_type":
         params.setdefault("expected_en", EXPECTED_EN.get(str(params.get("expected")),
                                                          str(params.get("expected"))))
+    if code == "file_name_mismatch":
+        params.setdefault("named_by", "id och version")
+        params.setdefault("named_by_en", NAMED_BY_EN.get(str(params["named_by"]),
+                                                         str(params["named_by"])))
     values = _Params(params)
     return AuthoringError(code, file, path, field, template.sv.format_map(values),
                           template.en.format_map(values), element)

@@ -31,7 +31,8 @@ from oro_desktop.core.forms.model import (
     Section,
     Source,
 )
-from oro_desktop.core.forms.roles import FORM_KINDS, REQUIRED_ROLES, ROLES, Role
+from oro_desktop.core.forms.offer import FORM_SITUATIONS, forms_for_region
+from oro_desktop.core.forms.roles import FORM_KINDS, REQUIRED_ONE_OF, REQUIRED_ROLES, ROLES, Role
 from oro_desktop.core.forms.rules import RULES, Problem
 from oro_desktop.core.forms.validate import validate
 from oro_desktop.core.forms.values import (
@@ -47,5 +48,6 @@ __all__ = [
     "load_definition", "FIELD_TYPES", "Choice", "Condition", "Field", "FormDefinition",
     "RuleRef", "Section", "Source", "RULES", "Problem", "validate", "address_hidden",
     "is_empty", "is_protected", "is_visible", "visible_field_ids", "ROLES", "Role",
-    "FORM_KINDS", "REQUIRED_ROLES", "EARLIEST_DATE", "LATEST_DATE", "clip_data", "max_length",
+    "FORM_KINDS", "REQUIRED_ROLES", "REQUIRED_ONE_OF", "FORM_SITUATIONS", "forms_for_region",
+    "EARLIEST_DATE", "LATEST_DATE", "clip_data", "max_length",
 ]

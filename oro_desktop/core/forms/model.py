@@ -181,6 +181,10 @@ class FormDefinition:
     description: str = ""
     path: str = ""
     kind: str = DEFAULT_KIND
+    #: Where the form is offered (core/forms/offer.py): region names; () = everywhere.
+    regions: tuple[str, ...] = ()
+    #: For which situations (offer.FORM_SITUATIONS); () = every situation.
+    situations: tuple[str, ...] = ()
 
     def field_for(self, role: str) -> Field | None:
         """The first field bound to `role` (unique roles have at most one), or None.

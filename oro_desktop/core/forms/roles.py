@@ -64,6 +64,17 @@ ROLES: dict[str, Role] = _roles(
     Role("parent.identity", _IDENTITY, "the parent answering for themselves"),
     Role("parent.name", _TEXT, "the parent's name"),
     Role("expected_child.due_date", frozenset({"date"}), "the expected child's due date"),
+    # a person's own answer under a guideline's working model (kind: contact_consent)
+    Role("consent.answer", frozenset({"choice", "yes_no"}),
+         "the person's own answer: consents or refuses"),
+    Role("consent.manner", frozenset({"choice"}), "how it was given: written or oral"),
+    Role("consent.given_on", frozenset({"date"}), "when the answer was given"),
+    Role("consent.said", _TEXTS, "what was said (an oral answer, documented)"),
+    Role("consent.contact_party", frozenset({"choice", "multi_choice", "text", "multiline"}),
+         "the party that may be contacted"),
+    Role("consent.content", _TEXTS, "what may be shared with that party"),
+    Role("consent.signature", frozenset({"signature"}),
+         "the person's own signature row (a written answer)"),
     # plans (samordnad plan för det väntade barnet, barnets plan)
     Role("plan.participants", frozenset({"party_list", "repeating"}),
          "who takes part in the plan"),
@@ -76,25 +87,49 @@ ROLES: dict[str, Role] = _roles(
     Role("disclosure.date", frozenset({"date"}), "when the information was disclosed"),
     Role("disclosure.recipient", frozenset({"text", "multiline", "party_list"}),
          "to whom"),
+    Role("disclosure.recipient_public", frozenset({"choice", "yes_no"}),
+         "is the recipient in public or private ownership"),
+    Role("disclosure.sender", _TEXTS, "which unit disclosed"),
+    Role("disclosure.sender_public", frozenset({"choice", "yes_no"}),
+         "is the disclosing unit in public or private ownership"),
     Role("disclosure.content", _TEXTS, "what was disclosed", unique=False),
     Role("disclosure.legal_basis", frozenset({"choice", "multi_choice", "text"}),
          "the provision the disclosure rests on"),
     Role("disclosure.decided_by", frozenset({"text", "person_ref"}), "who decided"),
     Role("disclosure.informed_before", frozenset({"yes_no", "date"}),
          "was the person told before"),
+    Role("disclosure.informed_before_content", _TEXTS, "what the person was told before"),
     Role("disclosure.informed_after", frozenset({"yes_no", "date"}),
          "was the person told afterwards"),
+    Role("disclosure.informed_after_content", _TEXTS, "what the person was told afterwards"),
+    Role("disclosure.exemption", frozenset({"choice", "yes_no"}),
+         "the person is not told (the guideline's violence exemption)"),
+    Role("disclosure.exemption_reason", _TEXTS, "why the person is not told"),
 )
 
 #: The kinds of form a definition may declare (`kind:`), default "record".
-FORM_KINDS: tuple[str, ...] = ("consent", "plan", "record")
+#: "consent" is the guardians' written consent with a validity period (the barnhälsoteam
+#: lifecycle in core/consent.py); "contact_consent" is one adult's own answer to being
+#: asked, under a guideline's working model, whether a contact may be taken: written
+#: or oral, yes or no, with no child number (the child may not be born) and no validity
+#: period of its own (none of the guidelines gives one). A refusal is an answer too.
+FORM_KINDS: tuple[str, ...] = ("consent", "contact_consent", "plan", "record")
 DEFAULT_KIND = "record"
 
 #: kind -> roles a definition of that kind must bind (what its services read).
 REQUIRED_ROLES: dict[str, tuple[str, ...]] = {
     "consent": ("child.identity", "child.name", "guardians", "validity"),
+    "contact_consent": ("consent.answer", "consent.manner", "consent.given_on",
+                        "obtained_by.name"),
     "plan": (),
     "record": (),
+}
+
+#: kind -> groups of roles of which a definition must bind exactly one per group: the
+#: person who answers is either the pregnant person or one parent, never both.
+REQUIRED_ONE_OF: dict[str, tuple[tuple[str, ...], ...]] = {
+    "contact_consent": (("pregnant_person.identity", "parent.identity"),
+                        ("pregnant_person.name", "parent.name")),
 }
 
 #: Roles copied from the same user's previous consent into a new one: the obtainer's
@@ -103,4 +138,6 @@ OBTAINED_BY: tuple[str, ...] = ("obtained_by.name", "obtained_by.function", "obt
 
 assert set(REQUIRED_ROLES) == set(FORM_KINDS)
 assert all(r in ROLES for roles in REQUIRED_ROLES.values() for r in roles)
+assert set(REQUIRED_ONE_OF) <= set(FORM_KINDS)
+assert all(r in ROLES for groups in REQUIRED_ONE_OF.values() for g in groups for r in g)
 assert all(r in ROLES for r in OBTAINED_BY)

@@ -50,6 +50,7 @@ from oro_desktop.core.forms.model import (
     Section,
     Source,
 )
+from oro_desktop.core.forms.offer import read_offer
 from oro_desktop.core.forms.roles import DEFAULT_KIND, FORM_KINDS
 from oro_desktop.core.forms.schema_refs import ReferenceChecks
 from oro_desktop.core.forms.schema_roles import check_roles
@@ -57,7 +58,8 @@ from oro_desktop.core.identity import IdentityKind
 
 _ID_RE = re.compile(r"^[a-z][a-z0-9_-]*$")
 _ID_RULE = "får bara innehålla a-z, 0-9, _ och - och börja med en bokstav"
-FORM_KEYS = {"id", "version", "kind", "title", "description", "source", "sections", "rules"}
+FORM_KEYS = {"id", "version", "kind", "title", "description", "source", "sections", "rules",
+             "regions", "situations"}
 SOURCE_KEYS = {"guideline", "appendix"}
 SECTION_KEYS = {"id", "title", "help", "fields"}
 COMMON_KEYS = {"id", "type", "label", "help", "required", "condition", "print_label"}
@@ -321,11 +323,13 @@ def build_definition(raw: Any, file: str) -> tuple[FormDefinition | None, list[A
     rules = b.rules(doc.get("rules"), by_id)
     b.path = ""
     b.errors += check_roles(all_fields, str(kind), b.file, b.paths)
+    regions, situations, offer_errors = read_offer(doc, b.file)
+    b.errors += offer_errors
     if b.errors:
         return None, b.errors
     definition = FormDefinition(
         id=form_id, version=version, title=title, source=source, sections=tuple(sections),
         rules=rules, description=str(doc.get("description") or "").strip(), path=file,
-        kind=str(kind),
+        kind=str(kind), regions=regions, situations=situations,
     )
     return definition, []

@@ -7,7 +7,7 @@ contact directory. No Qt, no SQL.
 
 from oro_desktop.core.guidance.disclosure import DisclosureCheck, DisclosureParty, check_disclosure
 from oro_desktop.core.guidance.engine import guide, validity
-from oro_desktop.core.guidance.errors import GUIDANCE_CATALOGUE, GuidelineError, SituationError
+from oro_desktop.core.guidance.errors import GuidelineError, SituationError
 from oro_desktop.core.guidance.legal import load_references, parse_references
 from oro_desktop.core.guidance.loader import load_guideline, load_guidelines, parse_guideline
 from oro_desktop.core.guidance.model import Answer, Guideline, LegalReference, Rule, Step
@@ -18,7 +18,7 @@ from oro_desktop.core.guidance.situation import Situation, parse_situation
 from oro_desktop.core.guidance.warnings import WARNINGS, GuidanceWarning
 
 __all__ = [
-    "Answer", "DisclosureCheck", "DisclosureParty", "GUIDANCE_CATALOGUE", "Guidance",
+    "Answer", "DisclosureCheck", "DisclosureParty", "Guidance",
     "GuidanceWarning", "Guideline", "GuidelineError", "LegalReference", "Rule", "Situation",
     "SituationError", "Step", "WARNINGS", "check_disclosure", "guide", "guideline_summary",
     "load_guideline", "load_guidelines", "load_references", "parse_guideline",

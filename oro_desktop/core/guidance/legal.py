@@ -29,6 +29,7 @@ def parse_references(raw: object, file: str) -> dict[str, LegalReference]:
     refs: dict[str, LegalReference] = {}
     for index, item in enumerate(reader.items(data.get("references"), "references")):
         path = join("references", index)
+        reader.owner(item, path, "lagrum")
         ref = reader.mapping(item, path, required=_REF_REQUIRED, optional=_REF_OPTIONAL)
         ref_id = reader.ident(ref, "id", path)
         if ref_id in refs:

@@ -13,6 +13,7 @@ from pathlib import Path
 
 from oro_desktop.core.contacts.kinds import canonical_kind
 from oro_desktop.core.guidance._read import Reader, join, read_yaml
+from oro_desktop.core.guidance.errors import GuidelineError
 from oro_desktop.core.guidance.model import (
     CONSENT_SUBJECTS, KNOWN_RULES, SECTORS, SITUATIONS, STEP_ROLES, Adoption, Alternative,
     Category, ContactRoute, Guideline, Interventions, LegalBasis, LegalReference, Party,
@@ -66,10 +67,11 @@ class _GuidelineReader(Reader):
         kind = self.text(data, "kind", path)
         canonical = canonical_kind(kind) if kind else None
         if kind and canonical is None:
-            self.error("unknown_kind", join(path, "kind"), kind=kind)
+            self.error("unknown_contact_kind", join(path, "kind"), kind=kind)
         return ContactRoute(canonical or kind, self.text(data, "label", path))
 
     def step(self, value: object, path: str) -> Step:
+        self.owner(value, path, "steg")
         data = self.mapping(value, path, required=_STEP_REQUIRED, optional=_STEP_OPTIONAL)
         initiator = self.strings(data, "initiator", path)
         for index, sector in enumerate(initiator):
@@ -155,7 +157,7 @@ def parse_guideline(raw: object, file: str, refs: Mapping[str, LegalReference]) 
     guideline_id = r.ident(data, "id", "")
     stem = file.rsplit(".", 1)[0]
     if guideline_id and file.endswith((".yaml", ".yml")) and stem != guideline_id:
-        r.error("file_name_mismatch", "id", expected=f"{guideline_id}.yaml")
+        r.error("file_name_mismatch", "id", expected=f"{guideline_id}.yaml", named_by="id")
 
     adopted_data = r.mapping(data.get("adopted"), "adopted", required=("by", "source"),
                              optional=("date", "date_text"))
@@ -167,6 +169,7 @@ def parse_guideline(raw: object, file: str, refs: Mapping[str, LegalReference]) 
     parties = []
     for index, item in enumerate(r.items(data.get("parties"), "parties")):
         where = join("parties", index)
+        r.owner(item, where, "part")
         party = r.mapping(item, where, required=("id", "sector", "name", "source"))
         parties.append(Party(r.ident(party, "id", where), r.choice(party, "sector", where, SECTORS),
                              r.text(party, "name", where), r.source(party, where)))
@@ -185,6 +188,7 @@ def parse_guideline(raw: object, file: str, refs: Mapping[str, LegalReference]) 
     categories = []
     for index, item in enumerate(r.items(categories_data.get("items"), "concern_categories.items")):
         where = join("concern_categories.items", index)
+        r.owner(item, where, "kategori")
         cat = r.mapping(item, where, required=("id", "text"))
         categories.append(Category(r.ident(cat, "id", where), r.text(cat, "text", where)))
 
@@ -196,6 +200,7 @@ def parse_guideline(raw: object, file: str, refs: Mapping[str, LegalReference]) 
     rules: list[Rule] = []
     for index, item in enumerate(r.items(data.get("special_rules"), "special_rules", optional=True)):
         where = join("special_rules", index)
+        r.owner(item, where, "regel")
         rule = r.mapping(item, where, required=("id", "text", "source"), optional=_SOURCED_OPTIONAL)
         rule_id = r.text(rule, "id", where)
         if rule_id and rule_id not in KNOWN_RULES:
@@ -239,8 +244,6 @@ def load_guideline(path: Path, refs: Mapping[str, LegalReference]) -> Guideline:
 
 def load_guidelines(folder: Path, refs: Mapping[str, LegalReference]) -> dict[str, Guideline]:
     """Every `*.yaml` in `folder`, by id (sorted by file name); errors of all files at once."""
-    from oro_desktop.core.guidance.errors import GuidelineError
-
     found: dict[str, Guideline] = {}
     errors = []
     for path in sorted(Path(folder).glob("*.yaml")):
