@@ -61,9 +61,12 @@ class TransferError(OroError):
 
 class NotATransferFile(TransferError):
     def __init__(self, detail: str = "") -> None:
-        extra = f" ({detail})" if detail else ""
-        super().__init__("Filen är ingen överföringsfil för barnhälsoteam, eller så är den "
-                         f"skadad{extra}. Ingenting har importerats.")
+        if detail:
+            super().__init__(f"Överföringsfilen kan inte importeras: {detail}. "
+                             "Ingenting har importerats.")
+        else:
+            super().__init__("Filen är ingen överföringsfil för barnhälsoteam, eller så är "
+                             "den skadad. Ingenting har importerats.")
 
 
 class WrongPassphraseOrDamaged(TransferError):
@@ -139,7 +142,7 @@ def _bounded_int(data: Mapping[str, Any], key: str) -> int:
     value = data.get(key)
     low, high = KDF_BOUNDS[key]
     if isinstance(value, bool) or not isinstance(value, int) or not low <= value <= high:
-        raise NotATransferFile("okända krypteringsparametrar")
+        raise NotATransferFile("den har okända krypteringsparametrar")
     return value
 
 
@@ -163,11 +166,11 @@ def read_header(data: bytes) -> TransferHeader:
     if not isinstance(raw, dict) or raw.get("format") != FORMAT:
         raise NotATransferFile()
     if raw.get("version") != VERSION:
-        raise NotATransferFile("gjord av en nyare version av programmet")
+        raise NotATransferFile("den är gjord av en nyare version av programmet")
     kdf_raw = raw.get("kdf")
     if not isinstance(kdf_raw, dict) or kdf_raw.get("name") != "argon2id" \
             or raw.get("cipher") != "aes-256-gcm":
-        raise NotATransferFile("okända krypteringsparametrar")
+        raise NotATransferFile("den har okända krypteringsparametrar")
     try:
         package_id = str(uuid.UUID(str(raw.get("package_id"))))
         created = date.fromisoformat(str(raw.get("created")))
@@ -183,7 +186,7 @@ def read_header(data: bytes) -> TransferHeader:
         parallelism=_bounded_int(kdf_raw, "parallelism"),
     )
     if params.memory_kib < 8 * params.parallelism:
-        raise NotATransferFile("okända krypteringsparametrar")
+        raise NotATransferFile("den har okända krypteringsparametrar")
     return TransferHeader(package_id, created, params, salt, nonce)
 
 

@@ -41,3 +41,15 @@ def test_from_the_example_form() -> None:
     del data["giltighet"]
     with pytest.raises(InvalidInput, match="giltighetstid saknas"):
         from_form(definition, data, uid=CONSENT, child_uid=CHILD, guardians=1)
+
+
+def test_renewal_proposes_the_next_twelve_months() -> None:
+    from oro_desktop.core.barnhalsoteam import renewal_period
+
+    c = make_consent()  # 2026-03-02..2027-03-01
+    assert renewal_period(c, date(2027, 2, 1)) == (date(2027, 3, 2), date(2028, 3, 1))
+    assert renewal_period(c, date(2027, 5, 10)) == (date(2027, 5, 10), date(2028, 5, 9))
+    revoked = make_consent(revoked_on=date(2026, 6, 1))
+    assert renewal_period(revoked, date(2026, 6, 2)) == (date(2026, 6, 2), date(2027, 6, 1))
+    leap = make_consent(valid_from=date(2023, 3, 1), valid_to=date(2024, 2, 28))
+    assert renewal_period(leap, date(2024, 2, 1)) == (date(2024, 2, 29), date(2025, 2, 28))

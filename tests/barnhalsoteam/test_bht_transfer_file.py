@@ -130,3 +130,8 @@ def test_the_default_kdf_is_within_what_a_receiver_accepts() -> None:
     header = read_header(data)
     assert header.kdf == kdf.DEFAULT
     assert open_sealed(data, phrase)[1] == PAYLOAD
+
+
+def test_a_newer_format_says_so() -> None:
+    with pytest.raises(NotATransferFile, match="nyare version"):
+        read_header(b'{"format":"oro_desktop-bht-transfer","version":2}\n')

@@ -6,7 +6,7 @@ Pure: no Qt, SQL or reportlab (tests/test_layers.py). See docs/barnhalsoteam.md.
 
 from oro_desktop.core.barnhalsoteam._bounds import new_uid
 from oro_desktop.core.barnhalsoteam._reader import BhtGuidelineError
-from oro_desktop.core.barnhalsoteam.consent import BhtConsent, from_form
+from oro_desktop.core.barnhalsoteam.consent import BhtConsent, from_form, renewal_period
 from oro_desktop.core.barnhalsoteam.discussion import (
     DEIDENTIFIED_OFFER, ChildDiscussion, DeidentifiedDiscussion, IdentificationCheck,
     IdentificationRefused, IdentifiedDiscussion, check_identification,
@@ -35,5 +35,5 @@ __all__ = [
     "IdentificationRefused", "IdentifiedDiscussion", "Meeting", "Member", "Notice", "Team",
     "Topic", "Verdict", "check_identification", "follow_up_report", "from_form",
     "guardian_status", "is_bht_document", "load_bht_guideline", "marking", "may_export",
-    "new_uid", "notices", "parse_bht_guideline", "yearly_numbers",
+    "new_uid", "notices", "parse_bht_guideline", "renewal_period", "yearly_numbers",
 ]

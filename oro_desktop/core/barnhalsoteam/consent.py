@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 from typing import Any
 
 from oro_desktop.core.barnhalsoteam._bounds import check_uid
@@ -20,7 +20,7 @@ from oro_desktop.core.barnhalsoteam.guardians import (
     not_in_force_reason,
 )
 from oro_desktop.core.barnhalsoteam.roles import PARTIES, party_label
-from oro_desktop.core.dates import format_date, within_validity
+from oro_desktop.core.dates import format_date, last_valid_day, within_validity
 from oro_desktop.core.forms.model import FormDefinition
 from oro_desktop.core.forms.values import iso_date
 from oro_desktop.errors import InvalidInput
@@ -76,6 +76,15 @@ class BhtConsent:
                 if label not in out:
                     out.append(label)
         return out
+
+
+def renewal_period(consent: BhtConsent, today: date) -> tuple[date, date]:
+    """The period a renewal proposes: from the day after this one ends (or today, if it
+    has already ended or was revoked), for the longest the guideline allows (12 months)."""
+    start = consent.valid_to + timedelta(days=1)
+    if consent.revoked_on is not None or start < today:
+        start = today
+    return start, last_valid_day(start)
 
 
 def from_form(
