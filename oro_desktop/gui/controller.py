@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import logging
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtWidgets import QApplication, QDialog, QWidget
@@ -29,6 +29,8 @@ if TYPE_CHECKING:
 
     from oro_desktop.gui.main_window import MainWindow
     from oro_desktop.gui.sections import Section
+    from oro_desktop.services.session import Session
+    from oro_desktop.services.services import KdfParams
 
 log = logging.getLogger(__name__)
 
@@ -84,7 +86,7 @@ class AppController(QObject):
         path: Path,
         *,
         demo: bool = False,
-        kdf: Any = None,
+        kdf: KdfParams | None = None,
         idle_ms: int | None = None,
         sections: list[Section] | None = None,
         remember_path: bool = True,
@@ -94,7 +96,7 @@ class AppController(QObject):
         self.path = Path(path)
         self.demo = demo
         self.kdf = kdf
-        self.session: Any = None
+        self.session: Session | None = None
         self.window: MainWindow | None = None
         self.unlock_dialog: QDialog | None = None
         self.wizard: QDialog | None = None
@@ -144,7 +146,7 @@ class AppController(QObject):
         dialog.activateWindow()
         self.unlock_shown.emit()
 
-    def _unlock(self, user: str, password: str) -> Any:  # worker thread
+    def _unlock(self, user: str, password: str) -> Session:  # worker thread
         from oro_desktop.services.session import Session
 
         return Session.unlock(self.path, user, password, kdf=self.kdf)
@@ -159,12 +161,12 @@ class AppController(QObject):
         self.wizard = wizard
         wizard.show()
 
-    def _create(self, path: Path, name: str, password: str) -> tuple[Any, str]:  # worker
+    def _create(self, path: Path, name: str, password: str) -> tuple[Session, str]:  # worker
         from oro_desktop.services.session import Session
 
         return Session.create(path, name, password, kdf=self.kdf)
 
-    def _on_created(self, session: Any) -> None:
+    def _on_created(self, session: Session) -> None:
         self.path = Path(session.path)
         wizard, self.wizard = self.wizard, None
         if wizard is not None:
@@ -175,7 +177,7 @@ class AppController(QObject):
         from oro_desktop.gui.tasks import run_with_progress
         from oro_desktop.services.demo import create_demo_store
 
-        def ready(result: tuple[Any, Path]) -> None:
+        def ready(result: tuple[Session, Path]) -> None:
             session, self.demo_dir = result
             self.path = Path(session.path)
             if self._finished:  # the user quit while it was being made
@@ -201,7 +203,7 @@ class AppController(QObject):
         )
 
     # ---- unlocked ---------------------------------------------------------------
-    def _on_session(self, session: Any) -> None:
+    def _on_session(self, session: Session) -> None:
         self.session = session
         self.last_user = session.user.name
         dialog, self.unlock_dialog = self.unlock_dialog, None
@@ -214,7 +216,7 @@ class AppController(QObject):
         from oro_desktop.gui.sections import discover
 
         sections = self._sections if self._sections is not None else discover()
-        window = MainWindow(session, sections, demo=self.demo)
+        window = MainWindow(session.services, sections, demo=self.demo)
         window.lock_requested.connect(self.lock)
         window.settings_requested.connect(self.open_settings)
         window.closing.connect(self._window_closing)
@@ -233,6 +235,7 @@ class AppController(QObject):
             self.idle.set_timeout_ms(self._idle_override)
             return
         try:
+            assert self.session is not None
             minutes = int(self.session.get_setting("idle_minutes", DEFAULT_IDLE_MINUTES))
         except Exception:
             log.exception("Could not read idle_minutes; using the default")

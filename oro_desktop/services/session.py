@@ -17,6 +17,7 @@ from __future__ import annotations
 import uuid
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import platformdirs
 
@@ -38,6 +39,9 @@ from oro_desktop.store.repos import users as users_repo
 from oro_desktop.store.store import Store
 from oro_desktop.services.changes import ChangeBus
 from oro_desktop.services.drafts import DraftService
+
+if TYPE_CHECKING:
+    from oro_desktop.services.services import Services
 
 APP_NAME = "oro_desktop"
 DB_FILE = "oro.db"
@@ -81,6 +85,7 @@ class Session:
         self._path = store.path
         self.drafts = DraftService(self)
         self.changes = ChangeBus()  # every write publishes here after commit (services/changes.py)
+        self._services: Services | None = None
 
     # -- construction ----------------------------------------------------------
     @classmethod
@@ -217,6 +222,15 @@ class Session:
         if self._store is None or not self._store.is_open:
             raise StoreClosed()
         return self._store
+
+    @property
+    def services(self) -> "Services":
+        """This session's service graph (services/services.py), built once on first use."""
+        if self._services is None:
+            from oro_desktop.services.services import Services
+
+            self._services = Services(self)
+        return self._services
 
     @property
     def is_open(self) -> bool:

@@ -45,8 +45,8 @@ from oro_desktop.gui.contacts.table_model import (
     ContactsModel,
 )
 from oro_desktop.gui.sections import Section
-from oro_desktop.paths import resources_dir
 from oro_desktop.services.contacts import ContactService
+from oro_desktop.services.services import Services
 
 __all__ = [
     "ADDED_MARK", "CHANGED_MARK", "COLUMNS", "STALE_MARK", "STATE_WORDS", "ContactsModel",
@@ -347,12 +347,10 @@ class ContactsView(QWidget):
         self.detail_form.addRow(f"{label}:", row)
 
 
-def make_widget(session: Any, parent: QWidget | None = None) -> QWidget:
-    """Section factory: the shipped directory plus this store's local changes."""
-    actor = session.user.name if session is not None else ""
-    drafts = session.drafts if session is not None else None
-    return ContactsView(ContactService(session, resources_dir() / "contacts"), parent,
-                        actor=actor, drafts=drafts)
+def make_widget(services: Services, parent: QWidget | None = None) -> QWidget:
+    """Section factory: the session's contact service (shipped directory + local changes)."""
+    return ContactsView(services.contacts, parent, actor=services.user.name,
+                        drafts=services.drafts)
 
 
 SECTION = Section(
