@@ -15,6 +15,7 @@ the throwaway store is deleted then.
 from __future__ import annotations
 
 import logging
+import os
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -37,6 +38,10 @@ log = logging.getLogger(__name__)
 SETTINGS_ORG = "oro_desktop"
 SETTINGS_APP = "oro_desktop"
 LAST_PATH_KEY = "store/last_path"
+#: Set to "1" (benchmarks/bench_startup.py, bench_memory.py): once the main window is shown
+#: and the event loop has run, print QUIT_WHEN_SHOWN_MARKER on stdout and quit.
+QUIT_WHEN_SHOWN_ENV = "ORO_QUIT_WHEN_MAIN_WINDOW_SHOWN"
+QUIT_WHEN_SHOWN_MARKER = "main_window_shown"
 
 
 def store_present(path: Path) -> bool:
@@ -229,6 +234,12 @@ class AppController(QObject):
         self._apply_idle_time()
         self.idle.start()
         self.session_started.emit(session)
+        if os.environ.get(QUIT_WHEN_SHOWN_ENV) == "1":
+            QTimer.singleShot(0, self._report_shown_and_quit)
+
+    def _report_shown_and_quit(self) -> None:
+        print(QUIT_WHEN_SHOWN_MARKER, flush=True)
+        self.quit()
 
     def _apply_idle_time(self) -> None:
         if self._idle_override is not None:
