@@ -83,6 +83,7 @@ class AppController(QObject):
 
     unlock_shown = Signal()
     session_started = Signal(object)
+    demo_seeded = Signal()
     locked = Signal()
     finished = Signal()
 
@@ -190,6 +191,7 @@ class AppController(QObject):
                 self._remove_demo()
                 return
             self._on_session(session)
+            self._seed_demo(session)
 
         def failed(exc: BaseException) -> None:
             from PySide6.QtWidgets import QMessageBox
@@ -204,8 +206,40 @@ class AppController(QObject):
 
         run_with_progress(
             None, DEMO_TITLE, "Skapar demodatabasen med fiktiva uppgifter …",
-            lambda progress: create_demo_store(kdf=self.kdf), on_result=ready, on_error=failed,
+            lambda progress: create_demo_store(kdf=self.kdf, seed=False), on_result=ready,
+            on_error=failed,
         )
+        # While the worker makes the store (much of it waiting on the disk), load what the
+        # main window needs, so the window is built the moment the store is ready.
+        QTimer.singleShot(0, self._preload_window)
+
+    def _preload_window(self) -> None:
+        import oro_desktop.gui.main_window  # noqa: F401
+        import oro_desktop.services.services  # noqa: F401
+        from oro_desktop.gui.sections import discover
+
+        if self._sections is None and not self._finished:
+            self._sections = discover()
+
+    def _seed_demo(self, session: Session) -> None:
+        """Fill the demo store after its window is shown (the user does not wait for it);
+        the sections hear of it on the change stream as whole collections changed."""
+        from oro_desktop.gui.tasks import run_task
+        from oro_desktop.services.changes import Change
+        from oro_desktop.services.demo import seed_demo
+
+        def done(_names: object) -> None:
+            if self.session is session and session.is_open:
+                session.changes.publish(*(Change(kind, "", "updated") for kind in
+                                          ("setting", "person", "consent", "contact")))
+            self.demo_seeded.emit()
+
+        def failed(exc: BaseException) -> None:
+            if self.session is session:
+                log.error("Seeding the demo store failed", exc_info=exc)
+            self.demo_seeded.emit()
+
+        run_task(seed_demo, session, on_result=done, on_error=failed)
 
     # ---- unlocked ---------------------------------------------------------------
     def _on_session(self, session: Session) -> None:

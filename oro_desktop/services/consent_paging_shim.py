@@ -68,6 +68,11 @@ class PagedConsentService(ConsentService):
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self._cache: list[PagedConsentRow] | None = None
+        # Writes by any other service instance (e.g. the demo seeders) also invalidate.
+        self._session.changes.subscribe(self._drop_cache, kinds=["consent"])
+
+    def _drop_cache(self, _change: Change) -> None:
+        self._cache = None
 
     # -- the paged list ------------------------------------------------------------------
     def _all(self) -> list[PagedConsentRow]:

@@ -13,7 +13,7 @@ that would be refused.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt, QTimer
 from shiboken6 import isValid
@@ -34,8 +34,6 @@ from PySide6.QtWidgets import (
 from oro_desktop.core.consent import ConsentStatus
 from oro_desktop.errors import OroError
 from oro_desktop.gui.consents import common
-from oro_desktop.gui.consents.decline_dialog import DeclineDialog
-from oro_desktop.gui.consents.editor import NEW_PREFIX, ConsentEditor
 from oro_desktop.gui.consents.model import (
     COL_CHILD,
     COL_DAYS,
@@ -47,13 +45,16 @@ from oro_desktop.gui.consents.model import (
     status_text,
 )
 from oro_desktop.gui.consents.pager import PagedConsentModel
-from oro_desktop.gui.consents.printing import print_consent
-from oro_desktop.gui.consents.register_dialog import RegisterSignatureDialog
-from oro_desktop.gui.consents.revoke_dialog import RevokeDialog
 from oro_desktop.gui.sections import Section
 from oro_desktop.gui.tasks import run_task
 from oro_desktop.services.consent_views import STATUS_ORDER, ConsentRow
 from oro_desktop.services.services import Services
+
+if TYPE_CHECKING:  # imported when first used: the editor and the dialogs cost start-up time
+    from oro_desktop.gui.consents.decline_dialog import DeclineDialog
+    from oro_desktop.gui.consents.editor import ConsentEditor
+    from oro_desktop.gui.consents.register_dialog import RegisterSignatureDialog
+    from oro_desktop.gui.consents.revoke_dialog import RevokeDialog
 
 S = ConsentStatus
 UNSIGNED = {S.DRAFT, S.PRINTED}
@@ -369,6 +370,8 @@ class ConsentsView(QWidget):
         except OroError as exc:
             common.warn(self, "Samtycket kunde inte skapas", exc.message)
             return None
+        from oro_desktop.gui.consents.editor import NEW_PREFIX, ConsentEditor
+
         orphans = [d for d in self.session.drafts.list("consent") if d.key.startswith(NEW_PREFIX)]
         key = orphans[0].key if orphans else None
         return self._open_editor(ConsentEditor(self.service, self.session, new=new, key=key,
@@ -381,6 +384,8 @@ class ConsentsView(QWidget):
         return self.new_consent(self.service.from_person(row.child_id))
 
     def open_consent(self, consent_id: int) -> ConsentEditor:
+        from oro_desktop.gui.consents.editor import ConsentEditor
+
         return self._open_editor(ConsentEditor(self.service, self.session,
                                                consent_id=consent_id, parent=self))
 
@@ -398,6 +403,8 @@ class ConsentsView(QWidget):
                         "Öppna samtycket och rätta uppgifterna som visas innan det skrivs ut "
                         "för underskrift.")
             return None
+        from oro_desktop.gui.consents.printing import print_consent
+
         self.print_task = print_consent(self, self.service, row.id,
                                         on_closed=lambda: self._select_when_shown(row.id))
         return self.print_task
@@ -415,12 +422,18 @@ class ConsentsView(QWidget):
         return dialog
 
     def register_selected(self) -> RegisterSignatureDialog | None:
+        from oro_desktop.gui.consents.register_dialog import RegisterSignatureDialog
+
         return self._fact(RegisterSignatureDialog)
 
     def revoke_selected(self) -> RevokeDialog | None:
+        from oro_desktop.gui.consents.revoke_dialog import RevokeDialog
+
         return self._fact(RevokeDialog)
 
     def decline_selected(self) -> DeclineDialog | None:
+        from oro_desktop.gui.consents.decline_dialog import DeclineDialog
+
         return self._fact(DeclineDialog)
 
     def renew_selected(self) -> ConsentEditor | None:
