@@ -27,6 +27,9 @@ def test_demo_starts_logged_in_and_cleans_up(qtbot, tmp_path):
     session = controller.session
     assert session.user.name == demo.DEMO_USER and session.user.role == "admin"
     assert session.get_setting("unit_name") == demo.DEMO_UNIT
+    # Samtycken was built before the data was seeded; the change stream filled it.
+    consents = window.section_widget("consents")
+    qtbot.waitUntil(lambda: not consents.busy and len(consents.visible_rows()) > 5, timeout=WAIT_MS)
     assert session.path.parent == directory
     with qtbot.waitSignal(controller.finished, timeout=WAIT_MS):
         window.close()
