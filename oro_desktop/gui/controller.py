@@ -209,17 +209,9 @@ class AppController(QObject):
             lambda progress: create_demo_store(kdf=self.kdf, seed=False), on_result=ready,
             on_error=failed,
         )
-        # While the worker makes the store (much of it waiting on the disk), load what the
-        # main window needs, so the window is built the moment the store is ready.
-        QTimer.singleShot(0, self._preload_window)
-
-    def _preload_window(self) -> None:
-        import oro_desktop.gui.main_window  # noqa: F401
-        import oro_desktop.services.services  # noqa: F401
-        from oro_desktop.gui.sections import discover
-
-        if self._sections is None and not self._finished:
-            self._sections = discover()
+        # Not done: importing the window's modules on the UI thread meanwhile. Measured
+        # (benchmarks/bench_startup.py) it was slower: the imports hold the GIL the worker
+        # needs, and the worker's own imports are the longest part of the wait.
 
     def _seed_demo(self, session: Session) -> None:
         """Fill the demo store after its window is shown (the user does not wait for it);

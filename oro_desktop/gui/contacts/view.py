@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date, datetime
-from typing import Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt, QTimer
 from PySide6.QtGui import QGuiApplication, QKeyEvent
@@ -47,6 +47,9 @@ from oro_desktop.gui.contacts.table_model import (
 from oro_desktop.services.contacts import ContactService
 from oro_desktop.services.services import Services
 
+if TYPE_CHECKING:
+    from oro_desktop.services.drafts import DraftService
+
 __all__ = [
     "ADDED_MARK", "CHANGED_MARK", "COLUMNS", "STALE_MARK", "STATE_WORDS", "ContactsModel",
     "ContactsView", "make_widget",
@@ -65,7 +68,7 @@ class ContactsView(QWidget):
 
     def __init__(self, service: ContactService, parent: QWidget | None = None,
                  *, clock: Callable[[], datetime] = datetime.now, actor: str = "",
-                 drafts: Any | None = None) -> None:
+                 drafts: DraftService | None = None) -> None:
         super().__init__(parent)
         self.service = service
         self.clock = clock
