@@ -231,7 +231,9 @@ class AppController(QObject):
                 log.error("Seeding the demo store failed", exc_info=exc)
             self.demo_seeded.emit()
 
-        run_task(seed_demo, session, on_result=done, on_error=failed)
+        # After the window's first paint (a zero timer runs after the events already
+        # posted): the seeders hold the GIL and would otherwise delay that paint.
+        QTimer.singleShot(0, lambda: run_task(seed_demo, session, on_result=done, on_error=failed))
 
     # ---- unlocked ---------------------------------------------------------------
     def _on_session(self, session: Session) -> None:
