@@ -104,6 +104,31 @@ def measure_section(app, services) -> tuple[float, float, int]:
     return first, probe.longest_stall_ms(), rows
 
 
+def warm_up(app) -> None:
+    """Pay Qt's one-time costs (font database, style, first table paint) before measuring:
+    in the app the main window is already shown when Samtycken is built."""
+    from PySide6.QtGui import QStandardItem, QStandardItemModel
+    from PySide6.QtWidgets import QComboBox, QLabel, QTableView, QVBoxLayout, QWidget
+
+    window = QWidget()
+    layout = QVBoxLayout(window)
+    model = QStandardItemModel(5, 6)
+    for r in range(5):
+        for c in range(6):
+            model.setItem(r, c, QStandardItem(f"Å {r} {c}"))
+    table = QTableView(window)
+    table.setModel(model)
+    for widget in (QLabel("Samtycken", window), QComboBox(window), table):
+        layout.addWidget(widget)
+    window.resize(1240, 720)
+    window.show()
+    for _ in range(20):
+        app.processEvents()
+    window.close()
+    window.deleteLater()
+    app.processEvents()
+
+
 def measure_baseline(app, n: int) -> tuple[float, float]:
     """(first paint ms, longest stall ms): a QTableView over n in-memory rows."""
     from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
@@ -193,16 +218,26 @@ def main() -> int:
     from oro_desktop.services.session import Session
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
+    warm_up(app)
     t = time.perf_counter()
     session = Session.unlock(db, USER, PASSWORD)
     print(f"unlocked in {time.perf_counter() - t:.2f} s (not measured below)")
     try:
+        pre = Services(session)
+        pre.__dict__["consents"] = PreRead(session.services.consents)  # the cached_property slot
+        # One untimed showing of the section: Qt's first use of each widget class (polish,
+        # fonts, header) is paid when the main window is built, not when a list is asked for.
+        measure_section(app, pre)
+        gui_first, gui_stall, _ = measure_section(app, pre)
+    finally:
+        session.close()
+    # A fresh session (SQLite's page cache empty, as after an unlock) for the real path.
+    session = Session.unlock(db, USER, PASSWORD)
+    try:
+        session.services.consents  # built with the session's graph, before the ask
         first, stall, rows = measure_section(app, session.services)
         print(f"section over the store: {rows} consents, first screen {first:.1f} ms, "
               f"longest UI stall {stall:.1f} ms")
-        pre = Services(session)
-        pre.__dict__["consents"] = PreRead(session.services.consents)  # the cached_property slot
-        gui_first, gui_stall, _ = measure_section(app, pre)
         print(f"section over pre-read answers (GUI alone): first screen {gui_first:.1f} ms, "
               f"longest UI stall {gui_stall:.1f} ms")
         base_first, base_stall = measure_baseline(app, rows)
