@@ -198,7 +198,12 @@ def main(argv: list[str] | None = None) -> int:
                     print(f"{SELF_TEST_PREFIX} FAILED {type(exc).__name__}: {exc}", flush=True)
                     outcome["code"] = 2
             QTimer.singleShot(0, controller.quit)
-        controller.session_started.connect(window_shown)
+        if args.self_test and controller.demo:
+            # The demo store is filled after the window is shown; test what the user sees
+            # once it is (the seeders must not be cut off by the quit).
+            controller.demo_seeded.connect(lambda: window_shown(controller.session))
+        else:
+            controller.session_started.connect(window_shown)
     try:
         controller.start()
         code = app.exec()

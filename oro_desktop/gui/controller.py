@@ -15,8 +15,9 @@ the throwaway store is deleted then.
 from __future__ import annotations
 
 import logging
+import os
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtWidgets import QApplication, QDialog, QWidget
@@ -29,12 +30,18 @@ if TYPE_CHECKING:
 
     from oro_desktop.gui.main_window import MainWindow
     from oro_desktop.gui.sections import Section
+    from oro_desktop.services.session import Session
+    from oro_desktop.services.services import KdfParams
 
 log = logging.getLogger(__name__)
 
 SETTINGS_ORG = "oro_desktop"
 SETTINGS_APP = "oro_desktop"
 LAST_PATH_KEY = "store/last_path"
+#: Set to "1" (benchmarks/bench_startup.py, bench_memory.py): once the main window is shown
+#: and the event loop has run, print QUIT_WHEN_SHOWN_MARKER on stdout and quit.
+QUIT_WHEN_SHOWN_ENV = "ORO_QUIT_WHEN_MAIN_WINDOW_SHOWN"
+QUIT_WHEN_SHOWN_MARKER = "main_window_shown"
 
 
 def store_present(path: Path) -> bool:
@@ -76,6 +83,7 @@ class AppController(QObject):
 
     unlock_shown = Signal()
     session_started = Signal(object)
+    demo_seeded = Signal()
     locked = Signal()
     finished = Signal()
 
@@ -84,7 +92,7 @@ class AppController(QObject):
         path: Path,
         *,
         demo: bool = False,
-        kdf: Any = None,
+        kdf: KdfParams | None = None,
         idle_ms: int | None = None,
         sections: list[Section] | None = None,
         remember_path: bool = True,
@@ -94,7 +102,7 @@ class AppController(QObject):
         self.path = Path(path)
         self.demo = demo
         self.kdf = kdf
-        self.session: Any = None
+        self.session: Session | None = None
         self.window: MainWindow | None = None
         self.unlock_dialog: QDialog | None = None
         self.wizard: QDialog | None = None
@@ -144,7 +152,7 @@ class AppController(QObject):
         dialog.activateWindow()
         self.unlock_shown.emit()
 
-    def _unlock(self, user: str, password: str) -> Any:  # worker thread
+    def _unlock(self, user: str, password: str) -> Session:  # worker thread
         from oro_desktop.services.session import Session
 
         return Session.unlock(self.path, user, password, kdf=self.kdf)
@@ -159,12 +167,12 @@ class AppController(QObject):
         self.wizard = wizard
         wizard.show()
 
-    def _create(self, path: Path, name: str, password: str) -> tuple[Any, str]:  # worker
+    def _create(self, path: Path, name: str, password: str) -> tuple[Session, str]:  # worker
         from oro_desktop.services.session import Session
 
         return Session.create(path, name, password, kdf=self.kdf)
 
-    def _on_created(self, session: Any) -> None:
+    def _on_created(self, session: Session) -> None:
         self.path = Path(session.path)
         wizard, self.wizard = self.wizard, None
         if wizard is not None:
@@ -175,7 +183,7 @@ class AppController(QObject):
         from oro_desktop.gui.tasks import run_with_progress
         from oro_desktop.services.demo import create_demo_store
 
-        def ready(result: tuple[Any, Path]) -> None:
+        def ready(result: tuple[Session, Path]) -> None:
             session, self.demo_dir = result
             self.path = Path(session.path)
             if self._finished:  # the user quit while it was being made
@@ -183,6 +191,7 @@ class AppController(QObject):
                 self._remove_demo()
                 return
             self._on_session(session)
+            self._seed_demo(session)
 
         def failed(exc: BaseException) -> None:
             from PySide6.QtWidgets import QMessageBox
@@ -197,11 +206,37 @@ class AppController(QObject):
 
         run_with_progress(
             None, DEMO_TITLE, "Skapar demodatabasen med fiktiva uppgifter …",
-            lambda progress: create_demo_store(kdf=self.kdf), on_result=ready, on_error=failed,
+            lambda progress: create_demo_store(kdf=self.kdf, seed=False), on_result=ready,
+            on_error=failed,
         )
+        # Not done: importing the window's modules on the UI thread meanwhile. Measured
+        # (benchmarks/bench_startup.py) it was slower: the imports hold the GIL the worker
+        # needs, and the worker's own imports are the longest part of the wait.
+
+    def _seed_demo(self, session: Session) -> None:
+        """Fill the demo store after its window is shown (the user does not wait for it);
+        the sections hear of it on the change stream as whole collections changed."""
+        from oro_desktop.gui.tasks import run_task
+        from oro_desktop.services.changes import Change
+        from oro_desktop.services.demo import seed_demo
+
+        def done(_names: object) -> None:
+            if self.session is session and session.is_open:
+                session.changes.publish(*(Change(kind, "", "updated") for kind in
+                                          ("setting", "person", "consent", "contact")))
+            self.demo_seeded.emit()
+
+        def failed(exc: BaseException) -> None:
+            if self.session is session:
+                log.error("Seeding the demo store failed", exc_info=exc)
+            self.demo_seeded.emit()
+
+        # After the window's first paint (a zero timer runs after the events already
+        # posted): the seeders hold the GIL and would otherwise delay that paint.
+        QTimer.singleShot(0, lambda: run_task(seed_demo, session, on_result=done, on_error=failed))
 
     # ---- unlocked ---------------------------------------------------------------
-    def _on_session(self, session: Any) -> None:
+    def _on_session(self, session: Session) -> None:
         self.session = session
         self.last_user = session.user.name
         dialog, self.unlock_dialog = self.unlock_dialog, None
@@ -214,7 +249,7 @@ class AppController(QObject):
         from oro_desktop.gui.sections import discover
 
         sections = self._sections if self._sections is not None else discover()
-        window = MainWindow(session, sections, demo=self.demo)
+        window = MainWindow(session.services, sections, demo=self.demo)
         window.lock_requested.connect(self.lock)
         window.settings_requested.connect(self.open_settings)
         window.closing.connect(self._window_closing)
@@ -227,12 +262,19 @@ class AppController(QObject):
         self._apply_idle_time()
         self.idle.start()
         self.session_started.emit(session)
+        if os.environ.get(QUIT_WHEN_SHOWN_ENV) == "1":
+            QTimer.singleShot(0, self._report_shown_and_quit)
+
+    def _report_shown_and_quit(self) -> None:
+        print(QUIT_WHEN_SHOWN_MARKER, flush=True)
+        self.quit()
 
     def _apply_idle_time(self) -> None:
         if self._idle_override is not None:
             self.idle.set_timeout_ms(self._idle_override)
             return
         try:
+            assert self.session is not None
             minutes = int(self.session.get_setting("idle_minutes", DEFAULT_IDLE_MINUTES))
         except Exception:
             log.exception("Could not read idle_minutes; using the default")

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
@@ -35,10 +35,13 @@ from oro_desktop.gui.style import monospace_font
 from oro_desktop.gui.tasks import BackgroundTask, run_task
 from oro_desktop.gui.messages import error_text
 
+if TYPE_CHECKING:
+    from oro_desktop.services.session import Session
+
 MIN_PASSWORD = 10
 CONFIRM_TEXT = "Jag har förvarat återställningsnyckeln på ett säkert ställe"
 
-CreateStore = Callable[[Path, str, str], tuple[Any, str]]
+CreateStore = Callable[[Path, str, str], "tuple[Session, str]"]
 
 
 def password_problem(password: str, repeat: str) -> str:
@@ -291,7 +294,7 @@ class FirstRunWizard(QWizard):
     ) -> None:
         super().__init__(parent)
         self._create = create
-        self.session: Any = None
+        self.session: Session | None = None
         self.setObjectName("firstRunWizard")
         self.setWindowTitle(f"{PRODUCT_NAME} – kom igång")
         self.setAccessibleName(f"Kom igång med {PRODUCT_NAME}")
@@ -341,7 +344,7 @@ class FirstRunWizard(QWizard):
         page.set_busy(True)
         return False
 
-    def _created(self, result: tuple[Any, str], path: Path, name: str) -> None:
+    def _created(self, result: tuple[Session, str], path: Path, name: str) -> None:
         page = self.admin_page
         page._task = None
         page.created = True

@@ -10,7 +10,7 @@ on settings is the controller's business: the window only emits signals.
 from __future__ import annotations
 
 import logging
-from typing import Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
@@ -32,6 +32,9 @@ from PySide6.QtWidgets import (
 from oro_desktop.gui.branding import APP_TITLE, DEMO_TITLE, PRODUCT_NAME
 from oro_desktop.gui.sections import Section
 
+if TYPE_CHECKING:
+    from oro_desktop.services.services import Services
+
 log = logging.getLogger(__name__)
 
 ROLE_NAMES = {"admin": "administratör", "clinician": "användare"}
@@ -47,15 +50,17 @@ class MainWindow(QMainWindow):
 
     def __init__(
         self,
-        session: Any,
+        services: Services,
         sections: list[Section],
         *,
         demo: bool = False,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
-        self.session = session
+        self.services = services
+        self.session = services.session
         self.demo = demo
+        session = services.session
         role = session.user.role
         self.is_admin = role == "admin"
         self.sections = [s for s in sections if s.visible_to(role)]
@@ -287,7 +292,7 @@ class MainWindow(QMainWindow):
 
     def _build_section(self, section: Section, page: QWidget) -> QWidget:
         try:
-            widget = section.factory(self.session, page)
+            widget = section.factory(self.services, page)
         except Exception as exc:  # one broken section must not take the window down
             log.exception("Section %s could not be built", section.id)
             reason = getattr(exc, "message", None) or "ett oväntat fel inträffade."

@@ -52,7 +52,9 @@ def main(argv: list[str]) -> int:
     from oro_desktop.gui.controller import AppController
     from oro_desktop.gui.settings_dialog import SettingsDialog
     from oro_desktop.gui.style import apply_style
-    from oro_desktop.store.kdf import FAST_INSECURE
+    from oro_desktop.services.services import fast_insecure_kdf
+
+    FAST_INSECURE = fast_insecure_kdf()
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
     apply_style(app)

@@ -7,7 +7,7 @@ controller can apply a new idle time at once.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
@@ -26,6 +26,9 @@ from PySide6.QtWidgets import (
 from oro_desktop.gui.a11y import announce, error_label
 from oro_desktop.gui.messages import error_text
 
+if TYPE_CHECKING:
+    from oro_desktop.services.session import Session
+
 # Region ids are the stems of resources/contacts/<id>.yaml; names are what users see.
 REGIONS: tuple[tuple[str, str], ...] = (
     ("jamtland-harjedalen", "Jämtland Härjedalen"),
@@ -40,7 +43,7 @@ class SettingsDialog(QDialog):
 
     saved = Signal(dict)
 
-    def __init__(self, session: Any, parent: QWidget | None = None) -> None:
+    def __init__(self, session: Session, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.session = session
         self.setObjectName("settingsDialog")

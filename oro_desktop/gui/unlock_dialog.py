@@ -38,11 +38,9 @@ def error_text(exc: BaseException) -> str:
 
 
 def _is_wrong_credentials(exc: BaseException) -> bool:
-    try:
-        from oro_desktop.store.errors import WrongCredentials
-    except ImportError:  # pragma: no cover - the store always provides it
-        return type(exc).__name__ == "WrongCredentials"
-    return isinstance(exc, WrongCredentials)
+    from oro_desktop.services.services import is_wrong_credentials
+
+    return is_wrong_credentials(exc)
 
 
 class UnlockDialog(QDialog):

@@ -99,7 +99,7 @@ def _seed_settings(session: Any) -> None:
 register_demo_seeder("settings", _seed_settings, order=0)
 
 
-def create_demo_store(*, kdf: Any = None) -> tuple[Any, Path]:
+def create_demo_store(*, kdf: Any = None, seed: bool = True) -> tuple[Any, Path]:
     """Create a seeded demo store in a new temporary directory; returns (session, directory).
 
     The caller must call :func:`remove_demo_store` (the GUI does so in try/finally and
@@ -116,7 +116,8 @@ def create_demo_store(*, kdf: Any = None) -> tuple[Any, Path]:
             directory / "demo.db", DEMO_USER, DEMO_PASSWORD, kdf=kdf or FAST_INSECURE
         )
         try:
-            seed_demo(session)
+            if seed:  # the GUI seeds after its window is shown (start-up time)
+                seed_demo(session)
         except BaseException:
             session.close()
             raise

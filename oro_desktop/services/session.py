@@ -21,7 +21,7 @@ import os
 import uuid
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import platformdirs
 
@@ -46,6 +46,9 @@ from oro_desktop.store.repos import users as users_repo
 from oro_desktop.store.store import Store, UnitOfWork
 from oro_desktop.services.changes import ChangeBus
 from oro_desktop.services.drafts import DraftService
+
+if TYPE_CHECKING:
+    from oro_desktop.services.services import Services
 
 APP_NAME = "oro_desktop"
 DB_FILE = "oro.db"
@@ -89,6 +92,7 @@ class Session:
         self._path = store.path
         self.drafts = DraftService(self)
         self.changes = ChangeBus()  # every write publishes here after commit (services/changes.py)
+        self._services: Services | None = None
 
     # -- construction ----------------------------------------------------------
     @classmethod
@@ -232,6 +236,15 @@ class Session:
         if self._store is None or not self._store.is_open:
             raise StoreClosed()
         return self._store
+
+    @property
+    def services(self) -> "Services":
+        """This session's service graph (services/services.py), built once on first use."""
+        if self._services is None:
+            from oro_desktop.services.services import Services
+
+            self._services = Services(self)
+        return self._services
 
     @property
     def is_open(self) -> bool:

@@ -8,10 +8,9 @@ from pathlib import Path
 import pytest
 
 import oro_desktop.gui  # noqa: F401  - refcount guard before any Qt object
-from oro_desktop.core.forms import FormLibrary
 from oro_desktop.gui.consents import common
-from oro_desktop.paths import forms_dir
 from oro_desktop.services.consents import ConsentService
+from oro_desktop.services.services import Services
 from oro_desktop.services.session import Session
 from oro_desktop.store.kdf import FAST_INSECURE
 
@@ -37,8 +36,14 @@ def session(store_path):
 
 
 @pytest.fixture
-def service(session) -> ConsentService:
-    return ConsentService(session, FormLibrary(forms_dir()), today=lambda: TODAY)
+def services(session) -> Services:
+    """The session's service graph with a fixed date (what the window hands the section)."""
+    return Services(session, today=lambda: TODAY)
+
+
+@pytest.fixture
+def service(services) -> ConsentService:
+    return services.consents
 
 
 @pytest.fixture

@@ -17,6 +17,7 @@ from oro_desktop.gui.sections.consents import ConsentsView
 from oro_desktop.paths import forms_dir
 from oro_desktop.services.consents import ConsentService
 from oro_desktop.services.consents_demo import demo_seed
+from oro_desktop.services.services import Services
 from oro_desktop.services.session import Session
 from oro_desktop.store.kdf import FAST_INSECURE
 
@@ -25,12 +26,18 @@ from .conftest import PASSWORD, TODAY, USER
 S = ConsentStatus
 
 
-def make_view(qtbot, session, service) -> ConsentsView:
-    view = ConsentsView(session, None, service=service)
+def make_view(qtbot, services) -> ConsentsView:
+    view = ConsentsView(services, None)
     qtbot.addWidget(view)
     view.resize(1200, 700)
     view.show()
+    settle(qtbot, view)
     return view
+
+
+def settle(qtbot, view: ConsentsView) -> None:
+    """Wait until the list, a changed row and the counts have been read (background)."""
+    qtbot.waitUntil(lambda: not view.busy, timeout=10_000)
 
 
 def fill(qtbot, editor: ConsentEditor) -> None:
@@ -59,8 +66,8 @@ def test_section_is_registered():
     assert found["consents"].title == "Samtycken" and not found["consents"].admin_only
 
 
-def test_create_by_filling_the_form_save_and_reopen_identical(qtbot, session, service, questions):
-    view = make_view(qtbot, session, service)
+def test_create_by_filling_the_form_save_and_reopen_identical(qtbot, session, services, service, questions):
+    view = make_view(qtbot, services)
     editor = view.new_consent()
     fill(qtbot, editor)
     assert editor.is_dirty()
@@ -74,14 +81,15 @@ def test_create_by_filling_the_form_save_and_reopen_identical(qtbot, session, se
     assert not editor.is_dirty() and session.drafts.list("consent") == []
     editor.reject()
     assert questions.asked == []  # nothing unsaved: closing does not ask
+    settle(qtbot, view)
     assert [r.id for r in view.visible_rows()] == [cid]
     again = view.open_consent(cid)
     assert again.form.data(include_hidden=False) == saved.data
     assert "Tyra Tolvansson" in again.windowTitle()
 
 
-def test_saving_an_incomplete_consent_shows_problems_beside_fields(qtbot, session, service, questions):
-    view = make_view(qtbot, session, service)
+def test_saving_an_incomplete_consent_shows_problems_beside_fields(qtbot, session, services, service, questions):
+    view = make_view(qtbot, services)
     editor = view.new_consent()
     qtbot.keyClicks(editor.form.field_widget("barn_namn").edit, "Tyra Tolvansson")
     assert editor.save()
@@ -92,8 +100,8 @@ def test_saving_an_incomplete_consent_shows_problems_beside_fields(qtbot, sessio
     assert service.get(editor.consent_id).status is S.DRAFT
 
 
-def test_draft_survives_a_lock_and_is_offered_on_reopening(qtbot, store_path, session, service, questions):
-    view = make_view(qtbot, session, service)
+def test_draft_survives_a_lock_and_is_offered_on_reopening(qtbot, store_path, session, services, service, questions):
+    view = make_view(qtbot, services)
     editor = view.new_consent()
     fill(qtbot, editor)
     editor.save()
@@ -105,8 +113,9 @@ def test_draft_survives_a_lock_and_is_offered_on_reopening(qtbot, store_path, se
     session.lock()
     again = Session.unlock(store_path, USER, PASSWORD, kdf=FAST_INSECURE)
     try:
-        service2 = ConsentService(again, FormLibrary(forms_dir()), today=lambda: TODAY)
-        view2 = make_view(qtbot, again, service2)
+        services2 = Services(again, today=lambda: TODAY)
+        service2 = services2.consents
+        view2 = make_view(qtbot, services2)
         reopened = view2.open_consent(cid)
         assert questions.asked and questions.asked[0][0] == "restore"
         assert reopened.form.data()["barn_telefon"] == "063-123 45 679"
@@ -119,8 +128,8 @@ def test_draft_survives_a_lock_and_is_offered_on_reopening(qtbot, store_path, se
         again.close()
 
 
-def test_unsaved_new_consent_is_offered_after_a_crash(qtbot, session, service, questions):
-    view = make_view(qtbot, session, service)
+def test_unsaved_new_consent_is_offered_after_a_crash(qtbot, session, services, service, questions):
+    view = make_view(qtbot, services)
     editor = view.new_consent()
     qtbot.keyClicks(editor.form.field_widget("barn_namn").edit, "Tyra")
     editor.flush_drafts()
@@ -136,8 +145,8 @@ def test_unsaved_new_consent_is_offered_after_a_crash(qtbot, session, service, q
     assert session.drafts.list("consent") == []
 
 
-def test_closing_with_unsaved_changes_asks(qtbot, session, service, questions):
-    view = make_view(qtbot, session, service)
+def test_closing_with_unsaved_changes_asks(qtbot, session, services, service, questions):
+    view = make_view(qtbot, services)
     editor = view.new_consent()
     qtbot.keyClicks(editor.form.field_widget("barn_namn").edit, "Tyra")
     questions.unsaved = "cancel"
@@ -151,57 +160,63 @@ def test_closing_with_unsaved_changes_asks(qtbot, session, service, questions):
 
 def test_status_filter_search_and_expiring_first(qtbot, session, questions):
     demo_seed(session)
-    service = ConsentService(session, FormLibrary(forms_dir()))
-    view = make_view(qtbot, session, service)
+    view = make_view(qtbot, Services(session))
     rows = view.visible_rows()
     assert rows[0].status is S.EXPIRING and {r.status for r in rows} == set(S)
-    status_cell = view.proxy.index(0, COL_STATUS)
+    status_cell = view.model.index(0, COL_STATUS)
     assert "Går snart ut" in status_cell.data()  # text, not colour alone
     assert status_cell.data(Qt.ItemDataRole.BackgroundRole).color().name() == STATUS_COLOURS[S.EXPIRING][0]
     view.set_status_filter(S.ACTIVE)
+    settle(qtbot, view)
     active = view.visible_rows()
     assert active and all(r.status is S.ACTIVE for r in active)
     assert "av" in view.count.text()
     protected = [r for r in active if r.protected][0]
     row = [r.id for r in active].index(protected.id)
-    assert view.proxy.index(row, COL_NUMBER).data().endswith("-****")
+    assert view.model.index(row, COL_NUMBER).data().endswith("-****")
     view.search(protected.search_text.split()[-1])  # the full number still finds the child
+    settle(qtbot, view)
     assert [r.id for r in view.visible_rows()] == [protected.id]
     view.search("")
     view.set_status_filter(None)
     view.search("hugo")
+    settle(qtbot, view)
     assert [r.child_name for r in view.visible_rows()] == ["Hugo Exempelsson"]
 
 
-def test_actions_follow_the_lifecycle(qtbot, session, service, questions):
-    view = make_view(qtbot, session, service)
+def test_actions_follow_the_lifecycle(qtbot, session, services, service, questions):
+    view = make_view(qtbot, services)
     editor = view.new_consent()
     fill(qtbot, editor)
     editor.save()
     cid = editor.consent_id
     editor.reject()
+    settle(qtbot, view)
     view.select(cid)
     assert view.register_action.isEnabled() and not view.revoke_action.isEnabled()
     dialog = view.register_selected()
     assert "Tyra Tolvansson" in dialog.findChild(type(dialog.error), "factSubject").text()
     assert dialog.submit()
     assert service.get(cid).status is S.ACTIVE
+    settle(qtbot, view)
     assert view.revoke_action.isEnabled() and not view.register_action.isEnabled()
     revoke = view.revoke_selected()
     revoke.on.setDate(revoke.on.date().addDays(1))  # the date field never goes past today
     assert revoke.on.date() == revoke.on.maximumDate()
     assert revoke.submit()
     assert service.get(cid).status is S.REVOKED
+    settle(qtbot, view)
     assert not view.revoke_action.isEnabled() and view.renew_action.isEnabled()
     renewed = view.renew_selected()
     assert renewed.consent_id != cid and service.get(renewed.consent_id).status is S.DRAFT
     assert renewed.form.data()["barn_namn"] == "Tyra Tolvansson"
 
 
-def test_refusal_is_shown_in_the_dialog(qtbot, session, service, questions):
-    view = make_view(qtbot, session, service)
+def test_refusal_is_shown_in_the_dialog(qtbot, session, services, service, questions):
+    view = make_view(qtbot, services)
     cid = service.save(None, {"barn_namn": "Tyra"}).id
     view.reload(select=cid)
+    settle(qtbot, view)
     dialog = view.register_selected()
     assert not dialog.submit()
     assert dialog.error.isVisibleTo(dialog) and "rättade" in dialog.error.text()
@@ -210,13 +225,14 @@ def test_refusal_is_shown_in_the_dialog(qtbot, session, service, questions):
     assert questions.warnings[-1][0] == "Samtycket är inte komplett"
 
 
-def test_print_preview_opens_with_the_rendered_pdf_and_audits(qtbot, tmp_path, session, service, questions):
-    view = make_view(qtbot, session, service)
+def test_print_preview_opens_with_the_rendered_pdf_and_audits(qtbot, tmp_path, session, services, service, questions):
+    view = make_view(qtbot, services)
     editor = view.new_consent()
     fill(qtbot, editor)
     editor.save()
     cid = editor.consent_id
     editor.reject()
+    settle(qtbot, view)
     view.select(cid)
     view.print_selected()
     qtbot.waitUntil(lambda: view.findChild(PdfPreviewDialog) is not None, timeout=15_000)
@@ -238,8 +254,8 @@ def test_print_preview_opens_with_the_rendered_pdf_and_audits(qtbot, tmp_path, s
                     and view.selected_row().status is S.PRINTED, timeout=5_000)
 
 
-def test_a_signed_consent_opens_read_only(qtbot, session, service, questions):
-    view = make_view(qtbot, session, service)
+def test_a_signed_consent_opens_read_only(qtbot, session, services, service, questions):
+    view = make_view(qtbot, services)
     editor = view.new_consent()
     fill(qtbot, editor)
     editor.save()
@@ -288,10 +304,10 @@ def test_auto_lock_through_the_shell_keeps_the_typing(qtbot, store_path, questio
         controller.quit()
 
 
-def test_keyboard_enter_opens_and_ctrl_n_creates(qtbot, session, service, questions):
+def test_keyboard_enter_opens_and_ctrl_n_creates(qtbot, session, services, service, questions):
     cid = service.save(None, {"barn_namn": "Tyra"}).id
-    view = make_view(qtbot, session, service)
-    view.select(cid)
+    view = make_view(qtbot, services)
+    assert view.select(cid)
     view.table.setFocus()
     qtbot.waitUntil(view.table.hasFocus)
     qtbot.keyClick(view.table, Qt.Key.Key_Return)

@@ -26,7 +26,7 @@ def session(store_path, kdf):
 
 
 def _view(qtbot, session) -> AuditLogView:
-    view = SECTION.factory(session, None)
+    view = SECTION.factory(session.services, None)
     qtbot.addWidget(view)
     qtbot.waitUntil(view.loaded, timeout=WAIT_MS)
     return view

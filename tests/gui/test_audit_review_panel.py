@@ -33,7 +33,7 @@ def session(store_path, kdf):
 
 
 def _panel(qtbot, session):
-    view: AuditLogView = SECTION.factory(session, None)
+    view: AuditLogView = SECTION.factory(session.services, None)
     qtbot.addWidget(view)
     qtbot.waitUntil(view.loaded, timeout=WAIT_MS)
     view.resize(1200, 700)

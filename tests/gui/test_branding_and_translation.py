@@ -52,7 +52,7 @@ def test_standard_buttons_are_translated_by_qt_itself(qtbot, swedish_qt) -> None
 
 def test_the_product_name_not_the_package_name(qtbot, session) -> None:
     assert "oro_desktop" not in PRODUCT_NAME and APP_TITLE == PRODUCT_NAME
-    window = MainWindow(session, [])
+    window = MainWindow(session.services, [])
     qtbot.addWidget(window)
     assert window.windowTitle().startswith(PRODUCT_NAME)
     box = show_about(window)

@@ -119,7 +119,7 @@ def test_read_only_directory_offers_no_editing(qtbot) -> None:
 def test_factory_with_a_real_session(qtbot, store_path: Path) -> None:
     session = Session.unlock(store_path, ADMIN, ADMIN_PASSWORD)
     try:
-        widget = make_widget(session, None)
+        widget = make_widget(session.services, None)
         qtbot.addWidget(widget)
         assert isinstance(widget, ContactsView)
         assert widget.service.editable

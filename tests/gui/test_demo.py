@@ -17,8 +17,8 @@ from .helpers import KDF, WAIT_MS, make_controller
 
 def test_demo_starts_logged_in_and_cleans_up(qtbot, tmp_path):
     controller = make_controller(tmp_path / "unused.db", KDF, demo=True)
-    with qtbot.waitSignal(controller.session_started, timeout=WAIT_MS):
-        controller.start()
+    with qtbot.waitSignals([controller.session_started, controller.demo_seeded], timeout=WAIT_MS):
+        controller.start()  # the window first, the fictitious data right after
     window = controller.window
     directory = controller.demo_dir
     assert directory is not None and directory.is_dir()
@@ -27,6 +27,9 @@ def test_demo_starts_logged_in_and_cleans_up(qtbot, tmp_path):
     session = controller.session
     assert session.user.name == demo.DEMO_USER and session.user.role == "admin"
     assert session.get_setting("unit_name") == demo.DEMO_UNIT
+    # Samtycken was built before the data was seeded; the change stream filled it.
+    consents = window.section_widget("consents")
+    qtbot.waitUntil(lambda: not consents.busy and len(consents.visible_rows()) > 5, timeout=WAIT_MS)
     assert session.path.parent == directory
     with qtbot.waitSignal(controller.finished, timeout=WAIT_MS):
         window.close()
@@ -78,7 +81,7 @@ def test_every_section_opens_in_the_demo(qtbot, tmp_path):
     from PySide6.QtWidgets import QLabel
 
     controller = make_controller(tmp_path / "unused.db", KDF, demo=True)
-    with qtbot.waitSignal(controller.session_started, timeout=WAIT_MS):
+    with qtbot.waitSignals([controller.session_started, controller.demo_seeded], timeout=WAIT_MS):
         controller.start()
     window = controller.window
     assert window.navigation.count() >= 1

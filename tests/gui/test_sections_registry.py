@@ -76,7 +76,7 @@ def test_window_builds_lazily_forwards_search_and_flushes(qtbot, session):
             return SearchableLabel(s, parent) if name != "plain" else QLabel("ingen sökning", parent)
         return make
 
-    window = MainWindow(session, [
+    window = MainWindow(session.services, [
         Section("b", "Andra", 20, factory("b")),
         Section("a", "Första", 10, factory("a"), shortcut="Ctrl+Shift+A"),
         Section("plain", "Utan sök", 30, factory("plain")),
@@ -112,7 +112,7 @@ def test_a_failing_section_shows_a_message_not_a_crash(qtbot, session):
     def broken(s, parent):
         raise RuntimeError("boom")
 
-    window = MainWindow(session, [Section("x", "Trasig", 1, broken)])
+    window = MainWindow(session.services, [Section("x", "Trasig", 1, broken)])
     qtbot.addWidget(window)
     assert "Det gick inte att öppna Trasig" in window.current_widget().text()
 
@@ -121,14 +121,14 @@ def test_no_sections_shows_a_calm_message_not_a_placeholder(qtbot, session, stor
     from oro_desktop.services.users import add_user
 
     only_admins = [section("secret", SearchableLabel, admin_only=True)]
-    window = MainWindow(session, only_admins)
+    window = MainWindow(session.services, only_admins)
     qtbot.addWidget(window)
     assert window.navigation.count() == 1  # the admin sees it
     add_user(session, "cecilia", "clinician", "cecilias-losenord", kdf=kdf)
     session.close()
     clinician = Session.unlock(store_path, "cecilia", "cecilias-losenord", kdf=kdf)
     try:
-        clinician_window = MainWindow(clinician, only_admins)
+        clinician_window = MainWindow(clinician.services, only_admins)
         qtbot.addWidget(clinician_window)
         assert clinician_window.navigation.count() == 0
         assert clinician_window.findChild(QLabel, "noSections") is not None
@@ -139,7 +139,7 @@ def test_no_sections_shows_a_calm_message_not_a_placeholder(qtbot, session, stor
 
 
 def test_help_boxes_open_without_blocking(qtbot, session):
-    window = MainWindow(session, [])
+    window = MainWindow(session.services, [])
     qtbot.addWidget(window)
     window.show()
     window.show_about()

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import uuid
 from datetime import datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Signal
 from PySide6.QtGui import QKeySequence
@@ -24,6 +24,10 @@ from oro_desktop.errors import OroError
 from oro_desktop.gui.consents import common
 from oro_desktop.gui.consents.model import status_text
 from oro_desktop.gui.forms.builder import FormWidget
+
+if TYPE_CHECKING:
+    from oro_desktop.services.consents import ConsentService
+    from oro_desktop.services.session import Session
 
 DRAFT_KIND = "consent"
 NEW_PREFIX = "consent:new-"
@@ -42,7 +46,7 @@ class ConsentEditor(QDialog):
 
     saved = Signal(int)
 
-    def __init__(self, service, session, *, consent_id: int | None = None, new=None,
+    def __init__(self, service: ConsentService, session: Session, *, consent_id: int | None = None, new=None,
                  key: str | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.service, self.session = service, session

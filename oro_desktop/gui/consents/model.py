@@ -1,8 +1,10 @@
 """Qt model/view over the consent list: one row per consent, colour AND text per status.
 
-Why a proxy for the filters: the status combo and the global search (Ctrl+F) filter the
-same rows without asking the store again; the service already delivers them in the order
-a clinician needs (expiring first), which the proxy keeps unless a header is clicked.
+This module is the display (columns, colours, texts) over rows already loaded; how the
+rows arrive (paged, off the UI thread, refreshed per change) is `gui/consents/pager.py`.
+The service delivers the rows in the order a clinician needs (expiring first), and the
+filters (status, search text) are asked of the service, never applied here: at 100 000
+consents only the first pages are ever in memory.
 """
 
 from __future__ import annotations
@@ -14,7 +16,6 @@ from PySide6.QtCore import (
     QAbstractTableModel,
     QModelIndex,
     QPersistentModelIndex,
-    QSortFilterProxyModel,
     Qt,
 )
 from PySide6.QtGui import QBrush, QColor
@@ -61,7 +62,7 @@ def days_text(row: ConsentRow) -> str:
 
 
 class ConsentTableModel(QAbstractTableModel):
-    """Read-only rows of ConsentRow."""
+    """Read-only rows of ConsentRow (the loaded prefix of the list; see pager.py)."""
 
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
@@ -71,6 +72,9 @@ class ConsentTableModel(QAbstractTableModel):
         self.beginResetModel()
         self._rows = list(rows)
         self.endResetModel()
+
+    def rows(self) -> list[ConsentRow]:
+        return list(self._rows)
 
     def row_at(self, row: int) -> ConsentRow:
         return self._rows[row]
@@ -133,38 +137,3 @@ class ConsentTableModel(QAbstractTableModel):
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
             return COLUMNS[section]
         return None
-
-
-class ConsentFilterProxy(QSortFilterProxyModel):
-    """Filters by status (None: all) and by search text (name or number digits)."""
-
-    def __init__(self, parent=None) -> None:
-        super().__init__(parent)
-        self._status: ConsentStatus | None = None
-        self._text = ""
-        self._digits = ""
-        self.setSortRole(SORT_ROLE)
-
-    def set_status(self, status: ConsentStatus | None) -> None:
-        self.beginFilterChange()
-        self._status = status
-        self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
-
-    def set_text(self, text: str) -> None:
-        text = text.strip()
-        self.beginFilterChange()
-        self._text = text.casefold()
-        only_number = text and all(c.isdigit() or c in "-+ " for c in text)
-        self._digits = "".join(c for c in text if c.isdigit()) if only_number else ""
-        self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
-
-    def filterAcceptsRow(self, source_row: int, source_parent) -> bool:  # noqa: N802
-        row: ConsentRow = self.sourceModel().row_at(source_row)  # type: ignore[attr-defined]
-        if self._status is not None and row.status is not self._status:
-            return False
-        if not self._text:
-            return True
-        if self._digits:
-            number = row.search_text.rsplit(" ", 1)[-1]
-            return self._digits in number
-        return self._text in row.search_text

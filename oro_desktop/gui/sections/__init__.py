@@ -7,10 +7,13 @@ never means editing the window, and no empty placeholder is ever shown.
 
 The widget contract (duck-typed, every hook optional):
 
-``factory(session, parent) -> QWidget``
-    Builds the section's widget for the signed-in ``session``. Called lazily, the first
-    time the user opens the section, and again after every unlock (the widgets of a locked
-    session are destroyed, never hidden).
+``factory(services, parent) -> QWidget``
+    Builds the section's widget from the signed-in session's service graph
+    (``oro_desktop.services.services.Services``: ``services.consents``,
+    ``services.contacts``, ``services.audit``, ``services.drafts``, ``services.changes``,
+    ``services.user``, ...). A section never builds a service of its own. Called lazily,
+    the first time the user opens the section, and again after every unlock (the widgets
+    of a locked session are destroyed, never hidden).
 
 ``widget.search(text: str) -> None``
     If present, the window's global search field (Ctrl+F) is enabled while this section is
@@ -39,14 +42,16 @@ import logging
 import pkgutil
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QWidget
 
+    from oro_desktop.services.services import Services
+
 log = logging.getLogger(__name__)
 
-SectionFactory = Callable[[Any, "QWidget | None"], "QWidget"]
+SectionFactory = Callable[["Services", "QWidget | None"], "QWidget"]
 
 
 @dataclass(frozen=True)
@@ -57,7 +62,7 @@ class Section:
     title: Swedish title shown in the navigation, e.g. "Samtycken".
     order: position in the navigation; lower first (Samtycken 10, Kontakter 20, ...,
         Granskningslogg 900).
-    factory: ``factory(session, parent) -> QWidget`` (see the module docstring for the
+    factory: ``factory(services, parent) -> QWidget`` (see the module docstring for the
         optional ``search``/``flush_drafts`` hooks of the returned widget).
     shortcut: optional extra key sequence that opens the section, e.g. "Ctrl+Shift+S".
         Every section also gets Ctrl+1..Ctrl+9 by its position.

@@ -238,7 +238,7 @@ SECTION = Section(
     id="audit_log",
     title="Granskningslogg",
     order=900,
-    factory=lambda session, parent: AuditLogView(session, parent),
+    factory=lambda services, parent: AuditLogView(services.session, parent),
     admin_only=True,
     description="Vem som har läst och ändrat vad, nyast först",
 )

@@ -1,8 +1,11 @@
 """Samtycken: every consent with its status, what needs doing first at the top.
 
-The list comes from `ConsentService.list()` (expiring first, then awaiting signature,
-drafts, active, ...; see that module for why). A status filter and the global search
-(Ctrl+F: the child's name or number) narrow it through a proxy model. Each action is a
+The list comes from the session's consent service in pages (`gui/consents/pager.py`:
+`list_count` + `list_page`, read off the UI thread, more pages as the table is scrolled;
+expiring first, then awaiting signature, drafts, active, ...; see services/consents.py
+for why). The status filter and the global search (Ctrl+F: the child's name or number)
+are asked of the service, not applied to rows in memory. A write anywhere publishes a
+`Change` and only that row is read again. Each action is a
 QAction with a shortcut, shown as a button and in the context menu, and enabled only
 for the statuses where the lifecycle allows it, so a clinician is not offered a step
 that would be refused.
@@ -10,9 +13,10 @@ that would be refused.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
+from shiboken6 import isValid
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -30,8 +34,6 @@ from PySide6.QtWidgets import (
 from oro_desktop.core.consent import ConsentStatus
 from oro_desktop.errors import OroError
 from oro_desktop.gui.consents import common
-from oro_desktop.gui.consents.decline_dialog import DeclineDialog
-from oro_desktop.gui.consents.editor import NEW_PREFIX, ConsentEditor
 from oro_desktop.gui.consents.model import (
     COL_CHILD,
     COL_DAYS,
@@ -40,15 +42,19 @@ from oro_desktop.gui.consents.model import (
     COL_STATUS,
     COL_VALID_TO,
     ROW_ROLE,
-    ConsentFilterProxy,
-    ConsentTableModel,
     status_text,
 )
-from oro_desktop.gui.consents.printing import print_consent
-from oro_desktop.gui.consents.register_dialog import RegisterSignatureDialog
-from oro_desktop.gui.consents.revoke_dialog import RevokeDialog
+from oro_desktop.gui.consents.pager import PagedConsentModel
 from oro_desktop.gui.sections import Section
+from oro_desktop.gui.tasks import run_task
 from oro_desktop.services.consent_views import STATUS_ORDER, ConsentRow
+from oro_desktop.services.services import Services
+
+if TYPE_CHECKING:  # imported when first used: the editor and the dialogs cost start-up time
+    from oro_desktop.gui.consents.decline_dialog import DeclineDialog
+    from oro_desktop.gui.consents.editor import ConsentEditor
+    from oro_desktop.gui.consents.register_dialog import RegisterSignatureDialog
+    from oro_desktop.gui.consents.revoke_dialog import RevokeDialog
 
 S = ConsentStatus
 UNSIGNED = {S.DRAFT, S.PRINTED}
@@ -56,24 +62,19 @@ IN_FORCE = {S.SIGNED, S.ACTIVE, S.EXPIRING}
 ALL = "Alla samtycken"
 
 
-def _default_service(session: Any):
-    from oro_desktop.core.forms import FormLibrary
-    from oro_desktop.paths import forms_dir
-    from oro_desktop.services.consents import ConsentService
-
-    return ConsentService(session, FormLibrary(forms_dir()))
-
-
 class ConsentsView(QWidget):
     """The section widget (hooks: `search`, `flush_drafts`, `search_placeholder`)."""
 
     search_placeholder = "Sök barnets namn eller personnummer"
 
-    def __init__(self, session: Any, parent: QWidget | None = None, *, service=None) -> None:
+    def __init__(self, services: Services, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.session = session
-        self.service = service or _default_service(session)
+        self.services = services
+        self.session = services.session
+        self.service = services.consents
         self.editors: list[ConsentEditor] = []
+        self._pending_select: int | None = None
+        self._counts_generation = 0
         self.setObjectName("consentsView")
         self.setAccessibleName("Samtycken")
 
@@ -84,20 +85,29 @@ class ConsentsView(QWidget):
         intro.setProperty("role", "muted")
         intro.setWordWrap(True)
 
-        self.model = ConsentTableModel(self)
-        self.proxy = ConsentFilterProxy(self)
-        self.proxy.setSourceModel(self.model)
+        self.model = PagedConsentModel(self.service, services.changes, self)
+        self.model.loaded.connect(self._loaded)
+        self.model.counted.connect(lambda _n: self._update_count())
+        self.model.row_refreshed.connect(lambda _uid: self._row_refreshed())
+        self.model.failed.connect(self._load_failed)
+        self.model.rowsInserted.connect(lambda *_: self._apply_pending_select())
+        self.model.modelAboutToBeReset.connect(self._keep_selection)
+        self._totals: dict[ConsentStatus | None, int] = {}
+        self._counts_timer = QTimer(self)  # many changes in a row: count once
+        self._counts_timer.setSingleShot(True)
+        self._counts_timer.setInterval(100)
+        self._counts_timer.timeout.connect(self._count_statuses)
         self.table = QTableView(self)
         self.table.setObjectName("consentsTable")
         self.table.setAccessibleName("Samtycken")
-        self.table.setModel(self.proxy)
+        self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setAlternatingRowColors(True)
-        # No sort column: the service's order (what needs doing first) until a header click.
-        self.table.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
-        self.table.setSortingEnabled(True)
+        # The service's order (what needs doing first); only the first pages are loaded,
+        # so a header click cannot sort the whole list and is not offered.
+        self.table.setSortingEnabled(False)
         self.table.verticalHeader().hide()
         self.table.setWordWrap(False)
         self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
@@ -116,6 +126,9 @@ class ConsentsView(QWidget):
         self.status_filter.setObjectName("consentStatusFilter")
         self.status_filter.setAccessibleName("Visa samtycken med status")
         self.status_filter.setMinimumWidth(290)
+        self.status_filter.addItem(ALL, None)
+        for s in STATUS_ORDER:
+            self.status_filter.addItem(status_text(s), s.value)
         self.status_filter.currentIndexChanged.connect(self._filter_changed)
         filter_label = QLabel("&Visa:", self)
         filter_label.setBuddy(self.status_filter)
@@ -208,34 +221,86 @@ class ConsentsView(QWidget):
         self.for_child_action.setEnabled(row is not None and row.child_id is not None)
 
     # -- data ---------------------------------------------------------------------------
+    @property
+    def busy(self) -> bool:
+        """True while the list (or a changed row, or the counts) is being read."""
+        return self.model.busy or self._counts_timer.isActive() or self._counting
+
+    _counting = False
+
     def reload(self, select: int | None = None) -> None:
-        """Read the list again (audited), keeping or moving the selection."""
-        keep = select if select is not None else (self.selected_row().id if self.selected_row() else None)
-        rows = self.service.list()
-        self.model.set_rows(rows)
-        self._fill_filter(rows)
-        if keep is not None:
-            self.select(keep)
+        """Ask for the list again (in the background), keeping or moving the selection."""
+        current = self.selected_row()
+        self._pending_select = select if select is not None else (current.id if current else None)
+        self.model.query(self._statuses(), self.model.text)
+        self._counts_timer.start()
+
+    def _statuses(self) -> set[ConsentStatus] | None:
+        value = self.status_filter.currentData()
+        return {ConsentStatus(value)} if value else None
+
+    def _loaded(self) -> None:
+        self._apply_pending_select()
         self._update_count()
         self._update_actions()
 
-    def _fill_filter(self, rows: list[ConsentRow]) -> None:
-        current = self.status_filter.currentData()
-        counts = {s: 0 for s in STATUS_ORDER}
-        for r in rows:
-            counts[r.status] += 1
-        self.status_filter.blockSignals(True)
-        self.status_filter.clear()
-        self.status_filter.addItem(f"{ALL} ({len(rows)})", None)
-        for s in STATUS_ORDER:
-            self.status_filter.addItem(f"{status_text(s)} ({counts[s]})", s.value)
-        self.status_filter.setCurrentIndex(max(0, self.status_filter.findData(current)))
-        self.status_filter.blockSignals(False)
+    def _row_refreshed(self) -> None:
+        self._apply_pending_select()
+        self._counts_timer.start()
+        self._update_actions()
+
+    def _load_failed(self, exc: BaseException) -> None:
+        message = getattr(exc, "message", None) or "Listan kunde inte läsas."
+        self.count.setText(message)
+
+    def _keep_selection(self) -> None:
+        current = self.selected_row()
+        if self._pending_select is None and current is not None:
+            self._pending_select = current.id
+
+    def _apply_pending_select(self) -> None:
+        if self._pending_select is not None and self.select(self._pending_select):
+            self._pending_select = None
+
+    def _count_statuses(self) -> None:
+        """The counts in the filter menu and the line above the table (background)."""
+        self._counts_generation += 1
+        generation = self._counts_generation
+        self._counting = True
+        service = self.service
+
+        def count() -> dict[ConsentStatus | None, int]:  # worker thread
+            totals: dict[ConsentStatus | None, int] = {None: service.list_count()}
+            for s in STATUS_ORDER:
+                totals[s] = service.list_count(statuses={s})
+            return totals
+
+        def done(totals: dict[ConsentStatus | None, int]) -> None:
+            if not isValid(self) or generation != self._counts_generation:
+                return
+            self._counting = False
+            self._totals = totals
+            self._fill_filter()
+            self._update_count()
+
+        def failed(_exc: BaseException) -> None:
+            if isValid(self):
+                self._counting = False
+
+        run_task(count, on_result=done, on_error=failed)
+
+    def _fill_filter(self) -> None:
+        for index in range(self.status_filter.count()):
+            value = self.status_filter.itemData(index)
+            status = ConsentStatus(value) if value else None
+            label = ALL if status is None else status_text(status)
+            if status in self._totals:
+                label += f" ({self._totals[status]})"
+            self.status_filter.setItemText(index, label)
 
     def _filter_changed(self, _index: int) -> None:
-        value = self.status_filter.currentData()
-        self.proxy.set_status(ConsentStatus(value) if value else None)
-        self._update_count()
+        self._pending_select = None
+        self.model.query(self._statuses(), self.model.text)
         self._update_actions()
 
     def set_status_filter(self, status: ConsentStatus | None) -> None:
@@ -243,33 +308,34 @@ class ConsentsView(QWidget):
             status.value if status else None)))
 
     def _update_count(self) -> None:
-        shown, total = self.proxy.rowCount(), self.model.rowCount()
-        expiring = sum(1 for i in range(total) if self.model.row_at(i).status is S.EXPIRING)
-        text = f"{total} samtycken" if shown == total else f"{shown} av {total} samtycken"
+        shown, total = self.model.total, self._totals.get(None, self.model.total)
+        filtered = self.model.statuses is not None or bool(self.model.text)
+        text = f"{shown} av {total} samtycken" if filtered else f"{shown} samtycken"
+        expiring = self._totals.get(S.EXPIRING, 0)
         if expiring:
             text += f" · {expiring} går snart ut"
         self.count.setText(text)
 
     def visible_rows(self) -> list[ConsentRow]:
-        return [self.proxy.index(i, 0).data(ROW_ROLE) for i in range(self.proxy.rowCount())]
+        """The rows loaded so far, in list order (the rest come as the table is scrolled)."""
+        return self.model.rows()
 
     def selected_row(self) -> ConsentRow | None:
         indexes = self.table.selectionModel().selectedRows() if self.table.selectionModel() else []
         return indexes[0].data(ROW_ROLE) if indexes else None
 
     def select(self, consent_id: int) -> bool:
-        for i in range(self.proxy.rowCount()):
-            index = self.proxy.index(i, 0)
-            if index.data(ROW_ROLE).id == consent_id:
+        for i, row in enumerate(self.model.rows()):
+            if row.id == consent_id:
                 self.table.selectRow(i)
-                self.table.scrollTo(index)
+                self.table.scrollTo(self.model.index(i, 0))
                 return True
         return False
 
     # -- section hooks ------------------------------------------------------------------
     def search(self, text: str) -> None:
-        self.proxy.set_text(text)
-        self._update_count()
+        self._pending_select = None
+        self.model.query(self._statuses(), text)
         self._update_actions()
 
     def flush_drafts(self) -> None:
@@ -281,11 +347,16 @@ class ConsentsView(QWidget):
     # -- commands -----------------------------------------------------------------------
     def _open_editor(self, editor: ConsentEditor) -> ConsentEditor:
         self.editors.append(editor)
-        editor.saved.connect(lambda cid: self.reload(select=cid))
+        # The save published a Change: the model reads that one row again; select it then.
+        editor.saved.connect(self._select_when_shown)
         editor.finished.connect(lambda _r, e=editor: self._editor_closed(e))
         editor.open()
         editor.offer_draft()
         return editor
+
+    def _select_when_shown(self, consent_id: int) -> None:
+        if not self.select(consent_id):
+            self._pending_select = consent_id
 
     def _editor_closed(self, editor: ConsentEditor) -> None:
         if editor in self.editors:
@@ -299,6 +370,8 @@ class ConsentsView(QWidget):
         except OroError as exc:
             common.warn(self, "Samtycket kunde inte skapas", exc.message)
             return None
+        from oro_desktop.gui.consents.editor import NEW_PREFIX, ConsentEditor
+
         orphans = [d for d in self.session.drafts.list("consent") if d.key.startswith(NEW_PREFIX)]
         key = orphans[0].key if orphans else None
         return self._open_editor(ConsentEditor(self.service, self.session, new=new, key=key,
@@ -311,6 +384,8 @@ class ConsentsView(QWidget):
         return self.new_consent(self.service.from_person(row.child_id))
 
     def open_consent(self, consent_id: int) -> ConsentEditor:
+        from oro_desktop.gui.consents.editor import ConsentEditor
+
         return self._open_editor(ConsentEditor(self.service, self.session,
                                                consent_id=consent_id, parent=self))
 
@@ -328,8 +403,10 @@ class ConsentsView(QWidget):
                         "Öppna samtycket och rätta uppgifterna som visas innan det skrivs ut "
                         "för underskrift.")
             return None
+        from oro_desktop.gui.consents.printing import print_consent
+
         self.print_task = print_consent(self, self.service, row.id,
-                                        on_closed=lambda: self.reload(select=row.id))
+                                        on_closed=lambda: self._select_when_shown(row.id))
         return self.print_task
 
     def _fact(self, dialog_class) -> Any:
@@ -340,17 +417,23 @@ class ConsentsView(QWidget):
         dialog = dialog_class(self.service, row.id, user=self.session.user.name,
                               subject=subject, parent=self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.accepted.connect(lambda: self.reload(select=row.id))
+        dialog.accepted.connect(lambda: self._select_when_shown(row.id))
         dialog.open()
         return dialog
 
     def register_selected(self) -> RegisterSignatureDialog | None:
+        from oro_desktop.gui.consents.register_dialog import RegisterSignatureDialog
+
         return self._fact(RegisterSignatureDialog)
 
     def revoke_selected(self) -> RevokeDialog | None:
+        from oro_desktop.gui.consents.revoke_dialog import RevokeDialog
+
         return self._fact(RevokeDialog)
 
     def decline_selected(self) -> DeclineDialog | None:
+        from oro_desktop.gui.consents.decline_dialog import DeclineDialog
+
         return self._fact(DeclineDialog)
 
     def renew_selected(self) -> ConsentEditor | None:
@@ -362,7 +445,7 @@ class ConsentsView(QWidget):
         except OroError as exc:
             common.warn(self, "Samtycket kunde inte förnyas", exc.message)
             return None
-        self.reload(select=new_id)
+        self._select_when_shown(new_id)
         return self.open_consent(new_id)
 
 
@@ -370,6 +453,6 @@ SECTION = Section(
     id="consents",
     title="Samtycken",
     order=10,
-    factory=lambda session, parent: ConsentsView(session, parent),
+    factory=lambda services, parent: ConsentsView(services, parent),
     description="Vårdnadshavarnas samtycken: status, utskrift, underskrift och förnyelse",
 )
