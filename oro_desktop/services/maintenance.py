@@ -14,10 +14,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from oro_desktop.errors import InvalidInput
-from oro_desktop.store import audit as audit_mod
 from oro_desktop.store import backup as backup_mod
 from oro_desktop.store import failed_logins, migrations, recovery
-from oro_desktop.store.connection import integrity_problems, open_connection
+from oro_desktop.store.connection import open_connection
 from oro_desktop.store.errors import (
     NotFound, PermissionDenied, file_errors, StoreDamaged, StoreError, WrongCredentials, translate,
 )
@@ -26,6 +25,7 @@ from oro_desktop.store.keyslots import KeyFile, keys_path, normalise_user, open_
 from oro_desktop.store.lock import StoreLock
 from oro_desktop.store.repos import users as users_repo
 from oro_desktop.store.store import Store
+from oro_desktop.store.verification import verify_open_file
 from oro_desktop.services.session import Session
 
 
@@ -99,14 +99,13 @@ def check_store(path: Path, user: str | None, password: str | None, *,
             )
             return report
         try:
-            report.problems += integrity_problems(conn)
+            report.problems += verify_open_file(conn, path, key, live=True)  # pages, structure, chain
             row = None
             try:
                 with translate():
                     report.tables = backup_mod.table_counts(conn)
                     report.schema_version = migrations.current_version(conn)
                     report.audit_entries = report.tables.get("audit")
-                    report.problems += audit_mod.verify_chain(conn)
                     row = conn.execute("SELECT value FROM meta WHERE key = 'store_id'").fetchone()
             except StoreError as exc:
                 report.problems.append(f"Tabellerna kan inte läsas helt: {exc.message}")

@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from oro_desktop.services import maintenance
+from oro_desktop.services.integrity import IntegrityService
 from oro_desktop.services.session import Session
 from oro_desktop.store.errors import StoreDamaged, WrongCredentials
 
@@ -59,16 +60,24 @@ def test_flipped_byte_in_inner_page_is_found_by_check(session, db_path):
     report = maintenance.check_store(db_path, ADMIN, ADMIN_PW)
     assert not report.ok
     assert any("Krypteringskontroll" in p for p in report.problems)
-    # Start-up verification refuses the file with the damage message ...
+    # An explicit start-up verification refuses the file with the damage message ...
     with pytest.raises(StoreDamaged) as info:
-        Session.unlock(db_path, ADMIN, ADMIN_PW)
+        Session.unlock(db_path, ADMIN, ADMIN_PW, verify=True)
     assert "HMAC" in info.value.message and "restore" in info.value.message
-    # ... and without it, reading the damaged page is a StoreDamaged, not a raw error.
-    s = Session.unlock(db_path, ADMIN, ADMIN_PW, verify=False)
+    # ... by default unlock does not read the page; the background check finds it, and
+    # reading the damaged page is a StoreDamaged, not a raw error.
+    s = Session.unlock(db_path, ADMIN, ADMIN_PW)
     try:
+        report = IntegrityService(s).check_pages()
+        assert not report.ok and any("HMAC" in p for p in report.problems)
+        assert "restore" in report.summary()
         with pytest.raises(StoreDamaged):
             with s.store.unit_of_work(ADMIN) as uow:
                 uow.conn.execute("SELECT count(*), max(name) FROM people").fetchall()
+        # A backup is never made of a damaged file.
+        with pytest.raises(StoreDamaged):
+            maintenance.backup(s, db_path.parent / "kopia.db")
+        assert not (db_path.parent / "kopia.db").exists()
     finally:
         s.close()
 

@@ -1,0 +1,90 @@
+"""The fast chain verification keeps the exact hash definition and finds every kind of damage,
+in one pass and split over connections."""
+
+from __future__ import annotations
+
+import pytest
+
+from oro_desktop.store import audit
+from oro_desktop.store.connection import read_connection
+
+ODD_DETAILS = [
+    {"text": "rad 1\nrad 2\ttab \"citat\" \\ snedstreck"},
+    {"namn": "Åsa Öberg", "emoji": "\U0001f600", "kontroll": "\x01\x1f\x7f", "ls": "\u2028"},
+    {"tal": [1, 2.5, -3], "tomt": None, "sant": True},
+    None,
+]
+
+
+def _fill(session, n: int, actor: str = "admin") -> None:
+    with session.store.unit_of_work(actor) as uow:
+        for i in range(n):
+            uow.audit("read", "person", f"p{i}", ODD_DETAILS[i % len(ODD_DETAILS)])
+
+
+def _reference(conn) -> list[str]:
+    """The definition, row by row with row_hash (what verify_chain must agree with)."""
+    problems, prev = [], audit.GENESIS
+    for row_id, ts, actor, action, rtype, rid, detail, prev_hash, digest in conn.execute(
+            "SELECT id, ts, actor, action, record_type, record_id, detail, prev_hash, hash"
+            " FROM audit ORDER BY id"):
+        if prev_hash != prev or audit.row_hash(prev_hash, row_id, ts, actor, action, rtype,
+                                               rid, detail) != digest:
+            problems.append(row_id)
+        prev = digest
+    return problems
+
+
+def test_rows_with_every_kind_of_text_verify_as_row_hash_defines(session):
+    _fill(session, 40, actor="märta.ström")
+    conn = session.store.conn
+    assert _reference(conn) == []
+    assert audit.verify_chain(conn) == []
+    assert session.store.check() == []
+
+
+def _tamper(conn, sql: str, *args) -> None:
+    conn.execute("DROP TRIGGER IF EXISTS audit_no_update")
+    conn.execute("DROP TRIGGER IF EXISTS audit_no_delete")
+    conn.execute(sql, args)
+
+
+@pytest.mark.parametrize("split", [False, True])
+def test_edit_gap_and_broken_link_are_found_in_every_range(session, monkeypatch, split):
+    _fill(session, 300)
+    conn = session.store.conn
+    last = conn.execute("SELECT max(id) FROM audit").fetchone()[0]
+    if split:
+        monkeypatch.setattr(audit, "PARALLEL_MIN_ROWS", 0)
+    _tamper(conn, "UPDATE audit SET actor = 'mallory' WHERE id = ?", 20)
+    _tamper(conn, "DELETE FROM audit WHERE id = ?", last - 40)  # in the second range
+    _tamper(conn, "UPDATE audit SET prev_hash = ? WHERE id = ?", "f" * 64, last - 5)
+    connect = (lambda: read_connection(session.path, session.store.key)) if split else None
+    problems = audit.verify_chain(conn, connect=connect, workers=3)
+    assert any("post 20 har ändrats" in p for p in problems)
+    assert any(f"post {last - 40} saknas" in p for p in problems)
+    assert any(f"post {last - 5} hänger inte ihop" in p for p in problems)
+    # The split gives exactly what one pass gives.
+    assert problems == audit.verify_chain(conn)
+
+
+def test_a_deleted_row_at_a_range_boundary_is_found(session, monkeypatch):
+    _fill(session, 100)
+    conn = session.store.conn
+    last = conn.execute("SELECT max(id) FROM audit").fetchone()[0]
+    monkeypatch.setattr(audit, "PARALLEL_MIN_ROWS", 0)
+    boundary = (last - 1) // 2 + 2   # the first id of the second of two ranges
+    _tamper(conn, "DELETE FROM audit WHERE id = ?", boundary)
+    connect = lambda: read_connection(session.path, session.store.key)  # noqa: E731
+    problems = audit.verify_chain(conn, connect=connect, workers=2)
+    assert problems == audit.verify_chain(conn) != []
+    assert any(f"post {boundary} saknas" in p for p in problems)
+
+
+def test_many_problems_are_capped(session):
+    _fill(session, 60)
+    conn = session.store.conn
+    _tamper(conn, "UPDATE audit SET actor = 'mallory' WHERE id > 3")
+    problems = audit.verify_chain(conn)
+    assert len(problems) == audit.MAX_CHAIN_PROBLEMS + 2
+    assert problems[-1].endswith("avbryter.")
