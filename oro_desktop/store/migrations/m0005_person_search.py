@@ -7,8 +7,9 @@ to find "Ã–stberg". `unicode61 remove_diacritics 2` folds case and diacritics (Ã
 letters typed (one to three characters, where a prefix matches most of the register)
 as cheap as whole words.
 
-- external content (`content = 'persons'`): the names are not stored twice; the index
-  holds only tokens and row ids;
+- the FTS table keeps its own copy of each name (about 30 bytes a person): ordering a
+  few thousand matches by name then reads that small, dense table instead of a persons
+  row per match (measured: 0.5 against 10 microseconds a match at 100 000 persons);
 - `detail = none, columnsize = 0`: only "which persons contain this token" is needed
   (no phrase queries, no ranking), which keeps the index small and fast;
 - triggers on persons keep it in sync for every insert, rename and delete, in the same
@@ -28,8 +29,6 @@ VERSION = 5
 PERSON_SEARCH_TABLE = """
 CREATE VIRTUAL TABLE person_search USING fts5(
     name,
-    content = 'persons',
-    content_rowid = 'id',
     tokenize = "unicode61 remove_diacritics 2",
     prefix = '1 2 3',
     detail = none,
@@ -43,16 +42,15 @@ CREATE TRIGGER persons_search_insert AFTER INSERT ON persons BEGIN
 END;
 
 CREATE TRIGGER persons_search_delete AFTER DELETE ON persons BEGIN
-    INSERT INTO person_search (person_search, rowid, name) VALUES ('delete', old.id, old.name);
+    DELETE FROM person_search WHERE rowid = old.id;
 END;
 
 CREATE TRIGGER persons_search_update AFTER UPDATE OF name ON persons BEGIN
-    INSERT INTO person_search (person_search, rowid, name) VALUES ('delete', old.id, old.name);
-    INSERT INTO person_search (rowid, name) VALUES (new.id, new.name);
+    UPDATE person_search SET name = new.name WHERE rowid = old.id;
 END;
 """
 
 
 def upgrade(conn) -> None:
     execute_script(conn, PERSON_SEARCH_TABLE + PERSON_SEARCH_TRIGGERS)
-    conn.execute("INSERT INTO person_search (person_search) VALUES ('rebuild')")
+    conn.execute("INSERT INTO person_search (rowid, name) SELECT id, name FROM persons")
