@@ -5,7 +5,10 @@
 DIR is made by benchmarks/make_store.py (100 000 persons, 100 000 consents, 1 000 000
 audit events, the DEFAULT Argon2id parameters). Measured in the same run, interleaved:
 
-- KDF: Argon2id with the slot's stored parameters, alone (the baseline);
+- KDF: Argon2id with the slot's stored parameters, alone, and the same derivation timed
+  inside each unlock (the baseline: on a busy machine the KDF's own time varies more
+  than the whole rest of the unlock, so the overhead is taken per unlock as its time
+  minus the time of its own KDF);
 - unlock: `Session.unlock` (lock file, key slot, KDF, read-only key probe, open,
   migration check, login audit entry with fsync) plus the first query (a name search);
 - the background page check (`IntegrityService.check_pages`, what the GUI runs after
@@ -79,14 +82,27 @@ def main() -> int:
     Session.unlock(path, USER, PASSWORD).close()  # migrations (if any) done before timing
     slot = KeyFile.load(keys_path(path)).slots[USER]
     kdf_times, unlock_times, check_times, stalls, verify_times = [], [], [], [], []
+    inner_kdf: list[float] = []
+    derive = kdf_mod.derive
+
+    def timed_derive(*a, **k):  # the unlock's own KDF, timed where keyslots calls it
+        start = time.perf_counter()
+        try:
+            return derive(*a, **k)
+        finally:
+            inner_kdf.append(time.perf_counter() - start)
+
+    kdf_mod.derive = timed_derive  # restored after the rounds; the KDF alone calls `derive`
+    overheads: list[float] = []
     for _ in range(args.rounds):
         t0 = time.perf_counter()
-        kdf_mod.derive(PASSWORD, slot.salt, slot.kdf)
+        derive(PASSWORD, slot.salt, slot.kdf)
         kdf_times.append(time.perf_counter() - t0)
 
         t0 = time.perf_counter()
         session = unlock_and_search(path)
         unlock_times.append(time.perf_counter() - t0)
+        overheads.append(unlock_times[-1] - inner_kdf[-1])
         try:
             service = IntegrityService(session)
             took, gap = stall_while(service.check_pages)
@@ -95,6 +111,7 @@ def main() -> int:
             stalls.append(gap)
         finally:
             session.close()
+    kdf_mod.derive = derive
     idle_gap = max(stall_while(lambda: time.sleep(statistics.median(check_times)))[1]
                    for _ in range(2)) * 1000  # the same ticker with nothing to wait for
     for _ in range(2):
@@ -103,20 +120,24 @@ def main() -> int:
         verify_times.append(time.perf_counter() - t0)
 
     kdf_ms = statistics.median(kdf_times) * 1000
+    own_kdf_ms = statistics.median(inner_kdf[: args.rounds]) * 1000
+    overhead_ms = statistics.median(overheads) * 1000
     unlock_ms = statistics.median(unlock_times) * 1000
     check_ms = statistics.median(check_times) * 1000
     stall_ms = max(stalls) * 1000
     print(f"store: {path} ({path.stat().st_size / 1e6:.0f} MB), rounds: {args.rounds}")
     print(f"KDF parameters:               {slot.kdf.to_dict()}")
-    print(f"KDF alone (median):           {kdf_ms:.1f} ms")
-    print(f"unlock + first search:        {unlock_ms:.1f} ms (overhead {unlock_ms - kdf_ms:.1f} ms)")
+    print(f"KDF alone (median):           {kdf_ms:.1f} ms; inside the unlocks {own_kdf_ms:.1f} ms")
+    print(f"unlock + first search:        {unlock_ms:.1f} ms; minus its own KDF: median"
+          f" {overhead_ms:.1f} ms, min {min(overheads) * 1000:.1f} ms")
     print(f"background page check:        {check_ms:.0f} ms (off the unlock path)")
     print(f"caller blocked during check:  {stall_ms:.1f} ms at most (5 ms ticker;"
           f" {idle_gap:.1f} ms with nothing running: the machine's own noise)")
     print(f"old unlock with verify=True:  {statistics.median(verify_times) * 1000:.0f} ms")
     results = [
-        verdict("unlock", unlock_ms - kdf_ms <= TARGET_MS, unlock_ms, kdf_ms,
-                f"<=KDF+{TARGET_MS:.0f}ms", extra=f"overhead {unlock_ms - kdf_ms:.1f} ms"),
+        verdict("unlock", overhead_ms <= TARGET_MS, unlock_ms, own_kdf_ms,
+                f"<=KDF+{TARGET_MS:.0f}ms", extra=f"overhead {overhead_ms:.1f} ms, median of"
+                f" each unlock minus its own KDF; KDF alone {kdf_ms:.1f} ms"),
         verdict("unlock_background_check_blocks_ui", stall_ms <= STALL_TARGET_MS, stall_ms,
                 idle_gap, f"<={STALL_TARGET_MS:.0f}ms",
                 extra=f"check took {check_ms:.0f} ms on a worker; baseline = idle ticker"),
