@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import hashlib
 import json
-import threading
 from dataclasses import dataclass
 from datetime import datetime, timezone
 
@@ -94,74 +93,24 @@ MAX_CHAIN_PROBLEMS = 20
 # with row_hash itself before it is reported, so the definition stays row_hash's.
 _CHAIN_SQL = (
     "SELECT id, prev_hash, hash, json_array(id, ts, actor, action, record_type, record_id, detail)"
-    " FROM audit WHERE id >= ? AND id < ? ORDER BY id"
+    " FROM audit ORDER BY id"
 )
 _FETCH = 20_000
-PARALLEL_MIN_ROWS = 50_000  # below this, one pass is quicker than opening connections
 
 
-def verify_chain(conn, *, connect=None, workers: int = 2) -> list[str]:
+def verify_chain(conn) -> list[str]:
     """Recompute the chain; return one Swedish sentence per problem (empty = intact).
 
     Why it is written this way: `check` and every backup verify the whole chain, and a
-    clinic's log holds a million rows. SQLite builds each row's hash input
-    (`json_array`) and Python only hashes and compares, in a tight loop. With `connect`
-    (a function returning another read connection to the same file) the rows are split
-    into `workers` id ranges verified side by side: SQLite's share (reading, decrypting,
-    building the text) runs without the GIL. Each range starts from the stored hash of
-    the row before it, which the previous range verifies, so the chain is checked end to
-    end exactly as one pass would.
+    clinic's log holds a million rows. SQLite builds each row's hash input (`json_array`)
+    and Python only hashes and compares, in a tight loop over rows fetched in chunks
+    (about 2.5 µs a row against 11 µs for building the JSON in Python). Splitting the
+    rows over threads was measured slower: the driver hands the GIL over at every row.
     """
-    first, last = conn.execute("SELECT min(id), max(id) FROM audit").fetchone()
-    if first is None:
-        return []
-    end = last + 1
-    workers = max(1, int(workers)) if connect is not None else 1
-    if workers == 1 or last - first < PARALLEL_MIN_ROWS:
-        return _verify_range(conn, 1, end, GENESIS, 1)
-    step = (end - 1) // workers + 1
-    bounds = [(1 + k * step, min(end, 1 + (k + 1) * step)) for k in range(workers)]
-    results: list[list[str] | BaseException] = [[] for _ in bounds]
-
-    def run(index: int, lo: int, hi: int) -> None:
-        own = conn if index == 0 else connect()
-        try:
-            if lo == 1:
-                prev, expected = GENESIS, 1
-            else:
-                row = own.execute("SELECT id, hash FROM audit WHERE id < ? ORDER BY id DESC LIMIT 1",
-                                  (lo,)).fetchone()
-                prev, expected = (row[1], row[0] + 1) if row else (GENESIS, 1)
-            results[index] = _verify_range(own, lo, hi, prev, expected)
-        except BaseException as exc:  # re-raised on the calling thread below
-            results[index] = exc
-        finally:
-            if own is not conn:
-                own.close()
-
-    threads = [threading.Thread(target=run, args=(i, lo, hi), daemon=True)
-               for i, (lo, hi) in enumerate(bounds) if i]
-    for thread in threads:
-        thread.start()
-    run(0, *bounds[0])
-    for thread in threads:
-        thread.join()
     problems: list[str] = []
-    for result in results:
-        if isinstance(result, BaseException):
-            raise result
-        problems += result
-    if len(problems) > MAX_CHAIN_PROBLEMS:
-        problems = [p for p in problems if not p.endswith("avbryter.")][:MAX_CHAIN_PROBLEMS + 1]
-        problems.append("Granskningsloggen: fler fel finns; avbryter.")
-    return problems
-
-
-def _verify_range(conn, lo: int, hi: int, prev: str, expected_id: int) -> list[str]:
-    """Verify rows with lo <= id < hi, starting from `prev` (the hash of the row before)."""
-    problems: list[str] = []
+    prev, expected_id = GENESIS, 1
     sha256 = hashlib.sha256
-    cursor = conn.execute(_CHAIN_SQL, (lo, hi))
+    cursor = conn.execute(_CHAIN_SQL)
     while True:
         rows = cursor.fetchmany(_FETCH)
         if not rows:

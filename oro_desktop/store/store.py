@@ -22,7 +22,7 @@ from sqlcipher3 import dbapi2 as _driver
 from oro_desktop.store import audit as audit_mod
 from oro_desktop.store import migrations
 from oro_desktop.store.connection import (
-    open_connection, page_problems, read_connection, remove_database_files,
+    open_connection, page_problems, remove_database_files,
 )
 from oro_desktop.store.errors import StoreClosed, StoreDamaged, map_exception, translate
 from oro_desktop.store.lock import StoreLock
@@ -218,10 +218,6 @@ class Store:
                 if self._conn is not None:
                     problems = page_problems(path, key)
         return problems
-
-    def read_connection(self):
-        """A read-only connection of its own that sees what this store committed (WAL)."""
-        return read_connection(self.path, self._key)
 
     def backup_to(self, out: Path) -> dict[str, int]:
         """A verified encrypted copy of every committed page (WAL included) at `out`.

@@ -27,10 +27,10 @@ from oro_desktop.store import audit as audit_mod
 from oro_desktop.store.connection import page_problems, read_connection, structure_problems
 
 
-def chain_problems(conn, *, connect: Callable[[], object] | None = None, workers: int = 2) -> list[str]:
+def chain_problems(conn) -> list[str]:
     """`audit.verify_chain`, with an unreadable log reported as a problem, not raised."""
     try:
-        return audit_mod.verify_chain(conn, connect=connect, workers=workers)
+        return audit_mod.verify_chain(conn)
     except (_driver.Error, OroError, MemoryError) as exc:
         return [f"Granskningsloggen kunde inte läsas: {exc}."]
 
@@ -55,7 +55,7 @@ def verify_open_file(conn, path: Path, key: bytes, *, live: bool) -> list[str]:
             results["chain"] = [f"Granskningsloggen kunde inte läsas: {exc}."]
             return
         try:
-            results["chain"] = chain_problems(own, workers=1)
+            results["chain"] = chain_problems(own)
         finally:
             own.close()
 
