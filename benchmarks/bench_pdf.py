@@ -5,6 +5,7 @@ numbering) must not cost much more than reportlab itself; target <= 3x. Both run
 same process with fonts registered, so font loading is excluded from both.
 
 Run: .venv/bin/python benchmarks/bench_pdf.py [--repeat N]
+(`--store` is accepted for run_all.py and ignored: rendering reads no store.)
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ from __future__ import annotations
 import argparse
 import json
 import statistics
+import sys
 import time
 from io import BytesIO
 from pathlib import Path
@@ -19,6 +21,10 @@ from pathlib import Path
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import Paragraph, SimpleDocTemplate
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from benchlib import add_store_argument, exit_code, verdict  # noqa: E402
 
 from oro_desktop.core.forms import FormLibrary
 from oro_desktop.pdf import register_fonts, render_form
@@ -60,8 +66,12 @@ def timed(fn, repeat: int) -> list[float]:
     return times
 
 
-def main() -> None:
+TARGET = 3.0
+
+
+def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    add_store_argument(parser, needed=False)
     parser.add_argument("--repeat", type=int, default=30)
     args = parser.parse_args()
     definition = FormLibrary(FORMS).get("barnhalsoteam-samtycke", 1)
@@ -74,8 +84,8 @@ def main() -> None:
     print(f"filled consent (render_form): median {form_ms:.1f} ms over {args.repeat} runs")
     print(f"bare reportlab, same text:    median {bare_ms:.1f} ms over {args.repeat} runs")
     ratio = form_ms / bare_ms
-    print(f"ratio: {ratio:.2f}x (target <= 3x) {'OK' if ratio <= 3 else 'OVER TARGET'}")
+    return exit_code([verdict("pdf_render", ratio <= TARGET, form_ms, bare_ms, f"<={TARGET:.0f}x")])
 
 
 if __name__ == "__main__":
-    main()
+    sys.exit(main())

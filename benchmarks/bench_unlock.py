@@ -1,131 +1,148 @@
-"""Unlock benchmark: KDF alone vs. full unlock (KDF + open + first query) at 10 000 persons.
+"""Unlock benchmark on the realistic store: KDF alone vs. full unlock + first query.
 
-    .venv/bin/python benchmarks/bench_unlock.py [--persons 10000] [--rounds 5]
+    .venv/bin/python benchmarks/bench_unlock.py --store DIR [--rounds 7]
 
-Builds a throwaway store in a temporary directory with the *production* KDF parameters,
-fills it with fictitious persons (Skatteverket test-series numbers), a filled form each
-and a few audit entries per person, then measures in the same run:
+DIR is made by benchmarks/make_store.py (100 000 persons, 100 000 consents, 1 000 000
+audit events, the DEFAULT Argon2id parameters). Measured in the same run, interleaved:
 
-- KDF: Argon2id with the slot's stored parameters, alone;
-- unlock: `Session.unlock` (lock file, key slot, KDF, read-only key probe, open, the
-  start-up `cipher_integrity_check`, migration check, login audit entry with fsync) plus
-  the first query (a name search);
-- `cipher_integrity_check` once more on its own, to show its share (it grows with the file).
+- KDF: Argon2id with the slot's stored parameters, alone, and the same derivation timed
+  inside each unlock (the baseline: on a busy machine the KDF's own time varies more
+  than the whole rest of the unlock, so the overhead is taken per unlock as its time
+  minus the time of its own KDF);
+- unlock: `Session.unlock` (lock file, key slot, KDF, read-only key probe, open,
+  migration check, login audit entry with fsync) plus the first query (a name search);
+- the background page check (`IntegrityService.check_pages`, what the GUI runs after
+  unlock) on its own, and how long the calling thread is kept from running while it
+  runs on a worker (SQLCipher's check releases the GIL; target <= 50 ms, the longest
+  the UI thread may be blocked);
+- for comparison only: the old unlock with the start-up check (`verify=True`).
 
-Target (issue 2): unlock <= KDF + 150 ms. Prints medians, the ratio and the overhead,
-and exits 1 if the target is missed.
+Targets: unlock <= KDF + 150 ms; the background check blocks the caller <= 50 ms.
 """
 
 from __future__ import annotations
 
 import argparse
-import json
 import statistics
 import sys
-import tempfile
+import threading
 import time
 from pathlib import Path
 
-from oro_desktop.services.session import Session
-from oro_desktop.store import kdf as kdf_mod
-from oro_desktop.store.keyslots import KeyFile, keys_path
+sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-PASSWORD = "benchmark-lösenord-1"
+from benchlib import PASSWORD, USER, add_store_argument, exit_code, store_db, verdict  # noqa: E402
+
+from oro_desktop.services.integrity import IntegrityService  # noqa: E402
+from oro_desktop.services.session import Session  # noqa: E402
+from oro_desktop.store import kdf as kdf_mod  # noqa: E402
+from oro_desktop.store.keyslots import KeyFile, keys_path  # noqa: E402
+from oro_desktop.store.repos import persons as persons_repo  # noqa: E402
+
 TARGET_MS = 150.0
+STALL_TARGET_MS = 50.0
+TICK_S = 0.005
 
 
-def _test_pnr(i: int) -> str:
-    """12-digit Luhn-valid numbers in the test series (individual numbers 980-999)."""
-    day = 1 + i // 20 % 28
-    month = 1 + i // 560 % 12
-    year = 1950 + i // 6720
-    body = f"{year % 100:02d}{month:02d}{day:02d}{980 + i % 20}"
-    total = 0
-    for pos, ch in enumerate(body):
-        d = int(ch) * (2 if pos % 2 == 0 else 1)
-        total += d - 9 if d > 9 else d
-    return f"{year // 100}{body}{(10 - total % 10) % 10}"
+def unlock_and_search(path: Path) -> Session:
+    session = Session.unlock(path, USER, PASSWORD)
+    with session.store.unit_of_work(USER) as uow:
+        persons_repo.search(uow.conn, "åsa")
+    return session
 
 
-def build(path: Path, persons: int) -> None:
-    session, _ = Session.create(path, "admin", PASSWORD)  # production KDF
-    now = "2026-01-01T00:00:00+00:00"
-    tables = {r[0] for r in session.store.conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
-    with session.store.unit_of_work("admin") as uow:
-        if "persons" not in tables:
-            uow.conn.execute("CREATE TABLE persons (id INTEGER PRIMARY KEY, id_kind TEXT, id_value TEXT,"
-                             " name TEXT, created_at TEXT, created_by TEXT, updated_at TEXT, updated_by TEXT) STRICT")
-        for i in range(persons):
-            uow.conn.execute(
-                "INSERT INTO persons (id_kind, id_value, name, created_at, created_by, updated_at, updated_by)"
-                " VALUES ('personnummer', ?, ?, ?, 'admin', ?, 'admin')",
-                (_test_pnr(i), f"Tolvan Tolvansson {i:05d}", now, now),
-            )
-            uow.audit("create", "person", i + 1)
-            uow.audit("read", "person", i + 1)
-        if "filled_forms" in tables:
-            data = json.dumps({"notes": "x" * 800, "fields": list(range(40))})
-            for i in range(persons):
-                uow.conn.execute(
-                    "INSERT INTO filled_forms (form_id, form_version, data, created_at, created_by,"
-                    " updated_at, updated_by) VALUES ('bench', 1, ?, ?, 'admin', ?, 'admin')",
-                    (data, now, now),
-                )
-    session.close()
+def stall_while(fn) -> tuple[float, float]:
+    """Run `fn` on a thread; return (its seconds, the longest gap of a 5 ms ticker here)."""
+    done = threading.Event()
+    took: list[float] = []
 
+    def work() -> None:
+        start = time.perf_counter()
+        fn()
+        took.append(time.perf_counter() - start)
+        done.set()
 
-def measure(path: Path, rounds: int) -> dict[str, float]:
-    slot = KeyFile.load(keys_path(path)).slots["admin"]
-    kdf_times, unlock_times, check_times = [], [], []
-    for _ in range(rounds):
-        t0 = time.perf_counter()
-        kdf_mod.derive(PASSWORD, slot.salt, slot.kdf)
-        kdf_times.append(time.perf_counter() - t0)
-
-        t0 = time.perf_counter()
-        session = Session.unlock(path, "admin", PASSWORD)
-        with session.store.unit_of_work("admin") as uow:
-            uow.conn.execute(
-                "SELECT id, name FROM persons WHERE name LIKE ? ORDER BY name LIMIT 20",
-                ("Tolvan Tolvansson 0999%",),
-            ).fetchall()
-        unlock_times.append(time.perf_counter() - t0)
-
-        t0 = time.perf_counter()
-        session.store.conn.execute("PRAGMA cipher_integrity_check").fetchall()
-        check_times.append(time.perf_counter() - t0)
-        session.close()
-    return {
-        "kdf_ms": statistics.median(kdf_times) * 1000,
-        "unlock_ms": statistics.median(unlock_times) * 1000,
-        "integrity_ms": statistics.median(check_times) * 1000,
-        "kdf_params": slot.kdf.to_dict(),
-        "file_mb": path.stat().st_size / 1e6,
-    }
+    thread = threading.Thread(target=work)
+    thread.start()
+    gap, last = 0.0, time.perf_counter()
+    while not done.is_set():
+        time.sleep(TICK_S)
+        now = time.perf_counter()
+        gap, last = max(gap, now - last), now
+    thread.join()
+    return took[0], gap
 
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--persons", type=int, default=10_000)
-    parser.add_argument("--rounds", type=int, default=5)
+    add_store_argument(parser)
+    parser.add_argument("--rounds", type=int, default=7)
     args = parser.parse_args()
-    with tempfile.TemporaryDirectory() as tmp:
-        path = Path(tmp) / "bench.db"
+    path = store_db(args)
+    Session.unlock(path, USER, PASSWORD).close()  # migrations (if any) done before timing
+    slot = KeyFile.load(keys_path(path)).slots[USER]
+    kdf_times, unlock_times, check_times, stalls, verify_times = [], [], [], [], []
+    inner_kdf: list[float] = []
+    derive = kdf_mod.derive
+
+    def timed_derive(*a, **k):  # the unlock's own KDF, timed where keyslots calls it
+        start = time.perf_counter()
+        try:
+            return derive(*a, **k)
+        finally:
+            inner_kdf.append(time.perf_counter() - start)
+
+    kdf_mod.derive = timed_derive  # restored after the rounds; the KDF alone calls `derive`
+    overheads: list[float] = []
+    for _ in range(args.rounds):
         t0 = time.perf_counter()
-        build(path, args.persons)
-        print(f"built store with {args.persons} persons in {time.perf_counter() - t0:.1f} s")
-        r = measure(path, args.rounds)
-    overhead = r["unlock_ms"] - r["kdf_ms"]
-    print(f"file size:                {r['file_mb']:.1f} MB")
-    print(f"KDF parameters:           {r['kdf_params']}")
-    print(f"KDF alone (median):       {r['kdf_ms']:.1f} ms")
-    print(f"full unlock + 1st query:  {r['unlock_ms']:.1f} ms")
-    print(f"ratio unlock / KDF:       {r['unlock_ms'] / r['kdf_ms']:.3f}")
-    print(f"overhead over KDF:        {overhead:.1f} ms (target <= {TARGET_MS:.0f} ms)")
-    print(f"cipher_integrity_check:   {r['integrity_ms']:.1f} ms (included in unlock above)")
-    ok = overhead <= TARGET_MS
-    print("TARGET MET" if ok else "TARGET MISSED")
-    return 0 if ok else 1
+        derive(PASSWORD, slot.salt, slot.kdf)
+        kdf_times.append(time.perf_counter() - t0)
+
+        t0 = time.perf_counter()
+        session = unlock_and_search(path)
+        unlock_times.append(time.perf_counter() - t0)
+        overheads.append(unlock_times[-1] - inner_kdf[-1])
+        try:
+            service = IntegrityService(session)
+            took, gap = stall_while(service.check_pages)
+            assert service.last is not None and service.last.ok, service.last
+            check_times.append(took)
+            stalls.append(gap)
+        finally:
+            session.close()
+    kdf_mod.derive = derive
+    idle_gap = max(stall_while(lambda: time.sleep(statistics.median(check_times)))[1]
+                   for _ in range(2)) * 1000  # the same ticker with nothing to wait for
+    for _ in range(2):
+        t0 = time.perf_counter()
+        Session.unlock(path, USER, PASSWORD, verify=True).close()
+        verify_times.append(time.perf_counter() - t0)
+
+    kdf_ms = statistics.median(kdf_times) * 1000
+    own_kdf_ms = statistics.median(inner_kdf[: args.rounds]) * 1000
+    overhead_ms = statistics.median(overheads) * 1000
+    unlock_ms = statistics.median(unlock_times) * 1000
+    check_ms = statistics.median(check_times) * 1000
+    stall_ms = max(stalls) * 1000
+    print(f"store: {path} ({path.stat().st_size / 1e6:.0f} MB), rounds: {args.rounds}")
+    print(f"KDF parameters:               {slot.kdf.to_dict()}")
+    print(f"KDF alone (median):           {kdf_ms:.1f} ms; inside the unlocks {own_kdf_ms:.1f} ms")
+    print(f"unlock + first search:        {unlock_ms:.1f} ms; minus its own KDF: median"
+          f" {overhead_ms:.1f} ms, min {min(overheads) * 1000:.1f} ms")
+    print(f"background page check:        {check_ms:.0f} ms (off the unlock path)")
+    print(f"caller blocked during check:  {stall_ms:.1f} ms at most (5 ms ticker;"
+          f" {idle_gap:.1f} ms with nothing running: the machine's own noise)")
+    print(f"old unlock with verify=True:  {statistics.median(verify_times) * 1000:.0f} ms")
+    results = [
+        verdict("unlock", overhead_ms <= TARGET_MS, unlock_ms, own_kdf_ms,
+                f"<=KDF+{TARGET_MS:.0f}ms", extra=f"overhead {overhead_ms:.1f} ms, median of"
+                f" each unlock minus its own KDF; KDF alone {kdf_ms:.1f} ms"),
+        verdict("unlock_background_check_blocks_ui", stall_ms <= STALL_TARGET_MS, stall_ms,
+                idle_gap, f"<={STALL_TARGET_MS:.0f}ms",
+                extra=f"check took {check_ms:.0f} ms on a worker; baseline = idle ticker"),
+    ]
+    return exit_code(results)
 
 
 if __name__ == "__main__":

@@ -259,6 +259,9 @@ class AppController(QObject):
         window.show()
         window.raise_()
         window.activateWindow()
+        from oro_desktop.gui.integrity_notice import start_check
+
+        start_check(window, session)  # every page's HMAC, off the unlock path
         self._apply_idle_time()
         self.idle.start()
         self.session_started.emit(session)

@@ -19,10 +19,10 @@ from oro_desktop.store import audit as audit_mod
 from oro_desktop.store import backup as backup_mod
 from oro_desktop.store import migrations, opening
 from oro_desktop.store import rekey as rekey_mod
-from oro_desktop.store.connection import integrity_problems
 from oro_desktop.store.errors import NotFound, StoreDamaged, StoreError, file_errors, translate
 from oro_desktop.store.files import atomic_write_bytes, make_private, write_private_bytes
 from oro_desktop.store.keyslots import KeyFile, keys_path
+from oro_desktop.store.verification import verify_open_file
 from oro_desktop.services.session import Session
 
 
@@ -110,14 +110,15 @@ def _check_file(path: Path, key: bytearray, keyfile: KeyFile | None, report: Che
         )
         return
     try:
-        report.problems += [_page_problem(p) for p in integrity_problems(conn)]
+        # pages, structure and the chain, side by side on their own connections
+        live = Path(f"{path}-wal").exists()  # no WAL: read immutable, so none is created
+        report.problems += [_page_problem(p) for p in verify_open_file(conn, path, key, live=live)]
         row = None
         try:
             with translate():
                 report.tables = backup_mod.table_counts(conn)
                 report.schema_version = migrations.current_version(conn)
                 report.audit_entries = report.tables.get("audit")
-                report.problems += audit_mod.verify_chain(conn)
                 row = conn.execute("SELECT value FROM meta WHERE key = 'store_id'").fetchone()
                 if row is not None:
                     missing = anchor_mod.diagnose(conn, path, key, str(row[0]))

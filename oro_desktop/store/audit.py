@@ -135,37 +135,78 @@ def append(conn, actor: str, action: str, record_type: str | None = None,
     return row_id
 
 
+MAX_CHAIN_PROBLEMS = 20
+# The row's hash input as SQL: json_array escapes exactly as row_hash's json.dumps
+# (ensure_ascii=False, no spaces), per chain version (see row_hash); a row whose SQL text
+# does not verify is recomputed with row_hash itself before it is reported, so the
+# definition stays row_hash's.
+_CHAIN_SQL_V1 = (
+    "SELECT id, prev_hash, hash, json_array(id, ts, actor, action, record_type, record_id, detail),"
+    " 1 FROM audit ORDER BY id"
+)
+_CHAIN_SQL = (
+    "SELECT id, prev_hash, hash, CASE chain"
+    " WHEN 2 THEN json_array(2, id, ts, actor, action, record_type, record_id, detail, unit)"
+    " ELSE json_array(id, ts, actor, action, record_type, record_id, detail) END, chain"
+    " FROM audit ORDER BY id"
+)
+_FETCH = 20_000
+
+
 def verify_chain(conn) -> list[str]:
-    """Recompute the chain; return one Swedish sentence per problem (empty = intact)."""
+    """Recompute the chain; return one Swedish sentence per problem (empty = intact).
+
+    Why it is written this way: `check` and every backup verify the whole chain, and a
+    clinic's log holds a million rows. SQLite builds each row's hash input (`json_array`)
+    and Python only hashes and compares, in a tight loop over rows fetched in chunks
+    (about 2.5 µs a row against 11 µs for building the JSON in Python). Splitting the
+    rows over threads was measured slower: the driver hands the GIL over at every row.
+    A row whose chain version is lower than an earlier row's is a break too (a row of
+    the new chain cannot be turned back into an old one without rewriting it).
+    """
     problems: list[str] = []
-    prev = GENESIS
-    expected_id = 1
-    seen_chain = 1
-    cursor = conn.execute(
-        "SELECT id, ts, actor, action, record_type, record_id, detail, prev_hash, hash,"
-        " chain, unit FROM audit ORDER BY id"
-    )
-    for row_id, ts, actor, action, rtype, rid, detail, prev_hash, digest, chain, unit in cursor:
-        if chain < seen_chain:
-            problems.append(f"Granskningsloggen: post {row_id} har ändrats i efterhand.")
-        seen_chain = max(seen_chain, chain)
-        if row_id != expected_id:
-            problems.append(f"Granskningsloggen: post {expected_id} saknas (nästa är {row_id}).")
-        if prev_hash != prev:
-            problems.append(f"Granskningsloggen: post {row_id} hänger inte ihop med posten före.")
-        try:
-            expected = row_hash(prev_hash, row_id, ts, actor, action, rtype, rid, detail,
-                                unit=unit, chain=chain)
-        except ValueError:
-            expected = None
-        if expected != digest:
-            problems.append(f"Granskningsloggen: post {row_id} har ändrats i efterhand.")
-        prev = digest
-        expected_id = row_id + 1
-        if len(problems) > 20:
-            problems.append("Granskningsloggen: fler fel finns; avbryter.")
-            break
-    return problems
+    prev, expected_id, seen_chain = GENESIS, 1, 1
+    sha256 = hashlib.sha256
+    cursor = conn.execute(_CHAIN_SQL if has_chain_columns(conn) else _CHAIN_SQL_V1)
+    while True:
+        rows = cursor.fetchmany(_FETCH)
+        if not rows:
+            return problems
+        for row_id, prev_hash, digest, body, chain in rows:
+            downgraded = chain < seen_chain
+            if (downgraded or row_id != expected_id or prev_hash != prev
+                    or sha256((prev_hash + body).encode()).hexdigest() != digest):
+                problems += _explain(conn, row_id, expected_id, prev, prev_hash, digest,
+                                     downgraded)
+                if len(problems) > MAX_CHAIN_PROBLEMS:
+                    problems.append("Granskningsloggen: fler fel finns; avbryter.")
+                    cursor.close()
+                    return problems
+            seen_chain = max(seen_chain, chain)
+            prev = digest
+            expected_id = row_id + 1
+
+
+def _explain(conn, row_id: int, expected_id: int, prev: str, prev_hash: str,
+             digest: str, downgraded: bool = False) -> list[str]:
+    """The problems of one row that failed the fast test, judged with row_hash itself."""
+    found: list[str] = []
+    if row_id != expected_id:
+        found.append(f"Granskningsloggen: post {expected_id} saknas (nästa är {row_id}).")
+    if prev_hash != prev:
+        found.append(f"Granskningsloggen: post {row_id} hänger inte ihop med posten före.")
+    extra = ", unit, chain" if has_chain_columns(conn) else ", NULL, 1"
+    ts, actor, action, rtype, rid, detail, unit, chain = conn.execute(
+        f"SELECT ts, actor, action, record_type, record_id, detail{extra} FROM audit WHERE id = ?",
+        (row_id,)).fetchone()
+    try:
+        changed = downgraded or row_hash(prev_hash, row_id, ts, actor, action, rtype, rid,
+                                         detail, unit=unit, chain=chain) != digest
+    except ValueError:  # an unknown chain version: the row was changed
+        changed = True
+    if changed:
+        found.append(f"Granskningsloggen: post {row_id} har ändrats i efterhand.")
+    return found
 
 
 def query(conn, *, user: str | None = None, record: str | None = None,

@@ -22,7 +22,7 @@ from sqlcipher3 import dbapi2 as _driver
 from oro_desktop.store import audit as audit_mod
 from oro_desktop.store import migrations
 from oro_desktop.store.connection import (
-    cipher_problems, integrity_problems, open_connection, remove_database_files,
+    open_connection, page_problems, remove_database_files,
 )
 from oro_desktop.store.errors import StoreClosed, StoreDamaged, map_exception, translate
 from oro_desktop.store.lock import StoreLock
@@ -48,6 +48,12 @@ class UnitOfWork:
               detail: dict | None = None) -> int:
         """Append an audit entry in this transaction; returns its id."""
         return audit_mod.append(self.db.conn, self.actor, action, record_type, record_id, detail)
+
+
+def damaged_message(problems: list[str]) -> str:
+    """The Swedish sentence for a file whose pages failed their check."""
+    return (f"Databasfilen är skadad ({problems[0]}). Kör 'oro-admin check' och "
+            "återställ från en säkerhetskopia med 'oro-admin restore'.")
 
 
 class Store:
@@ -95,8 +101,11 @@ class Store:
              verify: bool = False) -> "Store":
         """Open an existing file with its key (probed first), migrating it if older.
 
-        `verify` runs `cipher_integrity_check` first (every page's HMAC), so damage is
-        found at start-up rather than in the middle of someone's work.
+        `verify` runs `cipher_integrity_check` (every page's HMAC) before opening, on a
+        connection of its own. It costs about 4 ms per MB, so the session does not ask
+        for it on unlock: the GUI runs `verify_pages` in the background after unlock
+        (services/integrity.py) and every backup runs it first. A page that is read is
+        checked by its HMAC anyway.
         """
         conn = open_connection(Path(path), key)
         try:
@@ -106,12 +115,9 @@ class Store:
                 ).fetchone():
                     raise StoreDamaged()
             if verify:
-                problems = cipher_problems(conn)
+                problems = page_problems(Path(path), key)
                 if problems:
-                    raise StoreDamaged(
-                        f"Databasfilen är skadad ({problems[0]}). Kör 'oro-admin check' och "
-                        "återställ från en säkerhetskopia med 'oro-admin restore'."
-                    )
+                    raise StoreDamaged(damaged_message(problems))
             if migrate:
                 migrations.migrate(conn)
         except BaseException:
@@ -223,19 +229,44 @@ class Store:
 
     # -- checks ----------------------------------------------------------------
     def check(self) -> list[str]:
-        """Everything `oro-admin check` verifies; an empty list means all holds."""
+        """Everything `oro-admin check` verifies; an empty list means all holds.
+
+        Page HMACs, structure and the audit chain run side by side (store/verification.py)
+        while the mutex keeps this process's writes off the file.
+        """
+        from oro_desktop.store.verification import verify_open_file
+
         with self._mutex:
-            problems = integrity_problems(self.conn)
-            try:
-                problems += audit_mod.verify_chain(self.conn)
-            except _driver.Error as exc:
-                problems.append(f"Granskningsloggen kunde inte läsas: {exc}.")
+            return verify_open_file(self.conn, self.path, self._key, live=True)
+
+    def verify_pages(self) -> list[str]:
+        """`cipher_integrity_check` of the whole file, without holding the store connection.
+
+        For the background check after unlock (services/integrity.py) and before every
+        backup. It runs on a read-only connection of its own, so work goes on meanwhile;
+        a problem it reports is checked once more with the mutex held (no checkpoint can
+        then rewrite a page as it is read), so only real damage is reported.
+        """
+        path, key = self.path, self._key
+        problems = page_problems(path, key)
+        if problems:
+            with self._mutex:
+                if self._conn is not None:
+                    problems = page_problems(path, key)
         return problems
 
     def backup_to(self, out: Path) -> dict[str, int]:
-        """A verified encrypted copy of every committed page (WAL included) at `out`."""
+        """A verified encrypted copy of every committed page (WAL included) at `out`.
+
+        The file's pages are verified first (`verify_pages`), so a backup is never made
+        of a damaged file; the copy is then verified once (store/backup.py).
+        """
         from oro_desktop.store.backup import write_backup
 
+        problems = self.verify_pages()
+        if problems:
+            raise StoreDamaged("Databasen klarar inte kontrollen, så ingen säkerhetskopia gjordes: "
+                               + problems[0])
         with self._mutex, translate():
             return write_backup(self.conn, self._key, Path(out))
 

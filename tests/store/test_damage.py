@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from oro_desktop.services import maintenance
+from oro_desktop.services.integrity import IntegrityService
 from oro_desktop.services.session import Session
 from oro_desktop.store.errors import StoreDamaged, WrongCredentials
 
@@ -69,9 +70,16 @@ def test_flipped_byte_in_inner_page_is_found_by_check(session, db_path):
     # damaged page is a StoreDamaged, not a raw error.
     s = Session.unlock(db_path, ADMIN, ADMIN_PW)
     try:
+        report = IntegrityService(s).check_pages()
+        assert not report.ok and any("HMAC" in p for p in report.problems)
+        assert "restore" in report.summary()
         with pytest.raises(StoreDamaged):
             with s.store.unit_of_work(ADMIN) as uow:
                 uow.conn.execute("SELECT count(*), max(name) FROM people").fetchall()
+        # A backup is never made of a damaged file.
+        with pytest.raises(StoreDamaged):
+            maintenance.backup(s, db_path.parent / "kopia.db")
+        assert not (db_path.parent / "kopia.db").exists()
     finally:
         s.close()
 

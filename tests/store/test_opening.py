@@ -77,12 +77,15 @@ def test_restore_checks_credentials_with_the_same_cost(store_with_slot_kdf, coun
 
 def test_unlock_runs_no_full_file_verification(session, db_path, monkeypatch):
     session.close()
+    from oro_desktop.store import connection as connection_mod
     from oro_desktop.store import store as store_mod
 
-    def refuse(conn):
+    def refuse(*args):
         raise AssertionError("cipher_integrity_check ran during unlock")
 
-    monkeypatch.setattr(store_mod, "cipher_problems", refuse)
+    monkeypatch.setattr(store_mod, "page_problems", refuse)
+    monkeypatch.setattr(connection_mod, "page_problems", refuse)
+    monkeypatch.setattr(connection_mod, "cipher_problems", refuse)
     Session.unlock(db_path, ADMIN, ADMIN_PW).close()
 
 

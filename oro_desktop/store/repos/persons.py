@@ -69,27 +69,11 @@ def find_by_identity(conn, identity: IdentityNumber) -> Person | None:
 
 
 def search(conn, text: str, limit: int = 50) -> list[Person]:
-    """Persons whose name contains `text` in any case (å/ä/ö too, which SQLite's LIKE
-    does not fold) or whose number starts with its digits (with or without century)."""
-    text = (text or "").strip()
-    if not text:
-        return []
-    conn.create_function("oro_casefold", 1, _fold, deterministic=True)
-    digits = "".join(c for c in text if c.isdigit())
-    clauses, params = ["instr(oro_casefold(name), ?) > 0"], [text.casefold()]
-    if len(digits) >= 4 and len(digits) == len(text.replace("-", "").replace(" ", "")):
-        clauses.append("id_value LIKE ?")
-        params.append(f"{digits}%")
-        if len(digits) in (6, 10):  # typed without century: match any century
-            clauses.append("substr(id_value, 3) LIKE ?")
-            params.append(f"{digits}%")
-    sql = (f"SELECT {_COLUMNS} FROM persons WHERE {' OR '.join(clauses)}"
-           f" ORDER BY name COLLATE NOCASE LIMIT ?")
-    return [_row(r) for r in conn.execute(sql, [*params, limit])]
+    """Persons by the start of words of the name (case, å/ä/ö and other diacritics
+    folded) or by the start of the number, with or without century (person_search.py)."""
+    from oro_desktop.store.repos.person_search import search_rows
 
-
-def _fold(value: str | None) -> str:
-    return value.casefold() if value else ""
+    return [_row(r) for r in search_rows(conn, text, _COLUMNS, limit)]
 
 
 def insert(conn, actor: str, identity: IdentityNumber, name: str, *, address: str = "",
