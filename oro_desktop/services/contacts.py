@@ -80,8 +80,11 @@ class OverridesProvider(Protocol):
     Every write is one transaction that also writes its audit row.
     """
 
-    actor: str
-    is_admin: bool
+    @property
+    def actor(self) -> str: ...
+
+    @property
+    def is_admin(self) -> bool: ...
 
     def load(self) -> list[Override]: ...
 
@@ -111,11 +114,11 @@ class StoreOverrides:
 
     @property
     def actor(self) -> str:
-        return self._session.user.name
+        return str(self._session.user.name)
 
     @property
     def is_admin(self) -> bool:
-        return self._session.user.role == "admin"
+        return bool(self._session.user.role == "admin")
 
     def load(self) -> list[Override]:
         problems: list[str] = []

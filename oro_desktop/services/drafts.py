@@ -9,7 +9,7 @@ input, and the filled form it becomes is audited by the forms service.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from oro_desktop.store.repos import drafts as repo
 from oro_desktop.store.repos.drafts import DraftRow
@@ -26,14 +26,14 @@ class DraftService:
     def __init__(self, session: "Session") -> None:
         self._session = session
 
-    def save(self, key: str, kind: str, payload: dict) -> None:
+    def save(self, key: str, kind: str, payload: dict[str, Any]) -> None:
         """Insert or replace the draft `key`; payload must be JSON-serialisable."""
         user = self._session.user.name
         with self._session.store.unit_of_work(user) as uow:
             if repo.save(uow.conn, user, key, kind, payload):
                 uow.audit("create", "draft", key, {"kind": kind})
 
-    def load(self, key: str) -> dict | None:
+    def load(self, key: str) -> dict[str, Any] | None:
         """The payload of the draft `key`, or None."""
         user = self._session.user.name
         with self._session.store.unit_of_work(user) as uow:

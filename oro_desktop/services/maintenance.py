@@ -18,6 +18,7 @@ from oro_desktop.store import anchor as anchor_mod
 from oro_desktop.store import audit as audit_mod
 from oro_desktop.store import backup as backup_mod
 from oro_desktop.store import migrations, opening
+from oro_desktop.store import key_history
 from oro_desktop.store import rekey as rekey_mod
 from oro_desktop.store.errors import NotFound, StoreDamaged, StoreError, file_errors, translate
 from oro_desktop.store.files import atomic_write_bytes, make_private, write_private_bytes
@@ -171,7 +172,7 @@ def backup(session: Session, out: Path, *, allow_broken_audit: bool = False) -> 
         with backup_mod.allowing_broken_audit():
             counts = store.backup_to(out)
     make_private(out)
-    for side in (keys_path, rekey_mod.recovery_path):  # OUT.keys and OUT.recovery
+    for side in (keys_path, key_history.recovery_path):  # OUT.keys and OUT.recovery
         try:
             atomic_write_bytes(side(out), side(store.path).read_bytes())
         except FileNotFoundError:

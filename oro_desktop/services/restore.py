@@ -18,6 +18,7 @@ from oro_desktop.errors import InvalidInput
 from oro_desktop.store import anchor as anchor_mod
 from oro_desktop.store import backup as backup_mod
 from oro_desktop.store import opening
+from oro_desktop.store import key_history
 from oro_desktop.store import rekey as rekey_mod
 from oro_desktop.store.errors import (
     NotFound, PermissionDenied, StoreDamaged, StoreError, WrongCredentials, file_errors, translate,
@@ -86,7 +87,7 @@ def _target_facts(path: Path, key: bytearray, actor: str | None) -> _Facts:
         with translate():
             row = conn.execute("SELECT value FROM meta WHERE key = 'store_id'").fetchone()
             user = users_repo.get(conn, actor) if actor else None
-            earlier = rekey_mod.previous_keys(conn)
+            earlier = key_history.previous_keys(conn)
     except StoreError:
         return _Facts()
     finally:
@@ -196,18 +197,18 @@ def _restore_locked(path: Path, backup_file: Path, user: str | None, password: s
         if not keep_target_key:
             if backup_keyfile is not None:
                 backup_keyfile.save(keys_path(path))  # the backup's key file fits the new file
-            sealed = rekey_mod.recovery_path(backup_file)
+            sealed = key_history.recovery_path(backup_file)
             if sealed.exists():
-                atomic_write_bytes(rekey_mod.recovery_path(path), sealed.read_bytes())
+                atomic_write_bytes(key_history.recovery_path(path), sealed.read_bytes())
             else:
-                rekey_mod.recovery_path(path).unlink(missing_ok=True)
+                key_history.recovery_path(path).unlink(missing_ok=True)
         make_private(path)
         lock.lock_database()
         store = opening.open_store(path, final_key, lock)
         try:
             if keep_target_key and bytes(backup_key) != bytes(key):
                 with store.unit_of_work(actor or RECOVERY_ACTOR) as uow:
-                    rekey_mod.remember_keys(uow.conn, [*reversed(target.previous_keys), backup_key])
+                    key_history.remember_keys(uow.conn, [*reversed(target.previous_keys), backup_key])
             from oro_desktop.services.users import _keyfile_for
 
             rebuilt, was_rebuilt = _keyfile_for(store)

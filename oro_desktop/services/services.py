@@ -24,7 +24,7 @@ from typing import TYPE_CHECKING
 from oro_desktop.services.changes import ChangeBus
 
 if TYPE_CHECKING:
-    from oro_desktop.services.audit_view import AuditEntry
+    from oro_desktop.services.audit_view import AuditRow
     from oro_desktop.services.consents import ConsentService
     from oro_desktop.services.contacts import ContactService
     from oro_desktop.services.drafts import DraftService
@@ -57,7 +57,7 @@ class AuditLogReader:
     def __init__(self, session: Session) -> None:
         self._session = session
 
-    def recent(self, *, user: str | None = None, limit: int | None = None) -> list[AuditEntry]:
+    def recent(self, *, user: str | None = None, limit: int | None = None) -> list[AuditRow]:
         from oro_desktop.services import audit_view
 
         if limit is None:

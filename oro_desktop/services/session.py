@@ -44,6 +44,7 @@ from oro_desktop.store.lock import StoreLock
 from oro_desktop.store.repos import settings as settings_repo
 from oro_desktop.store.repos import users as users_repo
 from oro_desktop.store.store import Store, UnitOfWork
+from oro_desktop.store.recovery import RECOVERY_ACTOR as RECOVERY_ACTOR  # the audit actor, re-exported
 from oro_desktop.services.changes import ChangeBus
 from oro_desktop.services.drafts import DraftService
 
@@ -52,7 +53,6 @@ if TYPE_CHECKING:
 
 APP_NAME = "oro_desktop"
 DB_FILE = "oro.db"
-RECOVERY_ACTOR = "recovery-key"
 
 # Known settings and their defaults (get_setting falls back to these).
 DEFAULT_SETTINGS: dict[str, object] = {

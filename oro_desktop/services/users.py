@@ -8,6 +8,8 @@ can rebuild the sidecar from the mirror.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from pathlib import Path
 
 from oro_desktop.errors import InvalidInput
@@ -22,7 +24,10 @@ from oro_desktop.store.keyslots import (
 from oro_desktop.store.repos import users as users_repo
 from oro_desktop.store.repos.users import ROLES, UserRow
 from oro_desktop.store.store import Store
-from oro_desktop.services.session import RECOVERY_ACTOR, Session
+from oro_desktop.store.recovery import RECOVERY_ACTOR
+
+if TYPE_CHECKING:
+    from oro_desktop.services.session import Session
 
 __all__ = ["add_user", "list_users", "change_password", "recover_user", "disable_user",
            "enable_user", "remove_user", "rekey_store", "RekeyResult", "UserRow"]

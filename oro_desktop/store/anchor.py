@@ -239,7 +239,7 @@ def _mac_fits(conn: Any, anchor: Anchor, mac: str, db_key: bytes | bytearray) ->
     """
     if hmac.compare_digest(mac, anchor.mac(db_key)):
         return True
-    from oro_desktop.store.rekey import previous_keys
+    from oro_desktop.store.key_history import previous_keys
 
     return any(hmac.compare_digest(mac, anchor.mac(k)) for k in previous_keys(conn))
 

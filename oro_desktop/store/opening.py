@@ -185,7 +185,7 @@ def key_from_recovery(text: str, path: Path | None = None) -> bytearray:
     sealed to the recovery key in the key file and in `<db>.recovery` (store/rekey.py).
     With `path`, the candidate that actually opens that file is returned.
     """
-    from oro_desktop.store.rekey import recovery_boxes
+    from oro_desktop.store.key_history import recovery_boxes
 
     secret = recovery.parse_key(text)
     direct = bytearray(recovery.database_key(secret))
@@ -213,7 +213,7 @@ def key_opens(path: Path, key: bytes | bytearray) -> bool:
 
 def settle_rekey(path: Path, opened: PasswordKey, password: str | None) -> PasswordKey:
     """Finish or forget a rekey a crash interrupted (see store/rekey.py, crash safety)."""
-    from oro_desktop.store.rekey import next_keys_path
+    from oro_desktop.store.key_history import next_keys_path
 
     pending = next_keys_path(path)
     if not pending.exists() or not Path(path).exists():

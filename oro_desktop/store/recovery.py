@@ -19,6 +19,9 @@ from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 
 from oro_desktop.errors import InvalidInput
 
+#: The audit actor of what is done with the recovery key (no user is signed in).
+RECOVERY_ACTOR = "recovery-key"
+
 ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ"
 _DECODE = {ch: i for i, ch in enumerate(ALPHABET)}
 _DECODE.update({"O": 0, "I": 1, "L": 1})

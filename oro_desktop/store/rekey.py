@@ -34,16 +34,18 @@ still opens the file the rekey never committed and `.keys.next` is dropped; othe
 from __future__ import annotations
 
 import base64
-import json
 import os
-from typing import Any
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from oro_desktop.store import recovery
-from oro_desktop.store.files import atomic_write_bytes, fsync_dir, side_path
+from oro_desktop.store.files import atomic_write_bytes, fsync_dir
 from oro_desktop.store.keyslots import (
-    BOX_BYTES, KeyFile, KeySlot, keys_path, recovery_keypair, reseal, seal_for_recovery,
+    KeyFile, KeySlot, keys_path, recovery_keypair, reseal, seal_for_recovery,
+)
+from oro_desktop.store.key_history import (  # noqa: F401 - re-exported, the old home
+    MAX_PREVIOUS_KEYS, next_keys_path, previous_keys, recovery_boxes, recovery_path,
+    remember_keys,
 )
 from oro_desktop.store.repos import users as users_repo
 from oro_desktop.store.store import Store, wipe
@@ -56,14 +58,6 @@ class RekeyResult:
     resealed: list[str] = field(default_factory=list)
     dropped: list[str] = field(default_factory=list)
     recovery_key: str | None = None
-
-
-def next_keys_path(db_path: Path) -> Path:
-    return side_path(db_path, ".keys.next")
-
-
-def recovery_path(db_path: Path) -> Path:
-    return side_path(db_path, ".recovery")
 
 
 class RecoveryKeyMustRotate(Exception):
@@ -136,33 +130,6 @@ def rekey(store: Store, actor: str, *, rotate_recovery: bool, reason: str,
     return result
 
 
-MAX_PREVIOUS_KEYS = 200
-
-
-def previous_keys(conn: Any) -> list[bytearray]:
-    """Earlier database keys of this store, newest first (kept inside the encrypted file).
-
-    They let an admin of the live store restore a backup made before a rekey with
-    today's password. Only someone who can already read the live file can read them.
-    """
-    row = conn.execute("SELECT value FROM meta WHERE key = 'previous_keys'").fetchone()
-    try:
-        return [bytearray(bytes.fromhex(k)) for k in json.loads(row[0])] if row else []
-    except (ValueError, TypeError):
-        return []
-
-
-def remember_keys(conn: Any, keys: list[bytearray]) -> None:
-    """Add keys to `previous_keys` (inside the caller's transaction)."""
-    known = [bytes(k).hex() for k in previous_keys(conn)]
-    for key in keys:
-        if bytes(key).hex() not in known:
-            known.insert(0, bytes(key).hex())
-    conn.execute("INSERT INTO meta (key, value) VALUES ('previous_keys', ?)"
-                 " ON CONFLICT (key) DO UPDATE SET value = excluded.value",
-                 (json.dumps(known[:MAX_PREVIOUS_KEYS]),))
-
-
 def prove(path: Path, key: bytearray) -> None:
     """Open the file read-only with the new key and read the audit log's newest row."""
     from oro_desktop.store.opening import open_readonly
@@ -172,22 +139,3 @@ def prove(path: Path, key: bytearray) -> None:
         conn.execute("SELECT id FROM audit ORDER BY id DESC LIMIT 1").fetchone()
     finally:
         conn.close()
-
-
-def recovery_boxes(db_path: Path) -> list[bytes]:
-    """Every recovery box that may hold the key of the store at `db_path`."""
-    boxes: list[bytes] = []
-    for candidate in (keys_path(db_path), next_keys_path(db_path)):
-        try:
-            box = KeyFile.load(candidate).recovery_box
-        except Exception:  # noqa: BLE001 - a missing or damaged file just offers nothing
-            continue
-        if box is not None:
-            boxes.append(box)
-    try:
-        data = recovery_path(db_path).read_bytes()
-        if len(data) == BOX_BYTES:
-            boxes.append(data)
-    except OSError:
-        pass
-    return boxes

@@ -35,7 +35,7 @@ def chain_problems(conn) -> list[str]:
         return [f"Granskningsloggen kunde inte läsas: {exc}."]
 
 
-def verify_open_file(conn, path: Path, key: bytes, *, live: bool) -> list[str]:
+def verify_open_file(conn, path: Path, key: bytes | bytearray, *, live: bool) -> list[str]:
     """Every problem of the file `conn` is open on (empty = sound).
 
     `live`: the store may have committed data in its WAL (the chain is then read through

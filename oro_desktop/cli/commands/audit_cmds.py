@@ -36,7 +36,7 @@ def register(sub: argparse._SubParsersAction) -> None:
                    type=inputs.int_arg(1, audit_view.MAX_LIMIT),
                    help=f"högst N poster (1–{audit_view.MAX_LIMIT})")
     p.set_defaults(func=cmd_audit)
-    audit_review_cmds.attach(p)
+    audit_review_cmds.attach(p, add_reader_options)
 
 
 def add_reader_options(p: argparse.ArgumentParser) -> None:

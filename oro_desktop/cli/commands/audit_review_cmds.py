@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+from collections.abc import Callable
 
 from oro_desktop.cli import inputs, options
 from oro_desktop.services import audit_review, audit_view
@@ -17,9 +18,10 @@ def register(_subparsers: argparse._SubParsersAction) -> None:
     """Nothing at top level: `review` lives under `audit` (see audit_cmds)."""
 
 
-def attach(audit_parser: argparse.ArgumentParser) -> None:
-    from oro_desktop.cli.commands.audit_cmds import add_reader_options
-
+def attach(audit_parser: argparse.ArgumentParser,
+           add_reader_options: Callable[[argparse.ArgumentParser], None]) -> None:
+    """The `audit review` commands under `audit`; `add_reader_options` is audit's own
+    sign-in options, handed in (not imported) so the two modules do not import each other."""
     sub = audit_parser.add_subparsers(dest="audit_command", metavar="GRANSKNING")
     review = sub.add_parser(
         "review", help="loggranskning: stickprov av läsningar och utskrifter",

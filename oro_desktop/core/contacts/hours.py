@@ -158,7 +158,7 @@ def hours_from_data(value: object) -> OpeningHours:
     if isinstance(value, str):
         return parse_hours(value)
     if isinstance(value, list) and value:
-        rules = []
+        rules: list[HoursRule] = []
         for item in value:
             if not isinstance(item, dict) or set(item) != {"days", "from", "to"}:
                 raise HoursError(
