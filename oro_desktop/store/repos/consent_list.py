@@ -32,6 +32,7 @@ from datetime import date, timedelta
 
 from oro_desktop.core.consent import EXPIRING_DAYS
 from oro_desktop.core.contacts.text import normalise
+from oro_desktop.store.repos import person_search
 from oro_desktop.store.repos.consents import NO_CHILD
 
 __all__ = ["NO_CHILD", "STATUS_SQL", "SEGMENTS", "ListEntry", "count", "page", "everything",
@@ -116,16 +117,24 @@ def _where(today: date, statuses: Collection[str] | None, text: str,
     if uid is not None:
         clauses.append("uid = :uid")
         params["uid"] = uid
-    text = (text or "").strip()
+    text = (text or "").strip()[:person_search.MAX_TEXT]
     if text:
         only_number = all(ch.isdigit() or ch in "-+ " for ch in text)
         digits = "".join(ch for ch in text if ch.isdigit())
         if only_number and digits:
+            # Any part of the child's number (the birth date, the last four): a plain
+            # substring test in C, no Python function per row.
             clauses.append("instr(coalesce(id_value, ''), :digits) > 0")
             params["digits"] = digits
         else:
-            clauses.append("instr(oro_fold(shown_name), :text) > 0")
-            params["text"] = fold(text)
+            # Names through the FTS5 index (diacritics folded, word prefixes); a consent
+            # whose child is not (yet) a person is matched on the name as typed.
+            expression = person_search.match_expression(text)
+            clauses.append(
+                "(child_person_id IN (SELECT rowid FROM person_search WHERE person_search"
+                " MATCH :match) OR (child_person_id IS NULL AND"
+                " instr(oro_fold(shown_name), :text) > 0))" if expression else "0")
+            params["match"], params["text"] = expression, fold(text)
     return (" WHERE " + " AND ".join(clauses)) if clauses else "", params
 
 
