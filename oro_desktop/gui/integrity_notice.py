@@ -25,13 +25,21 @@ BANNER_NAME = "integrityBanner"
 
 def start_check(window: QMainWindow, session: Any) -> BackgroundTask:
     """Run the page check for `session`'s store; report damage in `window` when found."""
-    from oro_desktop.services.integrity import IntegrityService
+    from oro_desktop.services.integrity import CHAIN_TITLE, IntegrityService
 
     service = IntegrityService(session)
+
+    def chain_done(report: Any) -> None:
+        if not report.ok:
+            show_damage(window, report.summary(), title=CHAIN_TITLE,
+                        first_line="Granskningsloggen är bruten – kör oro-admin check.")
 
     def done(report: Any) -> None:
         if not report.ok:
             show_damage(window, report.summary())
+        if session.is_open and session.user.is_admin:  # then the chain, for those who act on it
+            window._chain_task = run_task(  # type: ignore[attr-defined]
+                service.check_chain, on_result=chain_done, on_error=failed)
 
     def failed(exc: BaseException) -> None:
         log.warning("Background integrity check did not run: %s", exc)
@@ -41,7 +49,9 @@ def start_check(window: QMainWindow, session: Any) -> BackgroundTask:
     return task
 
 
-def show_damage(window: QMainWindow, text: str) -> QMessageBox | None:
+def show_damage(window: QMainWindow, text: str, *, title: str = "Databasfilen är skadad",
+                first_line: str = "Databasfilen är skadad – kontakta administratören "
+                                  "(oro-admin check/restore).") -> QMessageBox | None:
     """The banner and the message; safe to call after the window was closed."""
     try:
         if not window.isVisible():  # locked or closed meanwhile: the next unlock checks again
@@ -56,12 +66,13 @@ def show_damage(window: QMainWindow, text: str) -> QMessageBox | None:
         banner.setProperty("role", "error")
         banner.setStyleSheet("color: white; background: #b00020; padding: 2px 8px;")
         bar.insertPermanentWidget(0, banner)
-    first_line = "Databasfilen är skadad – kontakta administratören (oro-admin check/restore)."
+    if banner.isVisible() and banner.text() and banner.text() != first_line:
+        first_line = f"{banner.text()} {first_line}"  # both problems stay in view
     banner.setText(first_line)
     banner.setAccessibleName(first_line)
     banner.setToolTip(text)
     banner.show()
-    box = QMessageBox(QMessageBox.Icon.Critical, "Databasfilen är skadad", text,
+    box = QMessageBox(QMessageBox.Icon.Critical, title, text,
                       QMessageBox.StandardButton.Ok, window)
     box.setObjectName("integrityMessage")
     box.setModal(False)  # not modal: what is being typed can still be saved

@@ -22,7 +22,7 @@ from sqlcipher3 import dbapi2 as _driver
 from oro_desktop.store import audit as audit_mod
 from oro_desktop.store import migrations
 from oro_desktop.store.connection import (
-    open_connection, page_problems, remove_database_files,
+    open_connection, page_problems, read_connection, remove_database_files,
 )
 from oro_desktop.store.errors import StoreClosed, StoreDamaged, map_exception, translate
 from oro_desktop.store.lock import StoreLock
@@ -254,6 +254,20 @@ class Store:
                 if self._conn is not None:
                     problems = page_problems(path, key)
         return problems
+
+    def verify_audit_chain(self) -> list[str]:
+        """The audit chain (issue 9, defect 5), on a read-only connection of its own.
+
+        It reads a consistent snapshot through the WAL, so saving goes on meanwhile and
+        the snapshot's newest row is where it stops; for the background check after
+        unlock, so a break is shown at once rather than found by the next backup.
+        """
+        conn = read_connection(self.path, self._key)
+        try:
+            with translate():
+                return audit_mod.verify_chain(conn)
+        finally:
+            conn.close()
 
     def backup_to(self, out: Path) -> dict[str, int]:
         """A verified encrypted copy of every committed page (WAL included) at `out`.
