@@ -10,6 +10,13 @@ Both report from a zero-delay timer after show(), so both include the first even
 turn. The time is taken from just before the process is spawned to that line on stdout.
 Prints the medians and their ratio and ends with a verdict line; exit status 1 if missed.
 
+In demo mode the main window is shown before the store exists (its sections say
+"Öppnar demodatabasen …" and hold no data until the session is attached), so the verdict
+measures what the target names: the main window shown. As a diagnostic (no verdict) a
+third process, alternating with the two, runs with ORO_BENCH_STARTUP=1 and reports when
+the session is attached and Samtycken is built (`startup_s=`), i.e. when the window can
+be used; that is printed beside the verdict so the wait for the store stays visible.
+
     python benchmarks/bench_startup.py [-n 15] [--target 1.5]
 """
 
@@ -23,6 +30,9 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from benchlib import verdict  # noqa: E402  - the one verdict line format
 
 BARE = """
 import sys
@@ -44,6 +54,7 @@ QTimer.singleShot(0, lambda: (print("shown", flush=True), app.quit()))
 app.exec()
 """
 APP_MARKER = "main_window_shown"
+READY_MARKER = "startup_s="
 
 
 CPU: dict[str, list[float]] = {}
@@ -76,16 +87,26 @@ def main() -> int:
     with tempfile.TemporaryDirectory(prefix="oro_bench_") as tmp:
         env = dict(os.environ, XDG_CONFIG_HOME=str(Path(tmp) / "config"),
                    ORO_QUIT_WHEN_MAIN_WINDOW_SHOWN="1")
+        # Both sides run from bytecode, as an installed program does (pip compiles at
+        # install, the frozen build ships .pyc): with PYTHONDONTWRITEBYTECODE set (as in
+        # some CI shells) PySide6 has its .pyc from pip but oro_desktop would be compiled
+        # from source in every run. The warm-up runs below write the caches.
+        env.pop("PYTHONDONTWRITEBYTECODE", None)
         env.setdefault("QT_QPA_PLATFORM", "offscreen")
+        ready_env = {k: v for k, v in env.items() if k != "ORO_QUIT_WHEN_MAIN_WINDOW_SHOWN"}
+        ready_env["ORO_BENCH_STARTUP"] = "1"
         bare_cmd = [sys.executable, "-c", BARE]
         app_cmd = [sys.executable, "-m", "oro_desktop.gui.app", "--demo"]
-        # One warm-up each so the file cache is in the same state for both.
+        # One warm-up each so the file cache (and the bytecode cache) is in the same
+        # state for all.
         _time_until_shown(bare_cmd, env, "shown")
         _time_until_shown(app_cmd, env, APP_MARKER)
-        bare, app = [], []
+        _time_until_shown(app_cmd, ready_env, READY_MARKER)
+        bare, app, ready = [], [], []
         for _ in range(args.n):
             bare.append(_time_until_shown(bare_cmd, env, "shown"))
             app.append(_time_until_shown(app_cmd, env, APP_MARKER))
+            ready.append(_time_until_shown(app_cmd, ready_env, READY_MARKER))
 
     bare_med, app_med = statistics.median(bare), statistics.median(app)
     ratio = app_med / bare_med
@@ -94,13 +115,16 @@ def main() -> int:
           f"(min {min(bare) * 1000:.0f})")
     print(f"oro_desktop --demo to main window shown:       median {app_med * 1000:.0f} ms "
           f"(min {min(app) * 1000:.0f})")
+    ready_med = statistics.median(ready)
+    print(f"diagnostic: --demo to session attached (window usable): median "
+          f"{ready_med * 1000:.0f} ms (min {min(ready) * 1000:.0f}), "
+          f"{ready_med / bare_med:.2f}x the bare window")
     print(f"ratio: {ratio:.2f} (target <= {args.target})")
     bare_cpu, app_cpu = statistics.median(CPU["shown"]), statistics.median(CPU[APP_MARKER])
     print(f"CPU time to exit (diagnostic, less sensitive to a loaded machine): bare "
           f"{bare_cpu * 1000:.0f} ms, app {app_cpu * 1000:.0f} ms, ratio {app_cpu / bare_cpu:.2f}")
     ok = ratio <= args.target
-    print(f"verdict: {'ok' if ok else 'miss'} startup_main_window product={app_med * 1000:.0f}ms "
-          f"baseline={bare_med * 1000:.0f}ms ratio={ratio:.2f} target<={args.target}")
+    verdict("startup_main_window", ok, app_med * 1000, bare_med * 1000, f"<={args.target}x")
     return 0 if ok else 1
 
 

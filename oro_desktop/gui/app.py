@@ -169,7 +169,10 @@ def main(argv: list[str] | None = None) -> int:
     app.setQuitOnLastWindowClosed(False)  # the controller decides when we are done
     apply_style(app)
 
-    controller = AppController(_store_path(args), demo=args.demo)
+    # A demo makes its own store in a temporary folder: no path to look up (that would
+    # import the store on the UI thread before the window is shown).
+    path = Path(os.devnull) if args.demo else _store_path(args)
+    controller = AppController(path, demo=args.demo)
     atexit.register(controller._remove_demo)  # a demo store never outlives the process
 
     def _terminate(_signum: int, _frame: object) -> None:

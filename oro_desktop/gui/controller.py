@@ -31,7 +31,7 @@ if TYPE_CHECKING:
     from oro_desktop.gui.main_window import MainWindow
     from oro_desktop.gui.sections import Section
     from oro_desktop.services.session import Session
-    from oro_desktop.services.services import KdfParams
+    from oro_desktop.services.services import KdfParams, Services
 
 log = logging.getLogger(__name__)
 
@@ -42,6 +42,8 @@ LAST_PATH_KEY = "store/last_path"
 #: and the event loop has run, print QUIT_WHEN_SHOWN_MARKER on stdout and quit.
 QUIT_WHEN_SHOWN_ENV = "ORO_QUIT_WHEN_MAIN_WINDOW_SHOWN"
 QUIT_WHEN_SHOWN_MARKER = "main_window_shown"
+#: The demo store's only user is an administrator (services/demo.py creates it so).
+DEMO_ROLE = "admin"
 
 
 def store_present(path: Path) -> bool:
@@ -180,14 +182,27 @@ class AppController(QObject):
         self._on_session(session)
 
     def _start_demo(self) -> None:
-        from oro_desktop.gui.tasks import run_with_progress
-        from oro_desktop.services.demo import create_demo_store
+        """Show the main window at once, its sections busy ("Öppnar demodatabasen …"),
+        and make the store on a worker; the session is attached when it is ready
+        (`_on_session`). Until then the window has no data and nothing to type into."""
+        from oro_desktop.gui.tasks import run_task
+        from oro_desktop.services.demo import DEMO_USER, create_demo_store
+
+        self._show_window(None, pending_user=(DEMO_USER, DEMO_ROLE))
+
+        def make() -> tuple[Session, Path]:  # worker
+            session, directory = create_demo_store(kdf=self.kdf, seed=False)
+            self.demo_dir = directory  # known at once: a quit before `ready` still deletes it
+            return session, directory
 
         def ready(result: tuple[Session, Path]) -> None:
             session, self.demo_dir = result
             self.path = Path(session.path)
             if self._finished:  # the user quit while it was being made
-                session.close()
+                try:
+                    session.close()
+                except Exception:
+                    log.exception("Closing the unused demo session failed")
                 self._remove_demo()
                 return
             self._on_session(session)
@@ -198,20 +213,18 @@ class AppController(QObject):
 
             from oro_desktop.gui.messages import error_text
 
+            if self._finished:
+                return
             box = QMessageBox(QMessageBox.Icon.Critical, DEMO_TITLE,
-                              f"Demodatabasen kunde inte skapas: {error_text(exc)}")
+                              f"Demodatabasen kunde inte skapas: {error_text(exc)}", parent=self.window)
             box.finished.connect(self.quit)
             box.open()
             self._failure_box = box
 
-        run_with_progress(
-            None, DEMO_TITLE, "Skapar demodatabasen med fiktiva uppgifter …",
-            lambda progress: create_demo_store(kdf=self.kdf, seed=False), on_result=ready,
-            on_error=failed,
-        )
-        # Not done: importing the window's modules on the UI thread meanwhile. Measured
-        # (benchmarks/bench_startup.py) it was slower: the imports hold the GIL the worker
-        # needs, and the worker's own imports are the longest part of the wait.
+        # After the window's first paint (a zero timer runs after the events already
+        # posted): the worker's imports hold the GIL and would otherwise delay that paint.
+        QTimer.singleShot(0, lambda: None if self._finished else
+                          run_task(make, on_result=ready, on_error=failed))
 
     def _seed_demo(self, session: Session) -> None:
         """Fill the demo store after its window is shown (the user does not wait for it);
@@ -245,11 +258,26 @@ class AppController(QObject):
             dialog.deleteLater()
         if self._remember_path:
             app_settings().setValue(LAST_PATH_KEY, str(self.path))
+        window = self.window
+        if window is not None and window.pending:  # demo: shown while the store was made
+            window.attach(session.services)
+        else:
+            window = self._show_window(session.services)
+        from oro_desktop.gui.integrity_notice import start_check
+
+        start_check(window, session)  # every page's HMAC, off the unlock path
+        self._apply_idle_time()
+        self.idle.start()
+        self.session_started.emit(session)
+
+    def _show_window(self, services: Services | None, *,
+                     pending_user: tuple[str, str] | None = None) -> MainWindow:
+        """Build and show the main window (`services` None: demo, shown before the store)."""
         from oro_desktop.gui.main_window import MainWindow
         from oro_desktop.gui.sections import discover
 
         sections = self._sections if self._sections is not None else discover()
-        window = MainWindow(session.services, sections, demo=self.demo)
+        window = MainWindow(services, sections, demo=self.demo, pending_user=pending_user)
         window.lock_requested.connect(self.lock)
         window.settings_requested.connect(self.open_settings)
         window.closing.connect(self._window_closing)
@@ -259,14 +287,9 @@ class AppController(QObject):
         window.show()
         window.raise_()
         window.activateWindow()
-        from oro_desktop.gui.integrity_notice import start_check
-
-        start_check(window, session)  # every page's HMAC, off the unlock path
-        self._apply_idle_time()
-        self.idle.start()
-        self.session_started.emit(session)
         if os.environ.get(QUIT_WHEN_SHOWN_ENV) == "1":
             QTimer.singleShot(0, self._report_shown_and_quit)
+        return window
 
     def _report_shown_and_quit(self) -> None:
         print(QUIT_WHEN_SHOWN_MARKER, flush=True)

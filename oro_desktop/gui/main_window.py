@@ -39,6 +39,8 @@ log = logging.getLogger(__name__)
 
 ROLE_NAMES = {"admin": "administratör", "clinician": "användare"}
 SEARCH_DELAY_MS = 250
+#: What each section shows while a demo store is still being made (see `pending`).
+PENDING_TEXT = "Öppnar demodatabasen …"
 
 
 class MainWindow(QMainWindow):
@@ -50,18 +52,26 @@ class MainWindow(QMainWindow):
 
     def __init__(
         self,
-        services: Services,
+        services: Services | None,
         sections: list[Section],
         *,
         demo: bool = False,
         parent: QWidget | None = None,
+        pending_user: tuple[str, str] | None = None,
     ) -> None:
+        """`services` None (demo only) with `pending_user` (name, role): the window is shown
+        while the store is still being made, each section a busy placeholder and nothing
+        to type into, until `attach(services)`; start-up does not wait for the store."""
         super().__init__(parent)
+        if services is None and (pending_user is None or not demo):
+            raise ValueError("a window without services is only shown while a demo store is made")
         self.services = services
-        self.session = services.session
+        self.session = services.session if services is not None else None
         self.demo = demo
-        session = services.session
-        role = session.user.role
+        name, role = ((services.session.user.name, services.session.user.role)
+                      if services is not None else pending_user)  # type: ignore[misc]
+        self._user = (name, role)
+        self._placeholders: dict[str, QWidget] = {}
         self.is_admin = role == "admin"
         self.sections = [s for s in sections if s.visible_to(role)]
         self._widgets: dict[str, QWidget] = {}
@@ -69,7 +79,7 @@ class MainWindow(QMainWindow):
         self._allow_close_without_signal = False
 
         self.setObjectName("mainWindow")
-        self.setWindowTitle(DEMO_TITLE if demo else f"{APP_TITLE} — {session.path.name}")
+        self.setWindowTitle(DEMO_TITLE if demo else f"{APP_TITLE} — {self.session.path.name}")
         self.setMinimumSize(900, 600)
         self.resize(1240, 720)
 
@@ -132,14 +142,14 @@ class MainWindow(QMainWindow):
             badge.setAccessibleName("Demoläge: alla uppgifter är fiktiva och raderas vid avslut")
             bar.addWidget(badge)
 
-        user = self.session.user
+        user_name, user_role = self._user
         self.user_label = QLabel(
-            f"Inloggad: <b>{_escape(user.name)}</b> ({ROLE_NAMES.get(user.role, user.role)})", bar
+            f"Inloggad: <b>{_escape(user_name)}</b> ({ROLE_NAMES.get(user_role, user_role)})", bar
         )
         self.user_label.setObjectName("userLabel")
         self.user_label.setProperty("role", "user")
         self.user_label.setAccessibleName(
-            f"Inloggad som {user.name}, {ROLE_NAMES.get(user.role, user.role)}"
+            f"Inloggad som {user_name}, {ROLE_NAMES.get(user_role, user_role)}"
         )
         bar.addWidget(self.user_label)
 
@@ -182,6 +192,14 @@ class MainWindow(QMainWindow):
             page.setObjectName(f"page_{section.id}")
             page.setAccessibleName(section.title)
             QVBoxLayout(page).setContentsMargins(16, 12, 16, 12)
+            if self.services is None:
+                busy = QLabel(PENDING_TEXT, page)
+                busy.setObjectName("sectionPending")
+                busy.setProperty("role", "muted")
+                busy.setAlignment(Qt.AlignmentFlag.AlignCenter)
+                busy.setAccessibleName(PENDING_TEXT)
+                page.layout().addWidget(busy)
+                self._placeholders[section.id] = busy
             self.stack.addWidget(page)
             self._pages[section.id] = page
         if not self.sections:
@@ -277,12 +295,29 @@ class MainWindow(QMainWindow):
                 return
         raise KeyError(section_id)
 
+    @property
+    def pending(self) -> bool:
+        """True while the window is shown without a session (demo start-up)."""
+        return self.services is None
+
+    def attach(self, services: Services) -> None:
+        """The store is ready: drop the placeholders and build the section on show."""
+        user = services.session.user
+        if (user.name, user.role) != self._user:  # the sections shown depend on the role
+            raise ValueError("the session belongs to another user than the window shows")
+        self.services, self.session = services, services.session
+        for busy in self._placeholders.values():
+            busy.hide()
+            busy.deleteLater()
+        self._placeholders.clear()
+        self._show_row(self.navigation.currentRow())
+
     def _show_row(self, row: int) -> None:
         if not 0 <= row < len(self.sections):
             return
         section = self.sections[row]
         page = self._pages[section.id]
-        if section.id not in self._widgets:
+        if self.services is not None and section.id not in self._widgets:
             self._widgets[section.id] = self._build_section(section, page)
         self.stack.setCurrentWidget(page)
         self.search_field.blockSignals(True)

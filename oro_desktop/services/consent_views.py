@@ -116,9 +116,21 @@ class NewConsent:
 
 @dataclass(frozen=True)
 class SaveResult:
+    """What one save hands back: everything the editor shows afterwards.
+
+    `view` is the consent as stored by this save (the data as written back, e.g. a
+    protected identity marked, the child, the status), read inside the save's own
+    transaction, so the editor does not read the consent again: one save is one write
+    and one audit entry, not a write plus an audited read."""
+
     id: int
     problems: list[Problem]
     uid: str = ""
+    view: ConsentView | None = None
+
+    @property
+    def status(self) -> ConsentStatus | None:
+        return None if self.view is None else self.view.status
 
 
 def list_order_key(row: ConsentRow) -> tuple[int, int, str, int]:

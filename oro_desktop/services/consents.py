@@ -57,7 +57,7 @@ from oro_desktop.store.errors import NotFound
 from oro_desktop.store.repos import consents as repo
 from oro_desktop.store.repos import forms as forms_repo
 from oro_desktop.store.repos import persons as persons_repo
-from oro_desktop.store.repos.consents import Guardian
+from oro_desktop.store.repos.consents import ConsentRecord, Guardian
 
 if TYPE_CHECKING:
     from oro_desktop.store.store import UnitOfWork
@@ -175,11 +175,12 @@ class ConsentService(ConsentListing, ConsentLifecycle):
             problems = validate(definition, data, today=today)
             stored = repo.get(uow.conn, record_id)
             assert stored is not None
+            view = self._view(uow, stored, today)  # no audit entry: the save's own entry covers it
         if action:
             changes.append(Change("consent", stored.uid, "created" if action == "created"
                                   else "updated"))
         self._publish(changes)
-        return SaveResult(record_id, problems, stored.uid)
+        return SaveResult(record_id, problems, stored.uid, view)
 
     def _link_child(self, uow: "UnitOfWork", definition: FormDefinition, data: dict[str, Any],
                     today: date, changes: list[Change]) -> int | None:
@@ -220,12 +221,17 @@ class ConsentService(ConsentListing, ConsentLifecycle):
 
     # -- reading ------------------------------------------------------------------------
     def get(self, consent_id: int) -> ConsentView:
+        today = self.today()
         with self._uow() as uow:
             record = self._record(uow, consent_id)
-            child = persons_repo.get(uow.conn, record.child_id) if record.child_id else None
-            guardians = repo.guardians(uow.conn, record.id)
+            view = self._view(uow, record, today)
             uow.audit("read", "consent", record.id)
-        today = self.today()
+        return view
+
+    def _view(self, uow: "UnitOfWork", record: ConsentRecord, today: date) -> ConsentView:
+        """The editor's view of a stored record, read in `uow` (the caller audits)."""
+        child = persons_repo.get(uow.conn, record.child_id) if record.child_id else None
+        guardians = repo.guardians(uow.conn, record.id)
         definition = self.definition_of(record)
         return ConsentView(
             record.id, record.uid, record.consent, definition,

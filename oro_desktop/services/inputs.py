@@ -20,8 +20,6 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 from oro_desktop.errors import InvalidInput
 
 MAX_JSON_BYTES = 2 * 1024 * 1024       # a filled form is a few kB
@@ -33,7 +31,6 @@ MAX_TEXT = 10_000                      # one argument or environment value
 MAX_SECRET = 1024                      # a password or recovery key, in characters
 MIN_YEAR, MAX_YEAR = 1900, 2200        # dates outside are typing errors, not data
 
-_EventLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
 _BRACKETS = re.compile(r"[\[\]{}]")
 _JSON_STRING = re.compile(r'"(?:[^"\\]|\\.)*"', re.S)
@@ -253,6 +250,9 @@ def check_yaml_text(text: str, what: str, *, max_depth: int = MAX_DEPTH,
     PyYAML's event parser is iterative, so walking the events is safe on any input;
     its composer and constructor recurse, so they must only ever see checked text.
     """
+    import yaml  # not at import: start-up time
+
+    _EventLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
     if len(text) > max_bytes:
         raise InvalidInput(f"{what}: för stor (högst {max_bytes // 1024} kB).")
     depth = aliases = 0
@@ -286,8 +286,10 @@ def check_yaml_text(text: str, what: str, *, max_depth: int = MAX_DEPTH,
 
 
 def loads_yaml(text: str, what: str) -> Any:
+    import yaml
+
     check_yaml_text(text, what)
-    return yaml.load(text, Loader=_EventLoader)
+    return yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
 
 
 def load_yaml_file(path: Path | str, what: str, *, max_bytes: int = MAX_YAML_BYTES) -> Any:

@@ -15,8 +15,23 @@ from oro_desktop.store.errors import (
     NotFound, PermissionDenied, StoreClosed, StoreDamaged, StoreError, StoreExists,
     StoreInUse, WrongCredentials,
 )
+from typing import TYPE_CHECKING, Any
+
 from oro_desktop.store.kdf import KdfParams
-from oro_desktop.store.store import Store, UnitOfWork
+
+if TYPE_CHECKING:
+    from oro_desktop.store.store import Store, UnitOfWork
+
+
+def __getattr__(name: str) -> Any:
+    """`Store` and `UnitOfWork` are imported on first use (PEP 562): importing any module
+    of this package (errors, audit, repos) must not load sqlite_utils and SQLCipher,
+    which the main window does not need before it is shown (start-up time)."""
+    if name in ("Store", "UnitOfWork"):
+        from oro_desktop.store import store
+
+        return getattr(store, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 __all__ = [
     "NotFound", "PermissionDenied", "StoreClosed", "StoreDamaged", "StoreError", "StoreExists",

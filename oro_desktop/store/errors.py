@@ -12,8 +12,6 @@ from __future__ import annotations
 import contextlib
 from collections.abc import Iterator
 
-from sqlcipher3 import dbapi2 as _driver
-
 from oro_desktop.errors import OroError
 
 CHECK_HINT = (
@@ -150,6 +148,8 @@ def map_exception(exc: BaseException) -> StoreError:
         return StoreDamaged()
     if primary in _BUSY_CODES or "locked" in text:
         return StoreInUse()
+    from sqlcipher3 import dbapi2 as _driver  # not at import: start-up time
+
     if isinstance(exc, _driver.IntegrityError):
         return StoreError(f"Ändringen bröt mot en regel i databasen och sparades inte ({exc}).")
     return StoreError(f"Databasfel: {exc}. Inget har ändrats.")
@@ -158,6 +158,8 @@ def map_exception(exc: BaseException) -> StoreError:
 @contextlib.contextmanager
 def translate() -> Iterator[None]:
     """Run a block and turn any sqlcipher3 exception into our own error."""
+    from sqlcipher3 import dbapi2 as _driver  # not at import: start-up time
+
     try:
         yield
     except _driver.Error as exc:

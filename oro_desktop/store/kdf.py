@@ -15,7 +15,6 @@ import os
 import sys
 from dataclasses import asdict, dataclass
 
-from argon2.low_level import Type, hash_secret_raw
 
 KEY_BYTES = 32
 FAST_KDF_ENV = "ORO_INSECURE_FAST_KDF"
@@ -53,6 +52,8 @@ FAST_INSECURE = KdfParams(time_cost=1, memory_kib=8, parallelism=1)
 
 def derive(password: str, salt: bytes, params: KdfParams) -> bytes:
     """Derive a 256-bit key-slot key from a password."""
+    from argon2.low_level import Type, hash_secret_raw  # not at import: start-up time
+
     return hash_secret_raw(
         secret=password.encode("utf-8"),
         salt=salt,

@@ -12,8 +12,6 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-import yaml
-
 from oro_desktop.core.datafiles import too_large
 from oro_desktop.core.forms.errors import (
     FormDefinitionError,
@@ -25,8 +23,6 @@ from oro_desktop.core.forms.schema import build_definition
 
 _FILE_RE = re.compile(r"^(?P<id>[a-z][a-z0-9_-]*)\.v(?P<version>[1-9][0-9]*)\.ya?ml$")
 
-# Prefer the C loader when PyYAML was built with libyaml: start-up parses many files.
-_Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
 def _read(path: Path) -> str:
@@ -46,10 +42,13 @@ def _read(path: Path) -> str:
 
 def load_definition(path: Path) -> FormDefinition:
     """Parse and check one definition file. Raises FormDefinitionError with every error."""
+    import yaml  # not at import: start-up time (the window shows no form file)
+
     name = path.name
     text = _read(path)
     try:
-        raw = yaml.load(text, Loader=_Loader)
+        # The C loader when PyYAML was built with libyaml: start-up parses many files.
+        raw = yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
     except yaml.YAMLError as exc:
         raise FormDefinitionError(
             [authoring_error("yaml_syntax", name, detail=str(exc).splitlines()[0])]

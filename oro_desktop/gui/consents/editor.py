@@ -185,7 +185,8 @@ class ConsentEditor(QDialog):
         self.session.drafts.delete(old_key)
         if old_key != self.key:
             self.session.drafts.delete(self.key)
-        view = self.service.get(result.id)
+        view = result.view  # the save hands back what it stored: no second (audited) read
+        assert view is not None
         self._saved_data = view.data
         self.form.set_data(view.data)
         self._set_title(view.child.name if view.child else None)

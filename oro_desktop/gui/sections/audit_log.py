@@ -33,7 +33,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from oro_desktop.gui.audit.review_panel import ReviewPanel
 from oro_desktop.gui.sections import Section
 from oro_desktop.gui.tasks import run_task
 from oro_desktop.gui.messages import error_text
@@ -169,6 +168,8 @@ class AuditLogView(QWidget):
         events_layout.setContentsMargins(0, 6, 0, 0)
         events_layout.addLayout(bar)
         events_layout.addWidget(self.table, 1)
+        from oro_desktop.gui.audit.review_panel import ReviewPanel  # not at import: start-up
+
         self.review_panel = ReviewPanel(session, self)
         self.tabs = QTabWidget(self)
         self.tabs.setObjectName("auditTabs")
