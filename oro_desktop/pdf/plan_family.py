@@ -74,7 +74,8 @@ def family_sentences(plan: Plan) -> dict[str, list[str]]:
         intro.append(f"Planen gäller {plan.person_name}.")
     if plan.meetings:
         days = [long_date(m.on) for m in plan.meetings]
-        when = days[0] if len(days) == 1 else ", ".join(days[:-1]) + " och " + days[-1]
+        named = [f"den {d}" for d in days]
+        when = named[0] if len(named) == 1 else ", ".join(named[:-1]) + " och " + named[-1]
         intro.append(f"Vi träffades {when} och gjorde planen tillsammans.")
     intro.append("Här står vem som gör vad, och när.")
     out[""] = intro
@@ -114,7 +115,7 @@ def _when(day: date | None, status: str) -> str:
         return "Avbrutet"
     if day is None:
         return "Pågår" if status == "pagar" else "–"
-    return f"Från {long_date(day)}"
+    return f"Från den {long_date(day)}"
 
 
 def _who(name: str, party: str) -> str:

@@ -33,8 +33,49 @@ def pdfs() -> dict[str, bytes]:
     return out
 
 
+def editor_pngs(out_dir: Path) -> list[Path]:
+    """The editor with the Kronoberg example after a typed row: top, and the interventions."""
+    from datetime import date
+
+    from PySide6.QtWidgets import QApplication
+
+    from oro_desktop.core.guidance import load_guidelines, load_references
+    from oro_desktop.gui.plans.editor import PlanEditor
+
+    app = QApplication.instance() or QApplication(sys.argv)
+    refs = load_references(ROOT / "resources" / "legal" / "references.yaml")
+    guideline = load_guidelines(ROOT / "resources" / "guidelines", refs)["kronoberg-nyfott-barn"]
+    editor = PlanEditor(FormLibrary(ROOT / "forms").get("barnets-plan"),
+                        today_provider=lambda: date(2026, 11, 23), guideline=guideline)
+    editor.set_data(json.loads((ROOT / "forms" / "examples" / "barnets-plan.v1.json")
+                               .read_text("utf-8")))
+    editor.move_row("insatser", 2, -1)  # something to undo: the toolbar names it
+    editor.resize(1000, 900)
+    editor.show()
+    app.processEvents()
+    out_dir.mkdir(parents=True, exist_ok=True)
+    written = []
+    top = out_dir / "plan-editor.png"
+    editor.grab().save(str(top))
+    written.append(top)
+    rows = editor.rows_widget("insatser")
+    editor.form.scroll.ensureWidgetVisible(rows, 0, 0)
+    editor.form.scroll.verticalScrollBar().setValue(rows.mapTo(editor.form.scroll.widget(),
+                                                               rows.rect().topLeft()).y() - 60)
+    app.processEvents()
+    lower = out_dir / "plan-editor-insatser.png"
+    editor.grab().save(str(lower))
+    written.append(lower)
+    editor.close()
+    return written
+
+
 def main(out_dir: Path, width: int = 1240) -> list[Path]:
-    return [p for stem, pdf in pdfs().items() for p in pdf_to_pngs(pdf, out_dir, stem, width)]
+    from PySide6.QtWidgets import QApplication
+
+    QApplication.instance() or QApplication(sys.argv)
+    pngs = [p for stem, pdf in pdfs().items() for p in pdf_to_pngs(pdf, out_dir, stem, width)]
+    return pngs + editor_pngs(out_dir)
 
 
 if __name__ == "__main__":

@@ -76,7 +76,7 @@ def test_family_copy_says_who_does_what_when_and_whom_to_call(
     for row in data["insatser"]:
         assert _flat(row["vad"]) in text and _flat(row["ansvarig"]) in text
     for i in plan.interventions:
-        assert i.start is not None and _flat(f"Från {long_date(i.start)}") in text
+        assert i.start is not None and _flat(f"Från den {long_date(i.start)}") in text
     assert _flat(f"Ring om du undrar något: {data['samordnare_kontakt']}.") in text
     assert _flat(f"{data['samordningsansvarig']} håller ihop planen.") in text
     assert plan.next_follow_up is not None
@@ -114,3 +114,9 @@ def test_family_copy_of_an_empty_plan_still_prints(library: FormLibrary) -> None
 def test_long_date_is_swedish() -> None:
     from datetime import date
     assert long_date(date(2027, 1, 12)) == "12 januari 2027"
+
+
+def test_family_copy_names_the_meeting_days(library: FormLibrary) -> None:
+    plan = plan_from_data(library.get("barnets-plan"), example("barnets-plan"))
+    assert family_sentences(plan)[""][1] == (
+        "Vi träffades den 21 november 2026 och den 23 november 2026 och gjorde planen tillsammans.")
