@@ -152,8 +152,7 @@ def test_changed_is_emitted_on_every_change_undo_included(qtbot, editor: PlanEdi
 
 def test_a_choice_click_is_its_own_step(qtbot, editor: PlanEditor) -> None:
     consent = editor.form.field_widget("samtycke")
-    button = next(b for b in consent.findChildren(type(consent.radios.group.buttons()[0]))
-                  if b.text().startswith("Med"))
+    button = next(b for b in consent.radios.group.buttons() if b.text().startswith("Med"))
     qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
     assert editor.data()["samtycke"] == "med"
     assert editor.undo_stack.undoText() == "Ändra Planen görs"
@@ -210,3 +209,20 @@ def test_ctrl_z_in_a_multiline_cell_uses_the_plans_history(qtbot, editor: PlanEd
     assert editor.undo_stack.index() == 0
     qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Y, CTRL)
     assert editor.data()["insatser"][0]["vad"] == first + " Varje vecka."
+
+
+def test_a_private_participant_is_warned_about_without_consent(qtbot, editor: PlanEditor) -> None:
+    assert editor.private_warning.isHidden()  # every participant of the example is public
+    data = example("barnets-plan")
+    data["deltagare"].append({"namn": "Privat Doktorsson", "organisation": "Hälsocentralen AB",
+                              "regi": "privat"})
+    editor.set_data(data)
+    assert not editor.private_warning.isHidden()
+    assert "Hälsocentralen AB" in editor.private_warning.text()
+    assert "6 kap. 12 § patientsäkerhetslagen" in editor.private_warning.text()
+    consent = editor.form.field_widget("samtycke")
+    button = next(b for b in consent.radios.group.buttons() if b.text().startswith("Med"))
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+    assert editor.private_warning.isHidden()  # with consent the OSL limit is not the question
+    editor.undo_stack.undo()
+    assert not editor.private_warning.isHidden()

@@ -44,6 +44,9 @@ def test_plan_pdf_holds_every_commitment_the_coordinator_and_the_follow_up(
         assert _flat(data[key]) in text, key
     assert _flat(STAMP) in text
     assert _flat(f"Formulär {form_id}, version 1") in text
+    raw = _text(render_form(library.get(form_id), data, fonts_dir=FONTS_DIR))
+    for row in data["insatser"]:
+        assert row["fran"] in raw  # the date column is wide enough not to break a date
 
 
 @pytest.mark.parametrize("form_id", PLAN_FORMS)

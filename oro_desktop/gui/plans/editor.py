@@ -27,7 +27,7 @@ from typing import Any
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeyEvent, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
-    QApplication, QLineEdit, QMenu, QPlainTextEdit, QToolBar, QToolButton, QVBoxLayout,
+    QApplication, QLabel, QLineEdit, QMenu, QPlainTextEdit, QToolBar, QToolButton, QVBoxLayout,
     QWidget,
 )
 
@@ -36,6 +36,7 @@ from oro_desktop.core.forms.bounds import max_length
 from oro_desktop.core.guidance import Guideline
 from oro_desktop.core.plans import InterventionChoice, intervention_choices, plan_from_data
 from oro_desktop.gui.forms.builder import SETTLE_MS, FormWidget
+from oro_desktop.gui.forms.widgets.base import FOCUS, MESSAGE_PREFIX
 from oro_desktop.gui.forms.widgets.rows import RowsField
 from oro_desktop.gui.plans.undo import Snapshot, SnapshotCommand
 
@@ -101,6 +102,13 @@ class PlanEditor(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.toolbar)
+        self.private_warning = QLabel(self)
+        self.private_warning.setObjectName("planPrivateWarning")
+        self.private_warning.setWordWrap(True)
+        self.private_warning.setStyleSheet(
+            f"background: #fff4e0; border: 1px solid {FOCUS}; padding: 6px 10px;")
+        self.private_warning.hide()
+        layout.addWidget(self.private_warning)
         layout.addWidget(self.form)
         QApplication.instance().focusChanged.connect(self._on_focus)  # type: ignore[union-attr]
         self._watch_text_boxes()
@@ -123,6 +131,7 @@ class PlanEditor(QWidget):
         self._session += 1
         self._watch_text_boxes()
         self.undo_stack.setClean()
+        self._update_private_warning()
 
     def is_modified(self) -> bool:
         """True when something changed since set_data() or set_clean() (e.g. a saved version)."""
@@ -260,8 +269,23 @@ class PlanEditor(QWidget):
 
     def _changed(self) -> None:
         self._update_move_actions()
+        self._update_private_warning()
         self.changed.emit(self.data())
         self._settle.start()
+
+    def _update_private_warning(self) -> None:
+        """Without consent, name the private participants: the OSL rules do not reach them."""
+        plan = plan_from_data(self.definition, self.data())
+        private = [p.organisation or p.name for p in plan.private_participants]
+        text = ""
+        if private and plan.with_consent is False:
+            text = (f"{MESSAGE_PREFIX} Privat verksamhet bland deltagarna: {', '.join(private)}. "
+                    "Utan samtycke får sekretessbelagda uppgifter lämnas bara mellan hälso- och "
+                    "sjukvård och socialtjänst i offentlig regi; för privata vårdgivare gäller "
+                    "tystnadsplikten i 6 kap. 12 § patientsäkerhetslagen.")
+        self.private_warning.setText(text)
+        self.private_warning.setAccessibleName(text)
+        self.private_warning.setVisible(bool(text))
 
     def _label(self, field_id: str) -> str:
         return self.definition.field(field_id).label
