@@ -58,6 +58,9 @@ BOX_H = 10 * mm        # a one-line answer box
 TALL_BOX_H = 14 * mm   # multiline answers
 SIGN_BOX_H = 17 * mm   # room for a wet signature
 BLANK_ROWS = 3         # rows printed for an empty table
+# Relative widths of the columns of a repeating field by type: a date or a status needs
+# less room than the text of an intervention (party lists keep equal columns).
+COLUMN_WEIGHTS = {"date": 0.95, "choice": 0.8, "yes_no": 0.6, "multiline": 1.9}
 # An answer longer than this (characters or lines) does not fit a half-width box on one
 # page: it is printed full width below the boxes, where it may run onto the next page.
 LONG_ANSWER_CHARS = 600
@@ -99,8 +102,9 @@ def display_value(f: Field, value: Any) -> str:
 
 class _Renderer:
     def __init__(self, definition: FormDefinition, data: Mapping[str, Any] | None,
-                 styles: Styles) -> None:
+                 styles: Styles, stamp: str = "") -> None:
         self.d = definition
+        self.stamp = stamp
         self.blank = data is None
         self.data: Mapping[str, Any] = data or {}
         self.s = styles
@@ -113,6 +117,8 @@ class _Renderer:
             para(self.d.title, self.s.title),
             para(self.d.source.display(), self.s.source),
         ]
+        if self.stamp:  # e.g. a plan's "Version 3, sparad 2026-11-24" (core/plans)
+            out.insert(1, para(self.stamp, self.s.heading))
         for section in self.d.sections:
             block = self.section(section)
             if block:
@@ -220,7 +226,10 @@ class _Renderer:
         data += [[""] * len(columns) for _ in range(blank)]
         heights = [None] + [None] * len(rows) + [BOX_H] * blank
         # splitInRow: a row of long cells may continue on the next page (no LayoutError).
-        table = Table(data, colWidths=[CONTENT_W / len(columns)] * len(columns),
+        weights = [COLUMN_WEIGHTS.get(col_fields[k].type, 1.0) if k in col_fields else 1.0
+                   for k, _ in columns]
+        widths = [CONTENT_W * w / sum(weights) for w in weights]
+        table = Table(data, colWidths=widths,
                       rowHeights=heights, repeatRows=1, hAlign="LEFT", splitInRow=1)
         table.setStyle(TableStyle([
             ("GRID", (0, 0), (-1, -1), 0.6, RULE),
@@ -234,8 +243,11 @@ def render_form(
     data: Mapping[str, Any] | None = None,
     *,
     fonts_dir: Path,
+    stamp: str = "",
 ) -> bytes:
     """Render `definition` filled with `data` (None: a blank form) to A4 PDF bytes.
+
+    stamp: one line printed under the title (a saved plan's version and date); "" none.
 
     fonts_dir holds DejaVuSans.ttf and DejaVuSans-Bold.ttf (resources/fonts). The output is
     deterministic (no timestamps), so the same data prints the same bytes. Every string
@@ -266,6 +278,6 @@ def render_form(
     frame = Frame(MARGIN_X, MARGIN_BOTTOM, CONTENT_W, PAGE_H - MARGIN_TOP - MARGIN_BOTTOM,
                   leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0, id="body")
     doc.addPageTemplates([PageTemplate(id="form", frames=[frame])])
-    story = _Renderer(definition, data, styles).story()
+    story = _Renderer(definition, data, styles, stamp[:200]).story()
     doc.build(story, canvasmaker=numbered_canvas(footer, fonts))
     return buffer.getvalue()

@@ -83,6 +83,17 @@ ROLES: dict[str, Role] = _roles(
          "who coordinates (samordningsansvar)"),
     Role("plan.follow_up", frozenset({"date", "date_range", "text", "multiline"}),
          "when and how the plan is followed up", unique=False),
+    Role("plan.type", frozenset({"choice"}),
+         "which plan: for an expected child, barnets plan, or part of a SIP for the adult"),
+    Role("plan.consent", frozenset({"choice", "yes_no"}),
+         "made with or without consent (choice values med / utan, or yes / no)"),
+    Role("plan.meetings", frozenset({"date", "repeating"}),
+         "the meeting date(s) (a repeating field: its first date column)"),
+    Role("plan.follow_up_by", frozenset({"text", "person_ref"}), "who follows the plan up"),
+    Role("plan.coordinator_contact", frozenset({"text", "multiline", "phone"}),
+         "how to reach the coordinator (printed on the family copy)"),
+    Role("plan.goals", _TEXTS, "the needs and goals of the plan", unique=False),
+    Role("plan.others", _TEXTS, "what others do (the third SIP question)"),
     # record of a disclosure without consent (OSL 25 kap. 12 §, 26 kap. 9 §)
     Role("disclosure.date", frozenset({"date"}), "when the information was disclosed"),
     Role("disclosure.recipient", frozenset({"text", "multiline", "party_list"}),
@@ -121,7 +132,8 @@ REQUIRED_ROLES: dict[str, tuple[str, ...]] = {
     "consent": ("child.identity", "child.name", "guardians", "validity"),
     "contact_consent": ("consent.answer", "consent.manner", "consent.given_on",
                         "obtained_by.name"),
-    "plan": (),
+    "plan": ("plan.type", "plan.consent", "plan.participants", "plan.interventions",
+             "plan.coordinator", "plan.follow_up_by", "plan.follow_up"),
     "record": (),
 }
 

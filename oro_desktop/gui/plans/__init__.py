@@ -1,0 +1,1 @@
+"""The plan editor: the generic form builder with undo and redo over every edit."""
