@@ -41,8 +41,9 @@ class ContactsNow(QWidget):
         self.tree.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.tree.setRootIsDecorated(False)
         self.tree.setUniformRowHeights(True)
-        self.tree.setColumnWidth(0, 330)
-        self.tree.setColumnWidth(1, 150)
+        self.tree.setMinimumHeight(118)
+        self.tree.setColumnWidth(0, 290)
+        self.tree.setColumnWidth(1, 120)
         self.tree.currentItemChanged.connect(lambda *_: self._selection_changed())
         copy = QAction("Kopiera nummer", self.tree)
         copy.setShortcut(QKeySequence.StandardKey.Copy)
@@ -78,7 +79,7 @@ class ContactsNow(QWidget):
         self.copied.setText("")
         for route in routes:
             state = "Stängt nu" if route.closed else "Kontorstid"
-            head = QTreeWidgetItem(self.tree, [route.label, "", state])
+            head = QTreeWidgetItem(self.tree, [f"{route.label} – {state}", "", state])
             font = head.font(0)
             font.setBold(True)
             for column in range(3):
@@ -104,6 +105,8 @@ class ContactsNow(QWidget):
                     self._line(head, name, number, status, route.explanation,
                                urgent=is_after_hours_route(entry) and route.closed)
             head.setExpanded(True)
+            head.setFirstColumnSpanned(True)
+            head.setForeground(0, QBrush(CLOSED if route.closed else OPEN))
         self.tree.expandAll()
         first = self.tree.topLevelItem(0)
         if first is not None and first.childCount():
@@ -132,7 +135,8 @@ class ContactsNow(QWidget):
             head = self.tree.topLevelItem(i)
             for j in range(head.childCount()):
                 line = head.child(j)
-                out.append((head.text(0), line.text(0).strip(), line.text(1), line.text(2)))
+                out.append((head.text(0).rsplit(" – ", 1)[0], line.text(0).strip(), line.text(1),
+                            line.text(2)))
         return out
 
     def selected_number(self) -> str:

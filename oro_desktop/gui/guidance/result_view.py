@@ -68,8 +68,10 @@ class GuidanceResultView(QWidget):
         self.tabs.setObjectName("guidanceTabs")
         self.tabs.setAccessibleName("Steg, lagrum och insatser")
         self.browsers: dict[str, QTextBrowser] = {}
-        for key, title in (("steps", "&Steg"), ("legal", "&Lagrum"),
-                           ("interventions", "&Insatser"), ("motivate", "&Motivera samtycke")):
+        # No mnemonics on the tabs: the window's Alt+S (Sök) and Alt+L (Lås) and the form's
+        # letters leave none free; Tab reaches the tab bar, the arrow keys choose a tab.
+        for key, title in (("steps", "Steg"), ("legal", "Lagrum"),
+                           ("interventions", "Insatser"), ("motivate", "Motivera samtycke")):
             browser = QTextBrowser(self.tabs)
             browser.setObjectName(f"guidance_{key}")
             browser.setAccessibleName(title.replace("&", ""))
@@ -83,7 +85,9 @@ class GuidanceResultView(QWidget):
         splitter.addWidget(self.warnings)
         splitter.addWidget(contacts_box)
         splitter.addWidget(self.tabs)
-        splitter.setSizes([130, 190, 300])
+        self.warnings.setMinimumHeight(90)
+        for index, stretch in enumerate((2, 2, 3)):
+            splitter.setStretchFactor(index, stretch)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(6)

@@ -95,10 +95,10 @@ class SituationForm(QWidget):
         self.name_edit.setAccessibleName("Verksamhetens namn")
         self.name_edit.setMaxLength(120)
         self.name_edit.setPlaceholderText("t.ex. BB-avdelningen, Växjö")
-        self.public_radio = QRadioButton("&Offentlig regi", self)
+        self.public_radio = QRadioButton("O&ffentlig regi", self)
         self.public_radio.setObjectName("initiatorPublic")
         self.public_radio.setAccessibleName("Verksamheten drivs i offentlig regi")
-        self.private_radio = QRadioButton("P&rivat vårdgivare", self)
+        self.private_radio = QRadioButton("Privat vår&dgivare", self)
         self.private_radio.setObjectName("initiatorPrivate")
         self.private_radio.setAccessibleName("Verksamheten är en privat vårdgivare")
         self.ownership = QButtonGroup(self)
@@ -155,8 +155,8 @@ class SituationForm(QWidget):
         self.validity_label.setWordWrap(True)
         form.addRow(self.validity_label)
         form.addRow(self._label("&Kommun:", self.municipality_combo), self.municipality_combo)
-        form.addRow(self._label("&Vem tar initiativet:", self.party_combo), self.party_combo)
-        form.addRow(self._label("Verksamhetens n&amn:", self.name_edit), self.name_edit)
+        form.addRow(self._label("Vem tar initiativ&et:", self.party_combo), self.party_combo)
+        form.addRow(self._label("Verksamhetens na&mn:", self.name_edit), self.name_edit)
         form.addRow(ownership_row)
         form.addRow(self.answers_box)
         form.addRow(self.violence_check)
@@ -169,6 +169,7 @@ class SituationForm(QWidget):
         layout.addStretch(1)
 
         self.guideline_combo.currentIndexChanged.connect(lambda _i: self._guideline_changed())
+        self.guideline_combo.currentTextChanged.connect(self.guideline_combo.setToolTip)
         self.party_combo.currentIndexChanged.connect(lambda _i: self._party_changed())
         for signal in (self.municipality_combo.currentIndexChanged, self.name_edit.textChanged,
                        self.public_radio.toggled, self.born_check.toggled, self.part_check.toggled,
@@ -177,6 +178,7 @@ class SituationForm(QWidget):
         self.violence_check.toggled.connect(self._violence_toggled)
         self.now_check.toggled.connect(self._now_toggled)
         self._guideline_changed()
+        self.guideline_combo.setToolTip(self.guideline_combo.currentText())
 
     def _label(self, text: str, buddy: QWidget) -> QLabel:
         label = QLabel(text, self)
@@ -222,6 +224,7 @@ class SituationForm(QWidget):
             for box in self.answers:
                 box.changed.connect(self._emit)
                 self.answers_box.addWidget(box)
+                box.show()
             valid = validity(g, self._now().date())
             flagged = valid.expired or valid.expires_soon
             self.validity_label.setText(valid.text if flagged else "")

@@ -74,11 +74,17 @@ class GuidanceView(QWidget):
         self.loading = True
         self.busy.show()
         self.status.setText("Riktlinjerna läses in …")
-        services = self.services
+        services, year = self.services, self._now().year
 
         def work() -> tuple[Any, str]:  # worker thread: no widgets here
+            from datetime import date
+
+            from oro_desktop.core.contacts.holidays import SWEDISH_HOLIDAYS
+
             service = services.guidance
             service.guidelines, service.references, service.contacts.entries()
+            for y in (year - 1, year, year + 1):  # the holiday calendar loads on first use (~0.8 s)
+                date(y, 1, 1) in SWEDISH_HOLIDAYS
             region = str(services.session.get_setting("default_region", "") or "")
             return service, region
 
@@ -114,10 +120,12 @@ class GuidanceView(QWidget):
         scroll.setFrameShape(QScrollArea.Shape.NoFrame)
         scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         scroll.setWidget(self.form)
-        scroll.setFixedWidth(360)
+        scroll.setFixedWidth(385)
         self.panel = GuidancePanel(service, now=self._now, parent=self)
         self.body.addWidget(scroll)
         self.body.addWidget(self.panel, 1)
+        for widget in (self.form, scroll, self.panel):  # added to a shown view: show now
+            widget.show()
         self.form.changed.connect(self.refresh)
         if self._pending_guideline:
             self.form.select_guideline(self._pending_guideline)

@@ -15,6 +15,7 @@ from typing import Any
 
 from oro_desktop.core.consent import ConsentStatus
 
+_SITUATIONS = {"expected_child": "väntat barn", "newborn": "nyfött barn"}
 #: At most this many rows per group; the group title says how many there are in all.
 GROUP_LIMIT = 50
 
@@ -82,8 +83,8 @@ def _unsigned(services: Any) -> TodoGroup:
 def _guidelines(services: Any, now: datetime) -> TodoGroup:
     items = [i for i in services.guidance.list(now)
              if i.get("expired") or i.get("expires_within_60_days")]
-    rows = tuple(TodoRow("guideline", i["id"], f"{i['title']} ({i['region']})", i["validity_text"],
-                         urgent=bool(i.get("expired"))) for i in items)
+    rows = tuple(TodoRow("guideline", i["id"], f"Riktlinje: {i['region']} – {_SITUATIONS.get(i.get('situation'), '')}".rstrip(" –"),
+                         i["validity_text"], urgent=bool(i.get("expired"))) for i in items)
     return TodoGroup("guidelines", "Riktlinjer som gått ut eller går ut inom 60 dagar", rows,
                      len(rows), "Alla riktlinjer gäller mer än 60 dagar till.")
 

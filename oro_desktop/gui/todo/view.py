@@ -40,7 +40,7 @@ class TodoView(QWidget):
                  now: Callable[[], datetime] = datetime.now) -> None:
         super().__init__(parent)
         self.services = services
-        self._now = now
+        self.now = now
         self.data: TodoData | None = None
         self.loading = False
         self._again = False
@@ -120,7 +120,7 @@ class TodoView(QWidget):
             return
         self.loading = True
         self.busy.show()
-        services, now = self.services, self._now()
+        services, now = self.services, self.now()
 
         def done(data: TodoData) -> None:
             if isValid(self):
