@@ -200,3 +200,19 @@ def test_mnemonics_are_unique_and_leave_the_windows_own_free(qtbot, services):
             letters.append(text.replace("&&", "")[index + 1].lower())
     assert len(letters) == len(set(letters)) and len(letters) >= 12
     assert not set(letters) & set("slarvh")  # Sök, Lås, Arkiv, Redigera, Visa, Hjälp
+
+
+def test_a_local_number_edited_under_kontakter_shows_when_the_view_is_shown_again(qtbot, services):
+    from dataclasses import replace
+
+    from oro_desktop.core.contacts.model import Phone
+
+    view = make_guidance(qtbot, services)
+    _kronoberg(view, "Markaryd")
+    assert any(line[2] == "0433-720 00" for line in view.panel.result.contacts.lines())
+    entry = services.contacts.get("kronoberg/socialtjanst/markaryd")
+    services.contacts.save_entry(replace(entry, phones=(Phone("0433-999 99", "lokalt nummer"),)))
+    view.hide()
+    view.show()
+    numbers = [line[2] for line in view.panel.result.contacts.lines()]
+    assert "0433-999 99" in numbers and "0433-720 00" not in numbers

@@ -64,8 +64,13 @@ class GuidanceView(QWidget):
         return self.panel is not None
 
     def showEvent(self, event: Any) -> None:  # noqa: N802 - Qt override
+        """Load on first show; afterwards recompute, so a number just edited under
+        Kontakter (the same ContactService, which publishes no change) is the one shown."""
         super().showEvent(event)
-        self.load()
+        if self.ready:
+            self.refresh()
+        else:
+            self.load()
 
     def load(self) -> None:
         """Load the service in the background (once); build the form when it is there."""
