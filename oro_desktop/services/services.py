@@ -28,6 +28,7 @@ if TYPE_CHECKING:
     from oro_desktop.services.consents import ConsentService
     from oro_desktop.services.contacts import ContactService
     from oro_desktop.services.drafts import DraftService
+    from oro_desktop.services.guidance import GuidanceService
     from oro_desktop.services.persons import PersonService
     from oro_desktop.services.session import Session, UserInfo
     from oro_desktop.services.users import UserRow
@@ -131,6 +132,17 @@ class Services:
         from oro_desktop.services.contacts import ContactService
 
         return ContactService(self.session, self.paths.contacts_dir)
+
+    @cached_property
+    def guidance(self) -> GuidanceService:
+        """The guidelines beside the session's own contact directory (local numbers win).
+
+        The guidelines and legal references live beside the shipped contact directory
+        (resources/); loading them costs ~300 ms, so the GUI asks for this off the UI thread.
+        """
+        from oro_desktop.services.guidance import GuidanceService
+
+        return GuidanceService(self.paths.contacts_dir.parent, contacts=self.contacts)
 
     @cached_property
     def audit(self) -> AuditLogReader:

@@ -27,7 +27,12 @@ def test_demo_starts_logged_in_and_cleans_up(qtbot, tmp_path):
     session = controller.session
     assert session.user.name == demo.DEMO_USER and session.user.role == "admin"
     assert session.get_setting("unit_name") == demo.DEMO_UNIT
-    # Samtycken was built before the data was seeded; the change stream filled it.
+    # Att göra (the start view) was built before the data was seeded; the change stream
+    # filled it. Samtycken is built when opened.
+    todo = window.section_widget("todo")
+    qtbot.waitUntil(lambda: not todo.busy_now and bool(todo.rows("expiring"))
+                    and bool(todo.rows("unsigned")), timeout=WAIT_MS)
+    window.show_section("consents")
     consents = window.section_widget("consents")
     qtbot.waitUntil(lambda: not consents.busy and len(consents.visible_rows()) > 5, timeout=WAIT_MS)
     assert session.path.parent == directory
