@@ -1,6 +1,6 @@
 """Developer tool: the Vägledning and Att göra screens on demo data, as PNGs.
 
-    QT_QPA_PLATFORM=offscreen python -m oro_desktop.gui.guidance.screenshots docs/screenshots
+    QT_QPA_PLATFORM=offscreen python tools/screenshots_guidance.py docs/screenshots
 
 The main window at 1366×740 (a 1366×768 screen less a taskbar) on a throwaway demo store;
 Vägledning shows Kronoberg, Markaryd, a Friday at 15.30, one parent yes and one no.
@@ -16,10 +16,10 @@ from pathlib import Path
 
 import oro_desktop.gui  # noqa: F401 - refcount guard before Qt objects
 
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QSettings, QSize
 from PySide6.QtWidgets import QApplication
 
-from oro_desktop.gui.screenshots import MAIN_SIZE
+MAIN_SIZE = QSize(1366, 740)  # as gui/screenshots.py: a 1366x768 screen less a taskbar
 
 
 def _wait(app: QApplication, condition, limit: float = 20.0) -> None:
