@@ -25,6 +25,8 @@ from oro_desktop.services.changes import ChangeBus
 
 if TYPE_CHECKING:
     from oro_desktop.services.audit_view import AuditEntry
+    from oro_desktop.services.cases import CaseService
+    from oro_desktop.services.disclosures import DisclosureService
     from oro_desktop.services.consents import ConsentService
     from oro_desktop.services.contacts import ContactService
     from oro_desktop.services.drafts import DraftService
@@ -131,6 +133,23 @@ class Services:
         from oro_desktop.services.contacts import ContactService
 
         return ContactService(self.session, self.paths.contacts_dir)
+
+    @cached_property
+    def cases(self) -> CaseService:
+        from oro_desktop.core.forms import FormLibrary
+        from oro_desktop.services.cases import CaseService
+        from oro_desktop.services.guidance import GuidanceService
+
+        guidance = GuidanceService(self.paths.contacts_dir.parent, contacts=self.contacts)
+        return CaseService(self.session, guidance, FormLibrary(self.paths.forms_dir),
+                           today=self._today)
+
+    @cached_property
+    def disclosures(self) -> DisclosureService:
+        from oro_desktop.services.disclosures import DisclosureService
+
+        cases = self.cases
+        return DisclosureService(self.session, cases.guidance, cases.library, today=self._today)
 
     @cached_property
     def audit(self) -> AuditLogReader:
