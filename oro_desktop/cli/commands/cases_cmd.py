@@ -104,6 +104,9 @@ def _view_text(view: Any) -> str:
     if view.guidance is not None:
         for w in view.guidance.warnings:
             lines.append(f"  ! {w.text}")
+    if view.motivate_consent:
+        lines.append("Fortsätt att motivera till samtycke (riktlinjen):")
+        lines += [f"  - {m.text}" for m in view.motivate_consent]
     if view.disclosures:
         lines.append("Uppgiftslämnanden utan samtycke:")
         for d in view.disclosures:
