@@ -194,7 +194,7 @@ class CaseReads:
         return rows
 
     # -- the case view ---------------------------------------------------------------------
-    def situation(self, record: repo.CaseRecord, guideline: Guideline,
+    def _situation(self, record: repo.CaseRecord, guideline: Guideline,
                   answers: Mapping[str, str]) -> dict[str, Any]:
         """The guidance situation of a case (the format of `oro-admin guide`)."""
         return {
@@ -319,7 +319,7 @@ class CaseReads:
         if guideline.situation == NEWBORN and len(answers) > 6:
             answers = dict(list(answers.items())[:6])
         try:
-            return self._guidance.guide(self.situation(record, guideline, answers),
+            return self._guidance.guide(self._situation(record, guideline, answers),
                                         now=self.now()), ""
         except SituationError as exc:
             return None, exc.message
