@@ -373,11 +373,13 @@ class _Checker:
         if not (c.get("responsible_user") or c.get("responsible_unit")):
             self.bad(where, "ange ”responsible_user” eller ”responsible_unit”.")
         concerns = c.get("concerns") or []
-        if guideline is not None and isinstance(concerns, list):
+        if not isinstance(concerns, list):
+            self.bad(where, "”concerns” ska vara en lista.")
+        elif guideline is not None:
             ids = {k.id for k in guideline.concern_categories}
             for k in concerns:
-                if k not in ids:
-                    self.bad(where, f"okänd oroskategori ”{k}” för {guideline.id}.")
+                if not isinstance(k, str) or k not in ids:
+                    self.bad(where, f"okänd oroskategori ”{str(k)[:40]}” för {guideline.id}.")
         status = c.get("status", "open")
         if status not in ("open", "closed"):
             self.bad(where, "”status” ska vara open eller closed.")
@@ -400,11 +402,11 @@ class _Checker:
                 continue
             if p.get("uid") is not None:
                 self.uid(pw, p.get("uid"), "case_participants")
-            if p.get("person") not in known:
-                self.bad(pw, f"personen ”{p.get('person')}” finns inte i ”persons”.")
+            if not isinstance(p.get("person"), str) or p["person"] not in known:
+                self.bad(pw, f"personen ”{str(p.get('person'))[:40]}” finns inte i ”persons”.")
             role = p.get("role")
-            if role not in _ROLES:
-                self.bad(pw, f"okänd roll ”{role}”.")
+            if not isinstance(role, str) or role not in _ROLES:
+                self.bad(pw, f"okänd roll ”{str(role)[:40]}”.")
             due = self.date(pw, "due_date", p.get("due_date"), required=False)
             if (role == "expected_child") != (due is not None):
                 self.bad(pw, "bara det väntade barnet har ”due_date”, och det har alltid ett.")
@@ -418,14 +420,32 @@ class _Checker:
             self.consent(f"{where}.consents[{j}]", x, known)
         for j, y in enumerate(c.get("disclosures") or []):
             self.disclosure(f"{where}.disclosures[{j}]", y)
+        for key in ("consents", "disclosures", "steps", "history"):
+            if not isinstance(c.get(key) or [], list):
+                self.bad(where, f"”{key}” ska vara en lista.")
         for j, s in enumerate(c.get("steps") or []):
-            if not isinstance(s, dict) or not isinstance(s.get("step"), str) \
-                    or not isinstance(s.get("guideline"), str) or not isinstance(s.get("ticked"), bool):
-                self.bad(f"{where}.steps[{j}]", "ska ha ”guideline”, ”step” och ”ticked”.")
+            sw = f"{where}.steps[{j}]"
+            if not isinstance(s, dict) or not isinstance(s.get("ticked"), bool):
+                self.bad(sw, "ska ha ”guideline”, ”step” och ”ticked” (true/false).")
+                continue
+            self.text(sw, "guideline", s.get("guideline"))
+            self.text(sw, "step", s.get("step"))
+            self.text(sw, "note", s.get("note"), limit=2000, required=False)
+            self.text(sw, "at", s.get("at"), limit=40)
+            self.text(sw, "by", s.get("by"))
+            if s.get("uid") is not None:
+                self.uid(sw, s.get("uid"), "case_steps")
         for j, e in enumerate(c.get("history") or []):
-            if not isinstance(e, dict) or not isinstance(e.get("text"), str) or not e.get("text") \
-                    or not isinstance(e.get("action"), str) or not e.get("action"):
-                self.bad(f"{where}.history[{j}]", "ska ha ”action” och ”text”.")
+            hw = f"{where}.history[{j}]"
+            if not isinstance(e, dict) or not isinstance(e.get("detail", {}), dict):
+                self.bad(hw, "ska vara ett objekt med ”action”, ”text”, ”at” och ”by”.")
+                continue
+            self.text(hw, "action", e.get("action"), limit=60)
+            self.text(hw, "text", e.get("text"), limit=2000)
+            self.text(hw, "at", e.get("at"), limit=40)
+            self.text(hw, "by", e.get("by"))
+            if e.get("uid") is not None:
+                self.uid(hw, e.get("uid"), "case_events")
 
     def form(self, where: str, f: Any, table_check: bool = True) -> None:
         if not isinstance(f, dict) or not isinstance(f.get("data"), dict):
@@ -446,8 +466,8 @@ class _Checker:
             self.bad(where, "ska vara ett objekt.")
             return
         self.uid(where, x.get("uid"), "case_consents")
-        if x.get("person") not in known:
-            self.bad(where, f"personen ”{x.get('person')}” finns inte i ”persons”.")
+        if not isinstance(x.get("person"), str) or x["person"] not in known:
+            self.bad(where, f"personen ”{str(x.get('person'))[:40]}” finns inte i ”persons”.")
         if x.get("answer") not in ("yes", "no"):
             self.bad(where, "”answer” ska vara yes eller no.")
         if x.get("manner") not in ("written", "oral"):
@@ -473,6 +493,11 @@ class _Checker:
         if y.get("legal_basis") not in ("osl-25-12", "osl-26-9"):
             self.bad(where, "”legal_basis” ska vara osl-25-12 eller osl-26-9.")
         self.text(where, "decided_by", y.get("decided_by"))
+        for key in ("told_before", "told_after", "exemption_reason"):
+            self.text(where, key, y.get(key), limit=4000, required=False)
+        self.date(where, "told_after_on", y.get("told_after_on"), required=False)
+        if bool(y.get("told_after_on")) != bool(y.get("told_after")):
+            self.bad(where, "ange både ”told_after_on” och ”told_after”, eller ingen av dem.")
         informed = y.get("informed")
         if informed == "yes":
             if not self.date(where, "told_before_on", y.get("told_before_on")) or not y.get("told_before"):

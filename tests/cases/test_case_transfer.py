@@ -173,3 +173,26 @@ def test_cli_cases_list_show_export_import(session, cases, disclosures, tmp_path
     code, out, err = run(capsys, monkeypatch, "import", str(target), *new, "--passphrase-stdin",
                          stdin=f"{phrase}\n")
     assert code != 0 and "finns redan" in err and "Traceback" not in err
+
+
+@pytest.mark.parametrize("path,value", [
+    (("cases", 0, "participants", 0, "person"), ["a", "list"]),
+    (("cases", 0, "concerns"), [["nested"]]),
+    (("cases", 0, "steps", 0, "note"), "x" * 3000),
+    (("cases", 0, "history", 0, "at"), 17),
+    (("cases", 0, "consents", 0, "form", "data"), "not a dict"),
+    (("persons", 1, "identity"), {"kind": ["x"]}),
+    (("cases", 0, "disclosures", 0, "told_after"), "said without a date"),
+])
+def test_any_bad_value_is_one_listed_problem(session, cases, disclosures, path, value):
+    _fill(cases, disclosures)
+    data = _transfer(session, cases).export_data()
+    target = data  # imported into the same store: besides "finns redan", this problem is listed
+    for key in path[:-1]:
+        target = target[key]
+    target[path[-1]] = value
+    with pytest.raises(ImportRefused) as info:
+        _transfer(session, cases).import_data(data)
+    wanted = f"{path[0]}[{path[1]}]"
+    assert any(p.startswith(wanted) and "finns redan" not in p for p in info.value.problems), \
+        info.value.problems
