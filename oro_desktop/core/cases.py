@@ -221,3 +221,27 @@ def _check_roles(participants: tuple[Participant, ...]) -> None:
             if _same_person(a.person, b.person):
                 raise InvalidInput(f"{a.person.name} finns redan i ärendet "
                                    f"({a.role.label.lower()}).")
+
+
+#: The guidelines' concern category ids (resources/guidelines/*.yaml) and the `Concern`
+#: each one is; a case stores the guideline's ids (a new region may add its own), and
+#: the ones known here become `Case.concerns`.
+GUIDELINE_CONCERNS: dict[str, Concern] = {
+    "substance": Concern.SUBSTANCE_USE, "mental": Concern.MENTAL_HEALTH,
+    "somatic": Concern.SOMATIC_ILLNESS, "disability": Concern.DISABILITY,
+    "social": Concern.SOCIAL_PROBLEMS, "violence": Concern.VIOLENCE,
+    "living": Concern.OTHER_LIVING_CONDITIONS, "child_needs": Concern.CHILD_HEALTH_NEEDS,
+    "parenting": Concern.PARENTING_CAPACITY,
+}
+
+#: Who answers the working model's consent question, by the guideline's situation:
+#: the pregnant person (expected child), or each guardian for himself/herself (newborn).
+CONSENT_ROLES: dict[str, frozenset[Role]] = {
+    "expected_child": frozenset({Role.PREGNANT}),
+    "newborn": frozenset({Role.GUARDIAN}),
+}
+
+
+def concerns_of(category_ids: tuple[str, ...] | list[str]) -> frozenset[Concern]:
+    """The `Concern`s among a guideline's category ids (unknown ids are left out)."""
+    return frozenset(GUIDELINE_CONCERNS[c] for c in category_ids if c in GUIDELINE_CONCERNS)

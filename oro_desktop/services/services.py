@@ -25,6 +25,8 @@ from oro_desktop.services.changes import ChangeBus
 
 if TYPE_CHECKING:
     from oro_desktop.services.audit_view import AuditRow
+    from oro_desktop.services.cases import CaseService
+    from oro_desktop.services.disclosures import DisclosureService
     from oro_desktop.services.consents import ConsentService
     from oro_desktop.services.contacts import ContactService
     from oro_desktop.services.drafts import DraftService
@@ -143,6 +145,21 @@ class Services:
         from oro_desktop.services.guidance import GuidanceService
 
         return GuidanceService(self.paths.contacts_dir.parent, contacts=self.contacts)
+
+    @cached_property
+    def cases(self) -> CaseService:
+        from oro_desktop.core.forms import FormLibrary
+        from oro_desktop.services.cases import CaseService
+
+        return CaseService(self.session, self.guidance, FormLibrary(self.paths.forms_dir),
+                           today=self._today)
+
+    @cached_property
+    def disclosures(self) -> DisclosureService:
+        from oro_desktop.services.disclosures import DisclosureService
+
+        cases = self.cases
+        return DisclosureService(self.session, cases.guidance, cases.library, today=self._today)
 
     @cached_property
     def audit(self) -> AuditLogReader:

@@ -33,6 +33,8 @@ def test_the_window_is_shown_before_the_session_and_attached_after(qtbot, tmp_pa
         assert window.session is controller.session
         assert controller.session.user.name == demo.DEMO_USER
         assert window.findChildren(QLabel, "sectionPending") == []
+        assert window.section_widget("todo") is not None  # the start view, built on attach
+        window.show_section("consents")
         consents = window.section_widget("consents")
         assert consents is not None
         qtbot.waitUntil(lambda: not consents.busy and len(consents.visible_rows()) > 5,

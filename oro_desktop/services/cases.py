@@ -1,0 +1,489 @@
+"""Cases: open a concern under the region's guideline, and keep everything done on record.
+
+Why a service of its own: the case is where the guideline meets the people. A midwife
+or a BVC nurse opens a case, adds the persons in their roles, records each person's own
+answer to the consent question, ticks the guideline's steps, and, when the expected
+child is born, moves the case on. The rules (core/cases.py, core/guidance) are checked
+before anything is written; every read and write is audited in the same transaction;
+every write publishes `Change("case", uid, ...)` after its commit.
+
+Rules held here, each with a test (tests/cases/):
+- a consent answer is one person's own: it is recorded for exactly one participant in
+  the guideline's consent role (the pregnant person; for a newborn each guardian), and
+  nothing takes one parent's answer for the other's;
+- a refusal is recorded like a yes and respected (the view puts that person on the
+  Alternativ 2 path); asking again later is a new entry, the newest counts;
+- "Barnet är fött" says that anmälningsplikt now applies (SoL (2025:400) 19 kap. 1 §,
+  tidigare SoL (2001:453) 14 kap. 1 §) and, where the region has a newborn guideline,
+  continues the case under it;
+- a protected person's address is never in a row, a view or a history text.
+
+Listing (`list_count`/`list_page`/`row`) and the case view live in services/case_reads.py.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Callable, Iterable
+from datetime import date, datetime
+from typing import TYPE_CHECKING, Any
+
+from oro_desktop.core.cases import (
+    CONSENT_ROLES, Case, CaseStatus, Participant, Role, concerns_of,
+)
+from oro_desktop.core.forms import FormDefinition, FormLibrary, validate
+from oro_desktop.core.forms.offer import forms_for_region
+from oro_desktop.core.guidance import Guideline, SituationError
+from oro_desktop.core.guidance.model import EXPECTED_CHILD, NEWBORN
+from oro_desktop.core.guidance.routes import known_municipality
+from oro_desktop.core.guidance.situation import sector_of
+from oro_desktop.core.identity import IdentityKind, IdentityNumber, missing
+from oro_desktop.core.persons import Person
+from oro_desktop.errors import InvalidInput
+from oro_desktop.services.case_reads import CaseReads
+from oro_desktop.services.case_views import BornResult, PersonInput
+from oro_desktop.services.changes import Change
+from oro_desktop.services.guidance import GuidanceService
+from oro_desktop.services.persons import ChildFacts, find_or_create
+from oro_desktop.store.errors import NotFound
+from oro_desktop.store.repos import cases as repo
+from oro_desktop.store.repos import forms as forms_repo
+from oro_desktop.store.repos import persons as persons_repo
+
+if TYPE_CHECKING:
+    from oro_desktop.services.session import Session
+
+__all__ = ["CaseService", "PersonInput", "region_key", "ANSWERS", "MANNERS"]
+
+ANSWERS = ("yes", "no")
+MANNERS = ("written", "oral")
+MAX_TEXT = 200
+MAX_NOTE = 2000
+EXPECTED_REASON = "Väntat barn"
+NEWBORN_REASON = "Nyfött, ännu ej folkbokfört"
+ANMALNINGSPLIKT = "sol-19-1"
+
+
+def region_key(name: str) -> str:
+    """"Jämtland Härjedalen" -> "jamtland-harjedalen" (the `default_region` setting)."""
+    folded = unicodedata.normalize("NFKD", name.casefold())
+    plain = "".join(c for c in folded if not unicodedata.combining(c))
+    return re.sub(r"[^a-z0-9]+", "-", plain).strip("-")
+
+
+def _text(value: str, what: str, *, limit: int = MAX_TEXT, required: bool = True) -> str:
+    text = " ".join(str(value or "").split())
+    if required and not text:
+        raise InvalidInput(f"Ange {what}.")
+    if len(text) > limit:
+        raise InvalidInput(f"{what[:1].upper()}{what[1:]} är för lång (högst {limit} tecken).")
+    return text
+
+
+def _note(value: str, what: str, *, limit: int = MAX_NOTE, required: bool = False) -> str:
+    text = str(value or "").strip()
+    if required and not text:
+        raise InvalidInput(f"Ange {what}.")
+    if len(text) > limit:
+        raise InvalidInput(f"{what[:1].upper()}{what[1:]} är för lång (högst {limit} tecken).")
+    return text
+
+
+class CaseService(CaseReads):
+    """Cases of one session; see the module docstring."""
+
+    def __init__(self, session: "Session", guidance: GuidanceService, library: FormLibrary, *,
+                 today: Callable[[], date] = date.today,
+                 now: Callable[[], datetime] | None = None) -> None:
+        super().__init__(session, guidance, today=today, now=now)
+        self.library = library
+
+    # -- which guideline -----------------------------------------------------------------
+    def region_guidelines(self, situation: str | None = None) -> list[Guideline]:
+        """The guidelines of the region setting (`default_region`), of one situation."""
+        key = str(self._session.get_setting("default_region", "") or "")
+        if not key:
+            return []
+        return [g for g in self._guidance.guidelines.values()
+                if region_key(g.region) == key and g.situation in (EXPECTED_CHILD, NEWBORN)
+                and (situation is None or g.situation == situation)]
+
+    def default_guideline(self, situation: str | None = None) -> str | None:
+        """The region setting's guideline for a new case (None: no setting, or a choice)."""
+        found = sorted(self.region_guidelines(situation), key=lambda g: g.id)
+        return found[0].id if len(found) == 1 else None
+
+    def _municipality(self, guideline: Guideline, name: str) -> str:
+        towns = guideline.municipalities or tuple(
+            self._guidance.contacts.municipalities(guideline.region))
+        found = known_municipality(towns, _text(name, "kommun"))
+        if found is None:
+            raise InvalidInput(f"Kommunen ”{name}” hör inte till riktlinjen {guideline.title} "
+                               f"({guideline.region}).")
+        return found
+
+    # -- writes ----------------------------------------------------------------------------
+    def open(self, municipality: str, *, guideline_id: str | None = None,
+             situation: str | None = None, due_date: date | None = None,
+             child: PersonInput | None = None, concerns: Iterable[str] = (),
+             initiator_kind: str = "", initiator_public: bool = True,
+             responsible_user: str | None = None, responsible_unit: str | None = None,
+             opened_on: date | None = None, uid: str | None = None) -> str:
+        """Open a case and return its uid.
+
+        Without `guideline_id` the region setting decides (`default_guideline`). A case
+        about an expected child needs `due_date` (the expected child becomes its own
+        person without a number); a newborn's case needs `child`.
+        """
+        if guideline_id is None:
+            if situation is None:
+                situation = NEWBORN if child is not None and due_date is None else (
+                    EXPECTED_CHILD if due_date is not None else None)
+            guideline_id = self.default_guideline(situation)
+            if guideline_id is None:
+                raise InvalidInput("Välj riktlinje för ärendet (regioninställningen anger "
+                                   "ingen ensam riktlinje för den här situationen).")
+        guideline = self._guideline(guideline_id)
+        town = self._municipality(guideline, municipality)
+        known = {c.id for c in guideline.concern_categories}
+        wanted = sorted(set(concerns))
+        unknown = [c for c in wanted if c not in known]
+        if unknown:
+            raise InvalidInput(f"Okänd oroskategori ”{unknown[0]}” för riktlinjen "
+                               f"{guideline.id} (kända: {', '.join(sorted(known))}).")
+        kind = _text(initiator_kind or ("BVC" if guideline.situation == NEWBORN
+                                         else "barnmorskemottagning"), "verksamhet")
+        if sector_of(kind) is None:
+            raise InvalidInput(f"Okänd verksamhet ”{kind}” (t.ex. barnmorskemottagning, BVC, "
+                               "BB, socialtjänsten).")
+        user = _text(self._session.user.name if responsible_user is None else responsible_user,
+                     "ansvarig", required=False)
+        unit = _text(str(self._session.get_setting("unit_name", "") or "")
+                     if responsible_unit is None else responsible_unit, "ansvarig enhet",
+                     required=False)
+        day = opened_on or self.today()
+        if guideline.situation == EXPECTED_CHILD:
+            if due_date is None:
+                raise InvalidInput("Ange beräknat förlossningsdatum för det väntade barnet.")
+            if child is not None:
+                raise InvalidInput("Ett ärende om ett väntat barn har inget fött barn ännu.")
+        elif child is None:
+            raise InvalidInput("Ange barnet som ärendet gäller.")
+        changes: list[Change] = []
+        with self._uow() as uow:
+            conn = uow.conn
+            if guideline.situation == EXPECTED_CHILD:
+                assert due_date is not None
+                subject_id = persons_repo.insert(conn, uow.actor, missing(EXPECTED_REASON),
+                                                 f"Väntat barn (BF {due_date.isoformat()})")
+                subject = self._person(conn, subject_id)
+                changes.append(Change("person", subject.uid, "created"))
+                role, due = Role.EXPECTED_CHILD, due_date
+            else:
+                assert child is not None
+                subject = self._resolve(uow, child, changes)
+                role, due = Role.CHILD, None
+            Case(guideline.id, town, (Participant(role, subject, due),), day,
+                 responsible_user=user, responsible_unit=unit,
+                 concerns=concerns_of(wanted))  # the core rules, before the write
+            case_id = repo.insert_case(
+                conn, uow.actor, guideline_id=guideline.id, municipality=town,
+                responsible_user=user, responsible_unit=unit, initiator_kind=kind,
+                initiator_public=initiator_public, concerns=wanted, opened_on=day, uid=uid)
+            record = self._case(conn, case_id)
+            repo.add_participant(conn, uow.actor, case_id, subject.id, role.value, due)
+            private = "" if initiator_public else " (privat verksamhet)"
+            repo.add_event(conn, uow.actor, case_id, "open",
+                           f"Ärendet öppnades enligt {guideline.title}, {town}; initierat av "
+                           f"{kind}{private}.", {"guideline": guideline.id})
+            uow.audit("create", "case", record.uid, {"guideline": guideline.id})
+        self._publish(Change("case", record.uid, "created"), *changes)
+        return record.uid
+
+    def add_person(self, case_uid: str, role: Role | str, person: PersonInput) -> str:
+        """Add a person in a role (core rules: one pregnant person, two guardians, ...);
+        returns the person's uid."""
+        role = Role(role)
+        if role in (Role.CHILD, Role.EXPECTED_CHILD):
+            raise InvalidInput("Barnet läggs till när ärendet öppnas.")
+        changes: list[Change] = []
+        with self._uow() as uow:
+            record = self._open_case(uow.conn, case_uid)
+            stored = self._resolve(uow, person, changes)
+            case = self._core(uow.conn, record)
+            case.with_participant(Participant(role, stored))  # raises if a rule is broken
+            repo.add_participant(uow.conn, uow.actor, record.id, stored.id, role.value)
+            repo.add_event(uow.conn, uow.actor, record.id, "add_person",
+                           f"{stored.name} lades till som {role.label.lower()}.",
+                           {"person": stored.uid, "role": role.value})
+            uow.audit("update", "case", case_uid, {"add_person": stored.id, "role": role.value})
+        self._publish(*changes, Change("case", case_uid, "updated"))
+        return stored.uid
+
+    def tick_step(self, case_uid: str, step_id: str, *, note: str = "",
+                  ticked: bool = True) -> None:
+        """Tick (or untick) a step of the case's guideline; every mark is kept."""
+        text = _note(note, "anteckningen")
+        with self._uow() as uow:
+            record = self._open_case(uow.conn, case_uid)
+            guideline = self._guideline(record.guideline_id)
+            steps = {s.id: s for a in guideline.alternatives for s in a.steps}
+            if step_id != "ask-consent" and step_id not in steps:
+                raise InvalidInput(f"Steget ”{step_id}” finns inte i riktlinjen {guideline.id}.")
+            repo.mark_step(uow.conn, uow.actor, record.id, guideline.id, step_id, ticked, text)
+            label = (f"Steg {steps[step_id].number} (Alternativ "
+                     f"{self._alternative_of(guideline, step_id)})") if step_id in steps \
+                else "Frågan om samtycke"
+            repo.add_event(uow.conn, uow.actor, record.id, "tick" if ticked else "untick",
+                           f"{label} {'bockades av' if ticked else 'avbockades'}"
+                           + (f": {text}" if text else "."), {"step": step_id})
+            uow.audit("update", "case", case_uid, {"step": step_id, "ticked": ticked})
+        self._publish(Change("case", case_uid, "updated"))
+
+    @staticmethod
+    def _alternative_of(guideline: Guideline, step_id: str) -> int:
+        return next(a.number for a in guideline.alternatives if any(s.id == step_id for s in a.steps))
+
+    def consent_form(self, case_uid: str) -> FormDefinition:
+        """The working model's consent form offered for this case's region and situation."""
+        with self._uow() as uow:
+            record = self._case_by_uid(uow.conn, case_uid)
+        return self._consent_definition(self._guideline(record.guideline_id))
+
+    def _consent_definition(self, guideline: Guideline) -> FormDefinition:
+        found = forms_for_region(self.library.load_all(), guideline.region, guideline.situation,
+                                 kind="contact_consent")
+        if not found:
+            raise InvalidInput(f"Det finns ingen samtyckesblankett för {guideline.region} "
+                               f"({guideline.title}).")
+        return found[0]
+
+    def record_consent(self, case_uid: str, person_uid: str, *, answer: str, manner: str,
+                       asked_on: date, asked_by: str, function: str, content: str,
+                       contact: str = "", said: str = "", contact_info: str = "",
+                       uid: str | None = None) -> str:
+        """One person's own answer (yes/no, written/oral) as a filled consent form.
+
+        The person must be in the guideline's consent role: the pregnant person, or for a
+        newborn one of the guardians; the answer is that person's only. Returns the
+        consent's uid.
+        """
+        if answer not in ANSWERS:
+            raise InvalidInput("Svaret ska vara ja eller nej.")
+        if manner not in MANNERS:
+            raise InvalidInput("Ange om svaret lämnades skriftligt eller muntligt.")
+        if asked_on > self.today():
+            raise InvalidInput("Datumet för svaret kan inte ligga i framtiden.")
+        who = _text(asked_by, "vem som ställde frågan")
+        with self._uow() as uow:
+            conn = uow.conn
+            record = self._open_case(conn, case_uid)
+            guideline = self._guideline(record.guideline_id)
+            person, part = self._consent_person(conn, record, guideline, person_uid)
+            definition = self._consent_definition(guideline)
+            data = self._consent_data(conn, record, guideline, definition, person, answer=answer,
+                                      manner=manner, asked_on=asked_on, asked_by=who,
+                                      function=function, content=content, contact=contact,
+                                      said=said, contact_info=contact_info)
+            problems = validate(definition, data, today=self.today())
+            if problems:
+                raise InvalidInput(" ".join(p.message for p in problems))
+            form_id = forms_repo.insert(conn, uow.actor, definition.id, definition.version, data)
+            consent_uid = repo.add_consent(conn, uow.actor, record.id, person.id, form_id,
+                                           answer=answer, manner=manner, asked_on=asked_on,
+                                           asked_by=who, uid=uid)
+            words = "ja" if answer == "yes" else "nej"
+            way = "skriftligt" if manner == "written" else "muntligt"
+            repo.add_event(conn, uow.actor, record.id, "consent",
+                           f"{person.name} ({part.lower()}) svarade {words} ({way}), "
+                           f"tillfrågad {asked_on.isoformat()} av {who}.",
+                           {"consent": consent_uid, "person": person.uid, "answer": answer})
+            uow.audit("create", "case_consent", consent_uid,
+                      {"case": case_uid, "person": person.id, "answer": answer})
+        self._publish(Change("case", case_uid, "updated"))
+        return consent_uid
+
+    def _consent_person(self, conn: Any, record: repo.CaseRecord, guideline: Guideline,
+                        person_uid: str) -> tuple[Person, str]:
+        allowed = self._consent_roles(record, guideline)
+        for p in repo.participants(conn, record.id):
+            person = self._person(conn, p.person_id)
+            if person.uid == person_uid:
+                role = Role(p.role)
+                if role not in allowed:
+                    who = " eller ".join(sorted(r.label.lower() for r in allowed))
+                    raise InvalidInput(f"{person.name} är {role.label.lower()} i ärendet; "
+                                       f"samtycke enligt riktlinjen lämnas av {who}, var och en "
+                                       "för sig själv.")
+                return person, role.label
+        raise InvalidInput("Personen finns inte i ärendet. Lägg till personen först; ingen kan "
+                           "svara för någon annan.")
+
+    def _consent_data(self, conn: Any, record: repo.CaseRecord, guideline: Guideline,
+                      definition: FormDefinition, person: Person, **v: Any) -> dict[str, Any]:
+        """The consent form filled through its field roles (`binds:`)."""
+        data: dict[str, Any] = {}
+
+        def put(role: str, value: Any) -> None:
+            f = definition.field_for(role)
+            if f is not None and value not in (None, ""):
+                data[f.id] = value
+
+        def ident(p: Person) -> dict[str, Any]:
+            out: dict[str, Any] = dict(p.identity.to_dict())
+            if p.protected:
+                out["protected"] = True
+            return out
+
+        for prefix in ("pregnant_person", "parent"):
+            put(f"{prefix}.name", person.name)
+            put(f"{prefix}.identity", ident(person))
+        subject = next((self._person(conn, p.person_id) for p in repo.participants(conn, record.id)
+                        if p.role in (Role.CHILD.value, Role.EXPECTED_CHILD.value)), None)
+        if subject is not None:
+            put("child.name", subject.name)
+            put("child.identity", ident(subject))
+        other_is_social = sector_of(record.initiator_kind) != "social_services"
+        party = definition.field_for("consent.contact_party")
+        contact = _text(v["contact"], "kontakten", required=False) or (
+            f"Socialtjänsten, {record.municipality}" if other_is_social
+            else "Barnmorskemottagningen / hälso- och sjukvården")
+        if party is not None and party.choices:
+            # The forms list the social services' side first, healthcare's second.
+            data[party.id] = party.choices[0 if other_is_social else min(1, len(party.choices) - 1)].value
+        else:
+            put("consent.contact_party", contact)
+        if "kontakt_enhet" in {f.id for f in definition.data_fields()}:
+            data["kontakt_enhet"] = contact  # no role bound to it yet (see the report)
+        put("consent.content", _note(v["content"], "vad som får lämnas", required=True))
+        put("consent.answer", "ja" if v["answer"] == "yes" else "nej")
+        put("consent.manner", "skriftligt" if v["manner"] == "written" else "muntligt")
+        put("consent.given_on", v["asked_on"].isoformat())
+        if v["manner"] == "oral":
+            put("consent.said", _note(v["said"], "vad som sades", required=True))
+        else:
+            put("consent.signature", [{"name": person.name, "date": v["asked_on"].isoformat()}])
+        put("obtained_by.name", v["asked_by"])
+        put("obtained_by.function", _text(v["function"], "funktion/verksamhet"))
+        put("obtained_by.contact", _text(v["contact_info"], "kontaktuppgifter", required=False))
+        return data
+
+    def child_born(self, case_uid: str, born_on: date, *, child: PersonInput | None = None) -> BornResult:
+        """"Barnet är fött": the expected child becomes the child, the pregnant person a
+        guardian, anmälningsplikt applies, and the region's newborn guideline (if any)
+        takes over."""
+        if born_on > self.today():
+            raise InvalidInput("Födelsedatumet kan inte ligga i framtiden.")
+        changes: list[Change] = []
+        with self._uow() as uow:
+            conn = uow.conn
+            record = self._open_case(conn, case_uid)
+            if record.born_on is not None:
+                raise InvalidInput("Barnet är redan registrerat som fött i ärendet.")
+            guideline = self._guideline(record.guideline_id)
+            case = self._core(conn, record)
+            if not case.is_expected_child:
+                raise InvalidInput("Ärendet gäller inget väntat barn.")
+            parts = repo.participants(conn, record.id)
+            expected = next(p for p in parts if p.role == Role.EXPECTED_CHILD.value)
+            if child is not None and (child.uid or child.identity is not None):
+                baby = self._resolve(uow, child, changes)
+            else:
+                old = self._person(conn, expected.person_id)
+                name = _text(child.name, "barnets namn") if child is not None and child.name \
+                    else old.name.replace("Väntat barn", "Nyfött barn")
+                persons_repo.update(conn, uow.actor, old.id, name=name, address=old.address,
+                                    phone=old.phone, protected=old.protected,
+                                    reason=NEWBORN_REASON)
+                baby = self._person(conn, old.id)
+                changes.append(Change("person", baby.uid, "updated"))
+            case.born(baby)  # the core rules for the new roles
+            for p in parts:
+                if p.role == Role.EXPECTED_CHILD.value:
+                    repo.end_participant(conn, uow.actor, p.id)
+                elif p.role == Role.PREGNANT.value:
+                    repo.end_participant(conn, uow.actor, p.id)
+            repo.add_participant(conn, uow.actor, record.id, baby.id, Role.CHILD.value)
+            for p in parts:
+                if p.role == Role.PREGNANT.value:
+                    repo.add_participant(conn, uow.actor, record.id, p.person_id,
+                                         Role.GUARDIAN.value)
+            newborn = self._newborn_guideline(guideline, record.municipality)
+            values: dict[str, Any] = {"born_on": born_on}
+            if newborn is not None:
+                values["guideline_id"] = newborn.id
+            repo.update_case(conn, uow.actor, record.id, **values)
+            notice = self.anmalningsplikt_notice()
+            text = f"Barnet är fött {born_on.isoformat()}. {notice}"
+            if newborn is not None:
+                text += f" Ärendet fortsätter enligt {newborn.title}."
+            repo.add_event(conn, uow.actor, record.id, "born", text,
+                           {"born_on": born_on.isoformat(),
+                            "guideline": newborn.id if newborn else guideline.id})
+            uow.audit("update", "case", case_uid, {"born_on": born_on.isoformat()})
+        self._publish(*changes, Change("case", case_uid, "updated"))
+        return BornResult(case_uid, born_on, notice,
+                          newborn.id if newborn else guideline.id, newborn.id if newborn else "")
+
+    def anmalningsplikt_notice(self) -> str:
+        ref = self._guidance.references[ANMALNINGSPLIKT]
+        return (f"Nu när barnet är fött gäller anmälningsplikt: vid oro för att barnet far "
+                f"illa ska en orosanmälan göras till socialtjänsten ({ref.display}).")
+
+    def _newborn_guideline(self, guideline: Guideline, municipality: str) -> Guideline | None:
+        for g in self._guidance.for_region(guideline.region, NEWBORN):
+            towns = g.municipalities or tuple(self._guidance.contacts.municipalities(g.region))
+            if known_municipality(towns, municipality) is not None:
+                return g
+        return None
+
+    def close(self, case_uid: str, on: date | None = None) -> None:
+        day = on or self.today()
+        with self._uow() as uow:
+            record = self._case_by_uid(uow.conn, case_uid)
+            self._core(uow.conn, record).close(day)  # refuses closed / before opened
+            repo.update_case(uow.conn, uow.actor, record.id, status=CaseStatus.CLOSED.value,
+                             closed_on=day)
+            repo.add_event(uow.conn, uow.actor, record.id, "close",
+                           f"Ärendet avslutades {day.isoformat()}.")
+            uow.audit("update", "case", case_uid, {"closed_on": day.isoformat()})
+        self._publish(Change("case", case_uid, "updated"))
+
+    # -- helpers ----------------------------------------------------------------------------
+    def _open_case(self, conn: Any, case_uid: str) -> repo.CaseRecord:
+        record = self._case_by_uid(conn, case_uid)
+        if record.status != CaseStatus.OPEN.value:
+            raise InvalidInput("Ärendet är avslutat.")
+        return record
+
+    def _resolve(self, uow: Any, person: PersonInput, changes: list[Change]) -> Person:
+        """A stored person (by uid), found again by number, or new (no number: always new)."""
+        conn = uow.conn
+        if person.uid:
+            found = persons_repo.get_by_uid(conn, person.uid)
+            if found is None:
+                raise NotFound("Personen finns inte.")
+            return found
+        name = _text(person.name, "namn")
+        identity = person.identity
+        if identity is None:
+            raise InvalidInput(f"Ange personnummer för {name}, eller varför det saknas.")
+        address = _note(person.address, "adressen", limit=500)
+        phone = _text(person.phone, "telefonnummer", limit=60, required=False)
+        if identity.kind is IdentityKind.SAKNAS:
+            pid = persons_repo.insert(conn, uow.actor, identity, name, address=address,
+                                      phone=phone, protected=person.protected)
+            uow.audit("create", "person", pid, {"kind": identity.kind.value})
+            stored = self._person(conn, pid)
+            changes.append(Change("person", stored.uid, "created"))
+            return stored
+        stored, _ = find_or_create(uow, ChildFacts(identity, name, address, phone, person.protected),
+                                   changes=changes)
+        return stored
+
+    def _publish(self, *changes: Change) -> None:
+        self._session.changes.publish(*changes)
+
+
+_ = IdentityNumber  # re-exported for callers building a PersonInput
