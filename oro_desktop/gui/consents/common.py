@@ -36,7 +36,7 @@ def to_date(edit: QDateEdit) -> date:
 
 
 def error_label(parent: QWidget) -> QLabel:
-    return a11y.error_label(parent, accessible_name="Fel")
+    return a11y.error_label(parent, accessible_name="Fel", reserve_lines=3)
 
 
 def show_error(label: QLabel, exc: BaseException) -> None:
