@@ -148,7 +148,8 @@ class AppController(QObject):
         if not self.last_user and self._remember_path:
             self.last_user = str(app_settings().value(LAST_USER_KEY, "") or "")
         dialog = UnlockDialog(
-            self.path, self._unlock, user_name=self.last_user, notice=notice, title=self._title()
+            self.path, self._unlock, user_name=self.last_user, notice=notice, title=self._title(),
+            recover=None if self.demo else self._recover,
         )
         dialog.unlocked.connect(self._on_session)
         dialog.rejected.connect(self.quit)
@@ -162,6 +163,11 @@ class AppController(QObject):
         from oro_desktop.services.session import Session
 
         return Session.unlock(self.path, user, password, kdf=self.kdf)
+
+    def _recover(self, user: str, recovery_key: str, new_password: str) -> None:  # worker
+        from oro_desktop.services.session import Session
+
+        Session.recover(self.path, recovery_key, user, new_password, kdf=self.kdf)
 
     def show_wizard(self) -> None:
         from oro_desktop.gui.first_run import FirstRunWizard

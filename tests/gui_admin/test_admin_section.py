@@ -192,3 +192,32 @@ def test_restore_in_the_app_locks_and_reopens(qtbot, store_path, kdf, tmp_path):
     assert controller.session is not None
     assert controller.window.current_section().id == "admin"  # back where it was
     finish(controller)
+
+
+def test_forgotten_password_is_reset_with_the_recovery_key_from_the_unlock_dialog(
+        qtbot, tmp_path, kdf):
+    path = tmp_path / "oro.db"
+    session, key = Session.create(path, ADMIN, ADMIN_PASSWORD, kdf=KDF)
+    session.close()
+    controller = make_controller(path, kdf)
+    controller.start()
+    dialog = controller.unlock_dialog
+    assert dialog.forgot_button.isVisible()
+    recover = dialog.open_recover()
+    qtbot.keyClicks(recover.name_edit, ADMIN)
+    qtbot.keyClicks(recover.key_edit, "FEL-NYCKEL")
+    qtbot.keyClicks(recover.password_edit, PASSWORD_B)
+    qtbot.keyClicks(recover.repeat_edit, PASSWORD_B)
+    recover.ok_button.click()
+    qtbot.waitUntil(lambda: not recover.is_busy(), timeout=WAIT_MS)
+    assert recover.isVisible() and recover.problem_label.isVisible()  # a wrong key: says so
+    recover.key_edit.clear()
+    qtbot.keyClicks(recover.key_edit, key)
+    with qtbot.waitSignal(recover.done, timeout=WAIT_MS):
+        recover.ok_button.click()
+    assert "återställt" in dialog.notice_label.text()
+    assert dialog.user_edit.text() == ADMIN
+    log_in(qtbot, controller, ADMIN, PASSWORD_B)
+    assert controller.session is not None
+    assert any(e.action == "recover" for e in recent_entries(controller.session))
+    finish(controller)

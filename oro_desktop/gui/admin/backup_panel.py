@@ -15,7 +15,8 @@ from pathlib import Path
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
-    QCheckBox, QDialog, QDialogButtonBox, QFileDialog, QFormLayout, QGroupBox, QLabel, QLineEdit,
+    QCheckBox, QDialog, QDialogButtonBox, QFileDialog, QFormLayout, QGroupBox, QHBoxLayout, QLabel,
+    QLineEdit,
     QPushButton, QVBoxLayout, QWidget,
 )
 
@@ -133,10 +134,13 @@ class BackupPanel(QGroupBox):
         self.status.setWordWrap(True)
         self.error = error_label(self, object_name="backupError", accessible_name="Fel",
                                  reserve_lines=2)
+        row = QHBoxLayout()
+        row.addWidget(self.backup_button)
+        row.addWidget(self.restore_button)
+        row.addStretch(1)
         layout = QVBoxLayout(self)
         layout.addWidget(intro)
-        layout.addWidget(self.backup_button)
-        layout.addWidget(self.restore_button)
+        layout.addLayout(row)
         layout.addWidget(self.status)
         layout.addWidget(self.error)
         self._update()

@@ -217,3 +217,47 @@ class EnableUserDialog(_WorkDialog):
     def work(self) -> Callable[[], Any]:
         password = self.password_edit.text()
         return lambda: self.users.enable(self.name, password)
+
+
+class RecoverDialog(_WorkDialog):
+    """Glömt lösenordet: a new password with the recovery key, from the unlock dialog.
+
+    Runs services.users.recover_user on the store file (no session is open then, so the
+    store's lock is free); the reset is audited in the store as done with the recovery key.
+    """
+
+    def __init__(self, recover: Callable[[str, str, str], Any], user_name: str = "",
+                 parent: QWidget | None = None) -> None:
+        super().__init__("Återställ lösenord", "&Återställ lösenordet", parent)
+        self._recover = recover
+        self.name_edit = QLineEdit(user_name, self)
+        self.name_edit.setObjectName("recoverUser")
+        self.name_edit.setAccessibleName("Användarnamn")
+        self.name_edit.setMaxLength(64)
+        self.key_edit = QLineEdit(self)
+        self.key_edit.setObjectName("recoveryKeyInput")
+        self.key_edit.setAccessibleName("Återställningsnyckel")
+        self.key_edit.setEchoMode(QLineEdit.EchoMode.PasswordEchoOnEdit)
+        self.key_edit.setMaxLength(400)
+        self.password_edit = _password_edit(self, "recoverPassword", "Nytt lösenord")
+        self.repeat_edit = _password_edit(self, "recoverPasswordRepeat", "Nytt lösenord igen")
+        intro = QLabel("Med databasens återställningsnyckel (den utskrivna, inlåsta) kan en "
+                       "användare få ett nytt lösenord. Återställningen loggas.", self)
+        intro.setWordWrap(True)
+        self.form.addRow(intro)
+        self.add_row("&Användarnamn:", self.name_edit)
+        self.add_row("Åter&ställningsnyckel:", self.key_edit)
+        self.add_row("&Nytt lösenord:", self.password_edit)
+        self.add_row("&Upprepa lösenordet:", self.repeat_edit)
+        self.refresh()
+
+    def problem(self) -> str:
+        if not self.name_edit.text().strip():
+            return "Ange användarnamnet."
+        if not self.key_edit.text().strip():
+            return "Skriv in återställningsnyckeln."
+        return password_problem(self.password_edit.text(), self.repeat_edit.text())
+
+    def work(self) -> Callable[[], Any]:
+        name, key, new = self.name_edit.text(), self.key_edit.text(), self.password_edit.text()
+        return lambda: (self._recover(name, key, new), name)[1]

@@ -58,6 +58,16 @@ def ask_restore(parent: QWidget, when: str) -> bool:
     return answer == QMessageBox.StandardButton.Yes
 
 
+def ask_delete_draft(parent: QWidget, child: str) -> bool:
+    """Confirm deleting a draft consent started by mistake."""
+    answer = QMessageBox.question(
+        parent, "Ta bort utkast",
+        f"Ta bort utkastet för {child}? Borttagningen loggas och kan inte ångras.",
+        QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+        QMessageBox.StandardButton.No)
+    return answer == QMessageBox.StandardButton.Yes
+
+
 def ask_unsaved(parent: QWidget) -> str:
     """'save', 'discard' or 'cancel' when closing an editor with unsaved changes."""
     box = QMessageBox(QMessageBox.Icon.Question, "Osparade ändringar",
