@@ -97,3 +97,36 @@ def test_future_signing_date_is_refused_with_a_message(qtbot, session, services,
     assert not dialog.submit()
     assert dialog.error.isVisible() and "framtiden" in dialog.error.text()
     assert service.get(cid).status is not S.SIGNED and service.get(cid).status is not S.ACTIVE
+
+
+def test_a_refusal_does_not_move_the_dialog_buttons(qtbot, session, services, service, questions):
+    view = make_view(qtbot, services)
+    _saved_draft(qtbot, view, complete=True)
+    dialog = view.register_selected()
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    before = (dialog.ok.mapTo(dialog, dialog.ok.rect().topLeft()), dialog.height(),
+              dialog.sizeHint())
+    dialog.signed_on.setDate(dialog.signed_on.date().addDays(3))
+    assert not dialog.submit()
+    from PySide6.QtWidgets import QApplication
+
+    QApplication.processEvents()
+    assert dialog.error.isVisible()
+    # The space was kept for it: the dialog does not want to grow, nothing moves, and the
+    # message is not squeezed into less than its lines.
+    assert (dialog.ok.mapTo(dialog, dialog.ok.rect().topLeft()), dialog.height(),
+            dialog.sizeHint()) == before
+    assert dialog.error.height() >= dialog.error.heightForWidth(dialog.error.width())
+
+
+def test_a_signed_consent_says_why_it_cannot_be_saved(qtbot, session, services, service, questions):
+    view = make_view(qtbot, services)
+    cid = _saved_draft(qtbot, view, complete=True)
+    dialog = view.register_selected()
+    assert dialog.submit()
+    settle(qtbot, view)
+    editor = view.open_consent(cid)
+    assert not editor.save_button.isEnabled()
+    assert "ändras inte" in editor.save_button.toolTip()
+    editor.reject()

@@ -130,10 +130,11 @@ def test_message_does_not_move_the_buttons(qtbot, view):
     dialog = view.users.open_add()
     qtbot.waitExposed(dialog)
     before = dialog.ok_button.mapTo(dialog, dialog.ok_button.rect().topLeft())
-    height = dialog.height()
+    height, hint = dialog.height(), dialog.sizeHint()
     qtbot.keyClicks(dialog.name_edit, "bo rk")
     QApplication.processEvents()
     assert dialog.problem_label.isVisible()
+    assert dialog.sizeHint() == hint
     assert dialog.ok_button.mapTo(dialog, dialog.ok_button.rect().topLeft()) == before
     assert dialog.height() == height
     dialog.reject()

@@ -71,7 +71,10 @@ class RestoreConfirmDialog(QDialog):
         self.ok_button.setText("&Återställ")
         self.ok_button.setObjectName("restoreOk")
         self.ok_button.setAccessibleName("Återställ")
-        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setAccessibleName("Avbryt")
+        cancel = self.buttons.button(QDialogButtonBox.StandardButton.Cancel)
+        cancel.setAccessibleName("Avbryt")
+        cancel.setAutoDefault(False)  # Enter never cancels silently, nor restores unasked
+        self.ok_button.setDefault(True)
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
         self.password_edit.textChanged.connect(self._update)

@@ -57,7 +57,11 @@ class _WorkDialog(QDialog):
         self.ok_button.setText(action)
         self.ok_button.setObjectName("dialogOk")
         self.ok_button.setAccessibleName(action.replace("&", ""))
-        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setAccessibleName("Avbryt")
+        cancel = self.buttons.button(QDialogButtonBox.StandardButton.Cancel)
+        cancel.setAccessibleName("Avbryt")
+        # Enter must never mean Avbryt while OK waits for valid input.
+        cancel.setAutoDefault(False)
+        self.ok_button.setDefault(True)
         self.buttons.accepted.connect(self.submit)
         self.buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
@@ -65,6 +69,14 @@ class _WorkDialog(QDialog):
         layout.addWidget(self.problem_label)
         layout.addWidget(self.busy)
         layout.addWidget(self.buttons)
+
+    def showEvent(self, event: Any) -> None:  # noqa: N802 - Qt API
+        """Start in the first empty field (the buttons come first in creation order)."""
+        super().showEvent(event)
+        edits = [w for w in self.findChildren(QLineEdit) if w.isEnabled()]
+        target = next((w for w in edits if not w.text()), edits[0] if edits else None)
+        if target is not None:
+            target.setFocus()
 
     def add_row(self, text: str, widget: QWidget) -> None:
         label = QLabel(text, self)
