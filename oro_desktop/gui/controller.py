@@ -268,6 +268,8 @@ class AppController(QObject):
         window.settings_requested.connect(self.open_settings)
         window.password_requested.connect(self.open_password_dialog)
         window.restore_handler = self.restore_backup  # type: ignore[attr-defined]
+        window.recover_handler = (  # type: ignore[attr-defined]
+            None if self.demo else self.recover_user_password)
         window.closing.connect(self._window_closing)
         if self._geometry is not None:
             window.restoreGeometry(self._geometry)
@@ -332,6 +334,20 @@ class AppController(QObject):
     def _password_changed(self, _change: object) -> None:
         if self.window is not None:
             self.window.statusBar().showMessage("Lösenordet är bytt.", 10_000)
+
+    def recover_user_password(self, name: str) -> None:
+        """Admin → Återställ lösenord: the reset needs the store's lock, which the session
+        holds, so the app is locked and the unlock dialog opens its recovery form for
+        `name` (the same path as Glömt lösenordet)."""
+        if self.session is None:
+            return
+        self.lock(notice=f"Återställ lösenordet för {name} med återställningsnyckeln, "
+                         "och logga sedan in igen.")
+        dialog = self.unlock_dialog
+        if dialog is not None:
+            recover = dialog.open_recover()
+            if recover is not None:
+                recover.name_edit.setText(name)
 
     def restore_backup(self, backup: Path, password: str) -> None:
         """Lock, put `backup` in place of the store (off the UI thread), then ask to sign in.

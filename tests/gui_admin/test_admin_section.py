@@ -222,3 +222,32 @@ def test_forgotten_password_is_reset_with_the_recovery_key_from_the_unlock_dialo
     assert controller.session is not None
     assert any(e.action == "recover" for e in recent_entries(controller.session))
     finish(controller)
+
+
+def test_admin_resets_a_password_with_the_recovery_key(qtbot, tmp_path, kdf, monkeypatch):
+    monkeypatch.setattr(users_panel, "ask", lambda *a: True)
+    path = tmp_path / "oro.db"
+    session, key = Session.create(path, ADMIN, ADMIN_PASSWORD, kdf=KDF)
+    session.close()
+    controller = make_controller(path, kdf)
+    controller.start()
+    log_in(qtbot, controller, ADMIN, ADMIN_PASSWORD)
+    controller.window.show_section("admin")
+    view = controller.window.section_widget("admin")
+    view.actions.kdf = KDF
+    _add(qtbot, view, "bertil")
+    view.users.select("bertil")
+    assert view.users.recover_button.isEnabled()
+    view.users.recover_button.click()
+    assert controller.session is None  # locked: the reset needs the store's lock
+    dialog = controller.unlock_dialog
+    recover = dialog.recover_dialog
+    assert recover.name_edit.text() == "bertil"
+    qtbot.keyClicks(recover.key_edit, key)
+    qtbot.keyClicks(recover.password_edit, "bertils-nya-losenord")
+    qtbot.keyClicks(recover.repeat_edit, "bertils-nya-losenord")
+    with qtbot.waitSignal(recover.done, timeout=WAIT_MS):
+        recover.ok_button.click()
+    log_in(qtbot, controller, "bertil", "bertils-nya-losenord")
+    assert controller.session is not None and controller.session.user.name == "bertil"
+    finish(controller)

@@ -40,9 +40,11 @@ class UsersPanel(QWidget):
 
     changed = Signal()
 
-    def __init__(self, actions: UserActions, parent: QWidget | None = None) -> None:
+    def __init__(self, actions: UserActions, parent: QWidget | None = None, *,
+                 recover_handler: Any = None) -> None:
         super().__init__(parent)
         self.actions = actions
+        self._recover_handler = recover_handler or (lambda: None)
         self.setObjectName("usersPanel")
         self._lines: list[UserLine] = []
         self._task: BackgroundTask | None = None
@@ -63,6 +65,9 @@ class UsersPanel(QWidget):
         self.enable_button = self._button("&Aktivera…", "enableUser",
                                           "Aktivera användaren med ett nytt lösenord")
         self.remove_button = self._button("&Ta bort", "removeUser", "Ta bort användaren")
+        self.recover_button = self._button("Återställ &lösenord…", "recoverUser",
+                                           "Återställ användarens lösenord med återställningsnyckeln")
+        self.recover_button.clicked.connect(lambda: self.recover(self.selected_name()))
         self.add_button.clicked.connect(self.open_add)
         self.disable_button.clicked.connect(lambda: self.disable(self.selected_name()))
         self.enable_button.clicked.connect(self.open_enable)
@@ -74,7 +79,7 @@ class UsersPanel(QWidget):
 
         bar = QHBoxLayout()
         for button in (self.add_button, self.disable_button, self.enable_button,
-                       self.remove_button):
+                       self.remove_button, self.recover_button):
             bar.addWidget(button)
         bar.addStretch(1)
         layout = QVBoxLayout(self)
@@ -149,6 +154,15 @@ class UsersPanel(QWidget):
                       "Användaren är redan aktiv." if line.active else "")
         self.enable_button.setEnabled(not enable_why)
         self.enable_button.setToolTip(enable_why or "Låt användaren logga in igen med ett nytt lösenord")
+        recover_why = ("Vänta: en ändring pågår." if busy else
+                       "Välj en användare i listan först." if line is None else
+                       "Användaren är avstängd: använd Aktivera…." if not line.active else
+                       "" if self._recover_handler() is not None else
+                       "Går inte här: bara i programmets huvudfönster, inte i demoläget.")
+        self.recover_button.setEnabled(not recover_why)
+        self.recover_button.setToolTip(recover_why or
+                                       "Låser programmet och återställer lösenordet med "
+                                       "återställningsnyckeln (den utskrivna, inlåsta)")
         self.remove_button.setEnabled(not why_not)
         self.remove_button.setToolTip(why_not or
                                       "Ta bort användaren; loggen behåller vad hen har gjort")
@@ -178,6 +192,14 @@ class UsersPanel(QWidget):
         self.dialog = dialog
         dialog.open()
         return dialog
+
+    def recover(self, name: str) -> None:
+        handler = self._recover_handler()
+        if name and handler is not None and ask(
+                self, "Återställ lösenord",
+                f"Programmet låses, och du återställer lösenordet för {name} med "
+                "återställningsnyckeln. Logga sedan in igen.", "Fortsätt"):
+            handler(name)
 
     def disable(self, name: str) -> None:
         if not name or not ask(self, "Stäng av användare",

@@ -25,7 +25,8 @@ class AdminView(QWidget):
         self.actions = UserActions(session, kdf=kdf)
         heading = QLabel("Administration", self)
         heading.setProperty("role", "heading")
-        self.users = UsersPanel(self.actions, self)
+        self.users = UsersPanel(self.actions, self,
+                                recover_handler=lambda: getattr(self.window(), "recover_handler", None))
         self.backup = BackupPanel(self.actions, self._restore_handler, self)
         self.audit_button = QPushButton("Öppna &granskningsloggen", self)
         self.audit_button.setObjectName("openAuditLog")
