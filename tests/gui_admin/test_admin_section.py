@@ -251,3 +251,28 @@ def test_admin_resets_a_password_with_the_recovery_key(qtbot, tmp_path, kdf, mon
     log_in(qtbot, controller, "bertil", "bertils-nya-losenord")
     assert controller.session is not None and controller.session.user.name == "bertil"
     finish(controller)
+
+
+def test_own_password_is_in_the_arkiv_menu_for_a_clinician(qtbot, store_path, kdf):
+    admin = Session.unlock(store_path, ADMIN, ADMIN_PASSWORD, kdf=KDF)
+    from oro_desktop.services.users import add_user
+
+    add_user(admin, "bertil", "clinician", PASSWORD_B, kdf=KDF)
+    admin.close()
+    controller = make_controller(store_path, kdf)
+    controller.start()
+    log_in(qtbot, controller, "bertil", PASSWORD_B)
+    window = controller.window
+    assert "admin" not in [s.id for s in window.sections]
+    assert window.password_action.isEnabled() and window.password_action.isVisible()
+    window.password_action.trigger()
+    dialog = controller.password_dialog
+    assert isinstance(dialog, OwnPasswordDialog) and dialog.isVisible()
+    qtbot.keyClicks(dialog.old_edit, PASSWORD_B)
+    qtbot.keyClicks(dialog.password_edit, "bertils-nya-losenord")
+    qtbot.keyClicks(dialog.repeat_edit, "bertils-nya-losenord")
+    with qtbot.waitSignal(dialog.done, timeout=WAIT_MS):
+        dialog.ok_button.click()
+    assert "bytt" in window.statusBar().currentMessage()
+    finish(controller)
+    Session.unlock(store_path, "bertil", "bertils-nya-losenord", kdf=KDF).close()
