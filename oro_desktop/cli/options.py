@@ -3,7 +3,9 @@
 Every command that opens the store uses these, so all commands behave alike:
 
 - `--db PATH` (else `ORO_DB`, else the default store under the user data dir);
-- `--user NAME` (else `ORO_USER`);
+- `--db` / `ORO_DB` relative to the current folder is made absolute first;
+- `--user NAME` (else `ORO_USER`): always who signs in, on every command (filters on a
+  user are `--by`);
 - secrets, in this order: `--password-stdin` (one secret per line on stdin, in the order
   the command's help lists them), then the environment variable (`ORO_PASSWORD`,
   `ORO_NEW_PASSWORD`, `ORO_RECOVERY_KEY`), then an interactive prompt (new passwords are
@@ -20,6 +22,7 @@ import argparse
 import contextlib
 import getpass
 import json
+import os
 import sys
 from collections.abc import Iterator
 from pathlib import Path
@@ -73,8 +76,13 @@ def add_store_options(parser: argparse.ArgumentParser, *, user: bool = True, jso
 
 
 def db_path(args: argparse.Namespace) -> Path:
+    """The store named by --db / $ORO_DB, made absolute (issue 13): a relative path is
+    resolved against the folder the command was started in, once, so what is printed,
+    stored and audited never depends on a later working directory."""
     value = getattr(args, "db", None) or inputs.env_text(ENV_DB)
-    return Path(value).expanduser() if value else default_store_path()
+    if not value:
+        return default_store_path()
+    return Path(os.path.abspath(Path(value).expanduser()))
 
 
 def user_name(args: argparse.Namespace) -> str:

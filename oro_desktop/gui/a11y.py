@@ -41,9 +41,15 @@ _CONTAINERS = {
 }
 
 
-def error_label(parent: QWidget, *, object_name: str = "", accessible_name: str | None = None):
-    """A hidden, word-wrapped label styled as an error (role=error), shown when needed."""
-    from PySide6.QtWidgets import QLabel
+def error_label(parent: QWidget, *, object_name: str = "", accessible_name: str | None = None,
+                reserve_lines: int = 0):
+    """A hidden, word-wrapped label styled as an error (role=error), shown when needed.
+
+    `reserve_lines` > 0 keeps that many lines of space in the layout while the label is
+    hidden or short (issue 13): a message appearing then neither grows a small dialog nor
+    moves the fields and buttons under the mouse.
+    """
+    from PySide6.QtWidgets import QLabel, QSizePolicy
 
     label = QLabel("", parent)
     if object_name:
@@ -52,6 +58,12 @@ def error_label(parent: QWidget, *, object_name: str = "", accessible_name: str 
     label.setWordWrap(True)
     if accessible_name is not None:
         label.setAccessibleName(accessible_name)
+    if reserve_lines > 0:
+        policy = label.sizePolicy()
+        policy.setRetainSizeWhenHidden(True)
+        policy.setVerticalPolicy(QSizePolicy.Policy.Minimum)
+        label.setSizePolicy(policy)
+        label.setMinimumHeight(label.fontMetrics().lineSpacing() * reserve_lines + 4)
     label.hide()
     return label
 

@@ -38,6 +38,8 @@ log = logging.getLogger(__name__)
 SETTINGS_ORG = "oro_desktop"
 SETTINGS_APP = "oro_desktop"
 LAST_PATH_KEY = "store/last_path"
+#: The user name last signed in (never a password), shown in the unlock dialog next time.
+LAST_USER_KEY = "store/last_user"
 #: Set to "1" (benchmarks/bench_startup.py, bench_memory.py): once the main window is shown
 #: and the event loop has run, print QUIT_WHEN_SHOWN_MARKER on stdout and quit.
 QUIT_WHEN_SHOWN_ENV = "ORO_QUIT_WHEN_MAIN_WINDOW_SHOWN"
@@ -87,6 +89,7 @@ class AppController(QObject):
     session_started = Signal(object)
     demo_seeded = Signal()
     locked = Signal()
+    restore_finished = Signal(bool)
     finished = Signal()
 
     def __init__(
@@ -114,6 +117,7 @@ class AppController(QObject):
         self._sections = sections
         self._remember_path = remember_path and not demo
         self._geometry: QByteArray | None = None
+        self._last_section = ""
         self._finished = False
         self._quit_app = quit_app
         self.idle = IdleWatcher(IdleWatcher.minutes_to_ms(DEFAULT_IDLE_MINUTES), self)
@@ -143,8 +147,11 @@ class AppController(QObject):
             notice = " ".join(
                 p for p in (notice, f"Demo: logga in som {DEMO_USER} med lösenordet {DEMO_PASSWORD}.") if p
             )
+        if not self.last_user and self._remember_path:
+            self.last_user = str(app_settings().value(LAST_USER_KEY, "") or "")
         dialog = UnlockDialog(
-            self.path, self._unlock, user_name=self.last_user, notice=notice, title=self._title()
+            self.path, self._unlock, user_name=self.last_user, notice=notice, title=self._title(),
+            recover=None if self.demo else self._recover,
         )
         dialog.unlocked.connect(self._on_session)
         dialog.rejected.connect(self.quit)
@@ -158,6 +165,11 @@ class AppController(QObject):
         from oro_desktop.services.session import Session
 
         return Session.unlock(self.path, user, password, kdf=self.kdf)
+
+    def _recover(self, user: str, recovery_key: str, new_password: str) -> None:  # worker
+        from oro_desktop.services.session import Session
+
+        Session.recover(self.path, recovery_key, user, new_password, kdf=self.kdf)
 
     def show_wizard(self) -> None:
         from oro_desktop.gui.first_run import FirstRunWizard
@@ -257,7 +269,9 @@ class AppController(QObject):
             dialog.hide()
             dialog.deleteLater()
         if self._remember_path:
-            app_settings().setValue(LAST_PATH_KEY, str(self.path))
+            settings = app_settings()
+            settings.setValue(LAST_PATH_KEY, str(self.path))
+            settings.setValue(LAST_USER_KEY, session.user.name)
         window = self.window
         if window is not None and window.pending:  # demo: shown while the store was made
             window.attach(session.services)
@@ -280,10 +294,19 @@ class AppController(QObject):
         window = MainWindow(services, sections, demo=self.demo, pending_user=pending_user)
         window.lock_requested.connect(self.lock)
         window.settings_requested.connect(self.open_settings)
+        window.password_requested.connect(self.open_password_dialog)
+        window.restore_handler = self.restore_backup  # type: ignore[attr-defined]
+        window.recover_handler = (  # type: ignore[attr-defined]
+            None if self.demo else self.recover_user_password)
         window.closing.connect(self._window_closing)
         if self._geometry is not None:
             window.restoreGeometry(self._geometry)
         self.window = window
+        if self._last_section:
+            try:  # after an unlock, back to the section that was shown (issue 13)
+                window.show_section(self._last_section)
+            except KeyError:
+                pass  # a section this user's role does not see
         window.show()
         window.raise_()
         window.activateWindow()
@@ -318,13 +341,77 @@ class AppController(QObject):
         self.settings_dialog = dialog
         dialog.open()
 
+    def open_password_dialog(self) -> None:
+        """Arkiv → Byt lösenord: the signed-in user's own password (any role)."""
+        from oro_desktop.gui.admin.actions import UserActions
+        from oro_desktop.gui.admin.dialogs import OwnPasswordDialog
+
+        if self.window is None or self.session is None:
+            return
+        dialog = OwnPasswordDialog(UserActions(self.session, kdf=self.kdf), self.window)
+        dialog.done.connect(self._password_changed)
+        dialog.finished.connect(dialog.deleteLater)
+        self.password_dialog = dialog
+        dialog.open()
+
+    def _password_changed(self, _change: object) -> None:
+        if self.window is not None:
+            self.window.statusBar().showMessage("Lösenordet är bytt.", 10_000)
+
+    def recover_user_password(self, name: str) -> None:
+        """Admin → Återställ lösenord: the reset needs the store's lock, which the session
+        holds, so the app is locked and the unlock dialog opens its recovery form for
+        `name` (the same path as Glömt lösenordet)."""
+        if self.session is None:
+            return
+        self.lock(notice=f"Återställ lösenordet för {name} med återställningsnyckeln, "
+                         "och logga sedan in igen.")
+        dialog = self.unlock_dialog
+        if dialog is not None:
+            recover = dialog.open_recover()
+            if recover is not None:
+                recover.name_edit.setText(name)
+
+    def restore_backup(self, backup: Path, password: str) -> None:
+        """Lock, put `backup` in place of the store (off the UI thread), then ask to sign in.
+
+        The open session holds the store's lock, so restore (services/restore.py) runs
+        after the session is locked; it checks `password` against the live store's key
+        file and that this user is an admin there. Either way the unlock dialog follows.
+        """
+        from oro_desktop.gui.tasks import run_with_progress
+        from oro_desktop.services.maintenance import before_restore_path, restore
+
+        if self.session is None:
+            return
+        user = self.session.user.name
+        path = self.path
+        self.lock(show=False)
+
+        def done(_counts: object) -> None:
+            kept = before_restore_path(path).name
+            self.show_unlock(f"Säkerhetskopian är återställd. Den tidigare filen finns kvar som "
+                             f"{kept}. Logga in igen.")
+            self.restore_finished.emit(True)
+
+        def failed(exc: BaseException) -> None:
+            from oro_desktop.gui.messages import error_text
+
+            self.show_unlock(f"Återställningen gjordes inte: {error_text(exc)}")
+            self.restore_finished.emit(False)
+
+        self.restore_task = run_with_progress(
+            None, "Återställ", "Kontrollerar och återställer säkerhetskopian …",
+            lambda progress: restore(path, backup, user, password), on_result=done,
+            on_error=failed)
+
     # ---- lock ---------------------------------------------------------------------
     def lock_for_idle(self) -> None:
         minutes = self.idle.timeout_ms() / 60_000
         when = f"{minutes:g} minuter" if minutes >= 1 else "en stund"
         self.lock(notice=f"Programmet låstes efter {when} utan aktivitet.")
 
-    def lock(self, notice: str = "") -> None:
+    def lock(self, notice: str = "", *, show: bool = True) -> None:
         """Flush drafts, lock the session, destroy the data views, show the unlock dialog."""
         if self.session is None:
             return
@@ -339,7 +426,8 @@ class AppController(QObject):
         except Exception:
             log.exception("Locking the session failed")
         self.locked.emit()
-        self.show_unlock(notice or "Programmet är låst.")
+        if show:
+            self.show_unlock(notice or "Programmet är låst.")
 
     def _close_window(self) -> None:
         window, self.window = self.window, None
@@ -350,6 +438,8 @@ class AppController(QObject):
             if isinstance(widget, QDialog) and widget.isVisible() and _is_child_of(widget, window):
                 widget.reject()
         self._geometry = window.saveGeometry()
+        current = window.current_section()
+        self._last_section = current.id if current is not None else ""
         window.destroy_sections()
         window.close_quietly()
         window.deleteLater()

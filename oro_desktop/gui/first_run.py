@@ -176,7 +176,8 @@ class AdminPage(QWizardPage):
         hint.setProperty("role", "muted")
         hint.setWordWrap(True)
         self.problem = error_label(self, object_name="passwordProblem",
-                                   accessible_name="Problem med lösenordet")
+                                   accessible_name="Problem med användarnamn eller lösenord",
+                                   reserve_lines=2)
         self.busy = busy_bar(self, object_name="createBusy",
                              accessible_name="Skapar databasen, vänta")
         self.busy_label = QLabel("Skapar den krypterade databasen …", self)
@@ -195,14 +196,23 @@ class AdminPage(QWizardPage):
         layout.addWidget(self.busy_label)
         layout.addWidget(self.busy)
 
-    def _problem_text(self) -> str:
-        if not self.name_edit.text().strip():
+    def _name_problem(self) -> str:
+        """The service's rule for user names, checked as the name is typed (issue 13)."""
+        name = self.name_edit.text()
+        if not name.strip():
             return "Ange ett användarnamn."
-        return password_problem(self.password_edit.text(), self.repeat_edit.text())
+        from oro_desktop.services.users import user_name_problem  # not at start-up
+
+        return user_name_problem(name)
+
+    def _problem_text(self) -> str:
+        return self._name_problem() or password_problem(self.password_edit.text(),
+                                                        self.repeat_edit.text())
 
     def _changed(self) -> None:
         problem = self._problem_text()
-        typed = bool(self.password_edit.text())
+        typed = bool(self.password_edit.text()) or (
+            bool(self.name_edit.text()) and bool(self._name_problem()))
         self.problem.setText(problem)
         self.problem.setVisible(bool(problem) and typed)
         self.completeChanged.emit()

@@ -48,6 +48,7 @@ class MainWindow(QMainWindow):
 
     lock_requested = Signal()
     settings_requested = Signal()
+    password_requested = Signal()
     closing = Signal()
 
     def __init__(
@@ -222,6 +223,9 @@ class MainWindow(QMainWindow):
         self.settings_action.setVisible(self.is_admin)
         self.settings_action.setEnabled(self.is_admin)
         arkiv.addAction(self.settings_action)
+        self.password_action = QAction("&Byt lösenord…", self)  # every user (issue 13)
+        self.password_action.triggered.connect(self.password_requested)
+        arkiv.addAction(self.password_action)
         self.lock_action = QAction("&Lås", self)
         self.lock_action.setShortcut(QKeySequence("Ctrl+L"))
         self.lock_action.setShortcutContext(Qt.ShortcutContext.ApplicationShortcut)

@@ -22,11 +22,17 @@ BORDER = "#b9c1cb"
 TEXT = "#1c1f23"
 MUTED = "#4a525c"
 ERROR = "#a4141a"
+#: Disabled controls (issue 13: they looked enabled, because `QWidget { color }` overrode
+#: the palette's disabled text): grey text on a flat grey face with a dashed border.
+DISABLED_TEXT = "#80878f"
+DISABLED_BG = "#eceef1"
+DISABLED_BORDER = "#c3c9d0"
 WARNING_BG = "#fff4d6"
 DEMO_BG = "#7a3e00"
 
 STYLESHEET = f"""
 QWidget {{ color: {TEXT}; }}
+QWidget:disabled {{ color: {DISABLED_TEXT}; }}
 QMainWindow, QDialog, QWizard {{ background: {WINDOW_BG}; }}
 QToolBar {{ background: {PANEL_BG}; border: none; border-bottom: 1px solid {BORDER};
     padding: 4px 8px; spacing: 8px; }}
@@ -41,7 +47,9 @@ QPushButton:hover, QToolButton:hover {{ background: #eef3f8; border-color: {ACCE
 QPushButton:pressed, QToolButton:pressed {{ background: #dde7f1; }}
 QPushButton:default {{ background: {ACCENT}; color: white; border-color: {ACCENT_DARK}; }}
 QPushButton:default:hover {{ background: {ACCENT_DARK}; }}
-QPushButton:disabled {{ background: #eceef1; color: #7a828b; border-color: #d0d5db; }}
+QPushButton:disabled, QToolButton:disabled, QPushButton:default:disabled,
+QPushButton:disabled:hover, QToolButton:disabled:hover {{
+    background: {DISABLED_BG}; color: {DISABLED_TEXT}; border: 1px dashed {DISABLED_BORDER}; }}
 QLineEdit:focus, QPlainTextEdit:focus, QTextEdit:focus,
 QPushButton:focus, QToolButton:focus, QListWidget:focus, QTableView:focus,
 QTreeView:focus, QCheckBox:focus, QRadioButton:focus {{

@@ -60,10 +60,12 @@ class UnlockDialog(QDialog):
         user_name: str = "",
         notice: str = "",
         title: str = "oro_desktop",
+        recover: Callable[[str, str, str], Any] | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self._unlock = unlock
+        self._recover = recover
         self._task: BackgroundTask | None = None
         self.setObjectName("unlockDialog")
         self.setWindowTitle(f"Logga in – {title}")
@@ -111,12 +113,19 @@ class UnlockDialog(QDialog):
         self._caps.changed.connect(self._caps_changed)
 
         self.error_label = error_label(self, object_name="unlockError",
-                                       accessible_name="Felmeddelande")
+                                       accessible_name="Felmeddelande", reserve_lines=2)
         self.busy = busy_bar(self, object_name="unlockBusy", accessible_name="Loggar in, vänta")
 
         # A plain row, not QDialogButtonBox: constructing one loads all of Qt's namespace
         # enums (~20 ms), which the start-up benchmark counts.
         buttons = QHBoxLayout()
+        self.forgot_button = QPushButton("&Glömt lösenordet…", self)
+        self.forgot_button.setObjectName("forgotPassword")
+        self.forgot_button.setAccessibleName("Glömt lösenordet: återställ med återställningsnyckeln")
+        self.forgot_button.setToolTip("Nytt lösenord med databasens återställningsnyckel")
+        self.forgot_button.setVisible(recover is not None)
+        self.forgot_button.clicked.connect(self.open_recover)
+        buttons.addWidget(self.forgot_button)
         buttons.addStretch(1)
         self.login_button = QPushButton("&Logga in", self)
         self.login_button.setObjectName("loginButton")
@@ -146,6 +155,27 @@ class UnlockDialog(QDialog):
         self.setTabOrder(self.password_edit, self.login_button)
         self.setTabOrder(self.login_button, self.quit_button)
         (self.password_edit if user_name else self.user_edit).setFocus()
+
+    def open_recover(self) -> Any:
+        """Glömt lösenordet: reset it with the recovery key (gui/admin/dialogs.py)."""
+        if self._recover is None or self._task is not None:
+            return None
+        from oro_desktop.gui.admin.dialogs import RecoverDialog
+
+        dialog = RecoverDialog(self._recover, self.user_edit.text(), self)
+        dialog.done.connect(self._recovered)
+        dialog.finished.connect(dialog.deleteLater)
+        self.recover_dialog = dialog
+        dialog.open()
+        return dialog
+
+    def _recovered(self, name: object) -> None:
+        self.user_edit.setText(str(name))
+        self.password_edit.clear()
+        self.error_label.hide()
+        self.notice_label.setText("Lösenordet är återställt. Logga in med det nya lösenordet.")
+        self.notice_label.show()
+        self.password_edit.setFocus()
 
     # QDialog's accept would close without a session; everything goes through attempt().
     def accept(self) -> None:

@@ -11,13 +11,20 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+from oro_desktop.errors import InvalidInput
+from oro_desktop.services.changes import Change
+from oro_desktop.store.errors import NotFound
+from oro_desktop.store.repos import consents as consents_repo
 from oro_desktop.store.repos import drafts as repo
 from oro_desktop.store.repos.drafts import DraftRow
 
 if TYPE_CHECKING:
     from oro_desktop.services.session import Session
 
-__all__ = ["DraftService", "DraftRow"]
+__all__ = ["DraftService", "DraftRow", "discard_consent_draft", "NOT_A_DRAFT"]
+
+NOT_A_DRAFT = ("Bara ett utkast som inte har skrivits ut kan tas bort. Ett utskrivet samtycke "
+               "registreras i stället som avböjt. Inget har ändrats.")
 
 
 class DraftService:
@@ -52,3 +59,26 @@ class DraftService:
         user = self._session.user.name
         with self._session.store.unit_of_work(user) as uow:
             return repo.list_for(uow.conn, user, kind)
+
+
+def discard_consent_draft(session: "Session", consent_id: int) -> None:
+    """Delete a consent started by mistake, while it is still an unprinted draft (issue 13).
+
+    Why only then: once printed, the paper may be with a guardian, and the record must
+    show what became of it (declined, signed). Deleting is audited (`delete consent`,
+    with the form and who created it), the autosaved input of the editor goes with it,
+    and the list hears of it on the change stream. The filled form's versions stay in
+    the encrypted file: they are append-only by design (store migration 0004).
+    """
+    user = session.user.name
+    with session.store.unit_of_work(user) as uow:
+        record = consents_repo.get(uow.conn, int(consent_id))
+        if record is None:
+            raise NotFound("Samtycket finns inte.")
+        if not consents_repo.delete_draft(uow.conn, record.id):
+            raise InvalidInput(NOT_A_DRAFT)
+        repo.delete(uow.conn, user, f"consent:{record.id}")
+        uow.audit("delete", "consent", record.id,
+                  {"status": "draft", "form_id": record.consent.form_id,
+                   "created_by": record.created_by})
+    session.changes.publish(Change("consent", record.uid, "deleted"))

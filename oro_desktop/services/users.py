@@ -256,3 +256,16 @@ def rewrap_own_slot(session: Session, password: str, policy: KdfParams) -> None:
     keyfile, _ = _keyfile_for(store)
     keyfile.slots[name] = slot
     keyfile.save(keys_path(store.path))
+
+
+def user_name_problem(name: str) -> str:
+    """The Swedish reason `name` cannot be a user name, or "" (for checking as it is typed).
+
+    The same rule as every write (store/keyslots.normalise_user), so a form never accepts
+    a name the service would then refuse.
+    """
+    try:
+        normalise_user(name)
+    except InvalidInput as exc:
+        return exc.message
+    return ""

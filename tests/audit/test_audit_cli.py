@@ -55,7 +55,7 @@ def run(capsys, monkeypatch, *argv):
 
 
 def reader(db, *extra):
-    return [*extra, "--db", str(db), "--as", "anna", "--password-stdin", "--json"]
+    return [*extra, "--db", str(db), "--user", "anna", "--password-stdin", "--json"]
 
 
 def test_audit_shows_the_unit_and_is_itself_audited(db, capsys, monkeypatch):
@@ -78,7 +78,7 @@ def test_review_draw_mark_show_and_print(db, tmp_path, capsys, monkeypatch):
     old = os.umask(0o022)
     try:
         today = date.today().isoformat()
-        code, out, err = run(capsys, monkeypatch, "audit", "review", "draw", "--user", "anna",
+        code, out, err = run(capsys, monkeypatch, "audit", "review", "draw", "--by", "anna",
                              "--from", today, "--to", today, "--size", "3", *reader(db)[:-1])
         assert code == 0, err
         assert "Loggranskning nr 1" in out and "Mödravården Exempelby" in out

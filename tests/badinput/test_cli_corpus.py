@@ -28,11 +28,11 @@ class Case:
 
 
 def audit(*extra, pw=PW):
-    return ["audit", "--db", "{db}", "--as", ADMIN, "--password-stdin", *extra]
+    return ["audit", "--db", "{db}", "--user", ADMIN, "--password-stdin", *extra]
 
 
 def review(sub, *extra):
-    return ["audit", "review", sub, *extra, "--db", "{db}", "--as", ADMIN, "--password-stdin"]
+    return ["audit", "review", sub, *extra, "--db", "{db}", "--user", ADMIN, "--password-stdin"]
 
 
 def forms(sub, *extra):
@@ -59,9 +59,9 @@ for bad in ["99999999999999999999", "9" * 5000, "-1", "0", "1.5", "x", "", "1e3"
             "1000001", "٣", "+-1", "1_000"]:
     add(Case(f"audit --limit {bad[:20]!r}", audit("--limit", bad), stdin=OK_PW))
 for bad in ["\x1b[31mröd", "a" * 300, "a\nb", "a\x00b", "\x07"]:
-    add(Case(f"audit --user {bad[:10]!r}", audit("--user", bad), stdin=OK_PW))
+    add(Case(f"audit --by {bad[:10]!r}", audit("--by", bad), stdin=OK_PW))
     add(Case(f"audit --record {bad[:10]!r}", audit("--record", bad), stdin=OK_PW))
-add(Case("audit --as with a control char", ["audit", "--db", "{db}", "--as", "a\x01",
+add(Case("audit --user with a control char", ["audit", "--db", "{db}", "--user", "a\x01",
                                              "--password-stdin"], stdin=OK_PW))
 add(Case("argument with surrogate escapes", audit("--since", "2026-01-0\udcff"), stdin=OK_PW))
 add(Case("argument too long", audit("--record", "r" * 5000), stdin=OK_PW))
@@ -79,16 +79,16 @@ for name, data in [("invalid UTF-8", b"\xff\xfe\n"), ("lone continuation", b"\x8
     add(Case(f"--password-stdin: {name}", audit(), stdin=data))
 for name, value in [("surrogate escapes", "a\udcffb"), ("control char", "a\x01b"),
                     ("too long", "p" * 5000), ("escape", "\x1b[0m")]:
-    add(Case(f"ORO_PASSWORD: {name}", ["audit", "--db", "{db}", "--as", ADMIN],
+    add(Case(f"ORO_PASSWORD: {name}", ["audit", "--db", "{db}", "--user", ADMIN],
              env={"ORO_PASSWORD": value}))
     add(Case(f"ORO_PASSWORD on check: {name}", ["check", "--db", "{db}", "--user", ADMIN],
              env={"ORO_PASSWORD": value}))
 add(Case("ORO_USER surrogate", ["audit", "--db", "{db}", "--password-stdin"], stdin=OK_PW,
          env={"ORO_USER": "an\udcffna"}))
-add(Case("ORO_DB with control char", ["audit", "--as", ADMIN, "--password-stdin"], stdin=OK_PW,
+add(Case("ORO_DB with control char", ["audit", "--user", ADMIN, "--password-stdin"], stdin=OK_PW,
          env={"ORO_DB": "/tmp/a\x01b.db"}))
 add(Case("wrong password", audit(), stdin=b"fel-losenord\n", same=False))
-add(Case("clinician reads the audit log", ["audit", "--db", "{db}", "--as", CLINICIAN,
+add(Case("clinician reads the audit log", ["audit", "--db", "{db}", "--user", CLINICIAN,
                                             "--password-stdin"],
          stdin=(CLINICIAN_PW + "\n").encode(), same=False))
 
@@ -98,7 +98,7 @@ for name, path in [("a directory", "{f}/dir"), ("a device", "/dev/null"),
                    ("a dangling link", "{f}/dangling"), ("garbage", "{f}/garbage"),
                    ("a FIFO", "{f}/fifo"), ("inside /proc", "/proc/x.db"),
                    ("control chars", "{f}/a\x1bb.db"), ("too long", "/" + "d" * 5000)]:
-    add(Case(f"--db {name}", ["audit", "--db", path, "--as", ADMIN, "--password-stdin"],
+    add(Case(f"--db {name}", ["audit", "--db", path, "--user", ADMIN, "--password-stdin"],
              stdin=OK_PW))
 
 # -- forms validate / render: the data file -------------------------------------------
@@ -174,19 +174,19 @@ for name, out in [("a directory", "{f}/dir"), ("a device", "/dev/null"),
     add(Case(f"forms render --out to {name}", forms("render", "--out", out)))
 
 # -- audit review ------------------------------------------------------------------------
-for name, extra in [("bad --from", ["--user", "x", "--from", "2026-13-01", "--to", "2026-01-02"]),
-                    ("1800 --from", ["--user", "x", "--from", "1800-01-01", "--to", "2026-01-02"]),
-                    ("2300 --to", ["--user", "x", "--from", "2026-01-01", "--to", "2300-01-02"]),
-                    ("--size 0", ["--user", "x", "--from", "2026-01-01", "--to", "2026-01-02",
+for name, extra in [("bad --from", ["--by", "x", "--from", "2026-13-01", "--to", "2026-01-02"]),
+                    ("1800 --from", ["--by", "x", "--from", "1800-01-01", "--to", "2026-01-02"]),
+                    ("2300 --to", ["--by", "x", "--from", "2026-01-01", "--to", "2300-01-02"]),
+                    ("--size 0", ["--by", "x", "--from", "2026-01-01", "--to", "2026-01-02",
                                   "--size", "0"]),
-                    ("--size huge", ["--user", "x", "--from", "2026-01-01", "--to", "2026-01-02",
+                    ("--size huge", ["--by", "x", "--from", "2026-01-01", "--to", "2026-01-02",
                                      "--size", "9" * 25]),
                     ("no scope", ["--from", "2026-01-01", "--to", "2026-01-02"]),
-                    ("two scopes", ["--user", "x", "--person", "19121212-1212", "--from",
+                    ("two scopes", ["--by", "x", "--person", "19121212-1212", "--from",
                                     "2026-01-01", "--to", "2026-01-02"]),
                     ("--person too long", ["--person", "1" * 40, "--from", "2026-01-01",
                                            "--to", "2026-01-02"]),
-                    ("no period", ["--user", "x"])]:
+                    ("no period", ["--by", "x"])]:
     add(Case(f"audit review draw {name}", review("draw", *extra), stdin=OK_PW))
 for name, args in [("NR 0", ["0", "1", "--ok"]), ("NR huge", ["9" * 30, "1", "--ok"]),
                    ("POST text", ["1", "x", "--ok"]), ("no verdict", ["1", "1"]),

@@ -25,10 +25,10 @@ def _run(corpus, argv: list[bytes], env_extra: dict[bytes, bytes], stdin: bytes 
 
 
 @pytest.mark.parametrize("argv, env, stdin", [
-    ([b"audit", b"--db", b"{db}", b"--as", b"adm\xffin", b"--password-stdin"], {},
+    ([b"audit", b"--db", b"{db}", b"--user", b"adm\xffin", b"--password-stdin"], {},
      PW.encode() + b"\n"),
-    ([b"audit", b"--db", b"{db}", b"--as", ADMIN.encode()], {b"ORO_PASSWORD": b"pw\xff\xfe"}, b""),
-    ([b"audit", b"--db", b"{db}", b"--as", ADMIN.encode(), b"--password-stdin"], {},
+    ([b"audit", b"--db", b"{db}", b"--user", ADMIN.encode()], {b"ORO_PASSWORD": b"pw\xff\xfe"}, b""),
+    ([b"audit", b"--db", b"{db}", b"--user", ADMIN.encode(), b"--password-stdin"], {},
      b"\xff\xfe\xfd\n"),
     ([b"audit", b"--db", b"{db}", b"--password-stdin"], {b"ORO_USER": b"\xc3\x28"},
      PW.encode() + b"\n"),

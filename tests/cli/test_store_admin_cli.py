@@ -52,7 +52,7 @@ def store(tmp_path, capsys, monkeypatch):
 
 
 def _audit(capsys, monkeypatch, db: Path, *extra: str, pw: str = PW) -> list[dict]:
-    code, out, err = run(capsys, monkeypatch, "audit", "--db", str(db), "--as", "admin",
+    code, out, err = run(capsys, monkeypatch, "audit", "--db", str(db), "--user", "admin",
                          "--password-stdin", "--json", *extra, stdin=f"{pw}\n")
     assert code == 0, err
     return json.loads(out)
@@ -231,10 +231,10 @@ def test_audit_filters_and_bad_input(store, capsys, monkeypatch):
     entries = _audit(capsys, monkeypatch, db)
     assert [e["id"] for e in entries] == sorted((e["id"] for e in entries), reverse=True)
     assert entries[-1]["action"] == "create"
-    only_admin = _audit(capsys, monkeypatch, db, "--user", "admin", "--record", "admin")
+    only_admin = _audit(capsys, monkeypatch, db, "--by", "admin", "--record", "admin")
     assert only_admin and all(e["actor"] == "admin" for e in only_admin)
     assert _audit(capsys, monkeypatch, db, "--since", "2199-01-01") == []
-    code, _, err = run(capsys, monkeypatch, "audit", "--db", str(db), "--as", "admin",
+    code, _, err = run(capsys, monkeypatch, "audit", "--db", str(db), "--user", "admin",
                        "--password-stdin", "--since", "igår", stdin=f"{PW}\n")
     assert code == 2 and "--since" in err
 

@@ -201,8 +201,13 @@ def test_actions_follow_the_lifecycle(qtbot, session, services, service, questio
     settle(qtbot, view)
     assert view.revoke_action.isEnabled() and not view.register_action.isEnabled()
     revoke = view.revoke_selected()
-    revoke.on.setDate(revoke.on.date().addDays(1))  # the date field never goes past today
-    assert revoke.on.date() == revoke.on.maximumDate()
+    today = revoke.on.date()
+    revoke.on.setDate(today.addDays(1))  # a future date is refused with a message (issue 13)
+    assert revoke.on.date() == today.addDays(1)
+    assert not revoke.submit()
+    assert revoke.error.isVisible() and "framtiden" in revoke.error.text()
+    assert service.get(cid).status is S.ACTIVE
+    revoke.on.setDate(today)
     assert revoke.submit()
     assert service.get(cid).status is S.REVOKED
     settle(qtbot, view)

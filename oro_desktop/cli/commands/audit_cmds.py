@@ -18,13 +18,13 @@ def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser(
         "audit", help="visa granskningsloggen, nyast först; granska ett stickprov",
         description="Visar granskningsloggen (vem, när, vad, vilken post, vilken vårdenhet), "
-        "nyast först. Kräver administratör (ange den med --as eller $ORO_USER; --user "
-        "filtrerar). Tider är UTC. Varje läsning av loggen loggas. "
+        "nyast först. Kräver administratör (logga in med --user eller $ORO_USER; --by "
+        "filtrerar på vem som gjorde något). Tider är UTC. Varje läsning av loggen loggas. "
         "'oro-admin audit review --help' visar loggranskningen (stickprov). "
         + options.SECRETS_EPILOG,
     )
     add_reader_options(p)
-    p.add_argument("--user", dest="filter_user", metavar="U", default=None,
+    p.add_argument("--by", dest="filter_user", metavar="U", default=None,
                    type=inputs.text_arg(max_len=200), help="bara poster av användaren U")
     p.add_argument("--record", metavar="R", default=None, type=inputs.text_arg(max_len=200),
                    help="bara poster om posten R (id, eller typ:id)")
@@ -40,13 +40,13 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def add_reader_options(p: argparse.ArgumentParser) -> None:
-    """--db, --as (the signed-in admin), --password-stdin, --json."""
-    # `--user` is the filter here (as in `audit --user U`), so the signed-in user is
-    # given with `--as` (or $ORO_USER).
+    """--db, --user (the signed-in admin), --password-stdin, --json.
+
+    `--user` names who signs in, as on every other command (issue 13); whose entries
+    are shown or reviewed is `--by`.
+    """
     options.add_db_option(p)
-    p.add_argument("--as", dest="user", metavar="NAMN", default=None,
-                   type=inputs.text_arg(max_len=200),
-                   help="inloggad administratör (annars $ORO_USER)")
+    options.add_user_option(p, "inloggad administratör (annars $ORO_USER)")
     options.add_secret_options(p)
     options.add_json_option(p)
 

@@ -35,10 +35,10 @@ def attach(audit_parser: argparse.ArgumentParser,
     rsub.required = True
 
     p = rsub.add_parser("draw", help="dra ett nytt stickprov",
-                        description="Dra ett stickprov. Ange --user ELLER --person.")
+                        description="Dra ett stickprov. Ange --by ELLER --person.")
     add_reader_options(p)
     who = p.add_mutually_exclusive_group(required=True)
-    who.add_argument("--user", dest="review_user", metavar="U",
+    who.add_argument("--by", dest="review_user", metavar="U",
                      type=inputs.text_arg(max_len=200), help="användaren vars åtkomst granskas")
     who.add_argument("--person", metavar="PERSONNUMMER", type=inputs.text_arg(max_len=20),
                      help="personen vars uppgifter granskas (personnummer/samordningsnummer)")

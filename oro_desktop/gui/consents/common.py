@@ -36,7 +36,7 @@ def to_date(edit: QDateEdit) -> date:
 
 
 def error_label(parent: QWidget) -> QLabel:
-    return a11y.error_label(parent, accessible_name="Fel")
+    return a11y.error_label(parent, accessible_name="Fel", reserve_lines=3)
 
 
 def show_error(label: QLabel, exc: BaseException) -> None:
@@ -55,6 +55,16 @@ def ask_restore(parent: QWidget, when: str) -> bool:
         f"Det finns osparade ändringar från {when}. Återställ?",
         QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
         QMessageBox.StandardButton.Yes)
+    return answer == QMessageBox.StandardButton.Yes
+
+
+def ask_delete_draft(parent: QWidget, child: str) -> bool:
+    """Confirm deleting a draft consent started by mistake."""
+    answer = QMessageBox.question(
+        parent, "Ta bort utkast",
+        f"Ta bort utkastet för {child}? Borttagningen loggas och kan inte ångras.",
+        QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+        QMessageBox.StandardButton.No)
     return answer == QMessageBox.StandardButton.Yes
 
 

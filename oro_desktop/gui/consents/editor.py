@@ -98,6 +98,9 @@ class ConsentEditor(QDialog):
         if not editable:
             self.form.content.setEnabled(False)
             self.save_button.setEnabled(False)
+            self.save_button.setToolTip(  # issue 13: say why it cannot act
+                "Ett samtycke som har skrivits under, avböjts eller återkallats ändras inte. "
+                "Använd Förnya samtycke för ett nytt.")
 
         bar = QHBoxLayout()
         bar.addWidget(self.message, 1)

@@ -40,7 +40,7 @@ class FactDialog(QDialog):
         text = QLabel(intro, self)
         text.setWordWrap(True)
         self.rows = QFormLayout()
-        self.on = date_edit(self, today, latest=today, name="Datum")
+        self.on = date_edit(self, today, name="Datum")  # a future date is refused, not clamped
         self.by = QLineEdit(user, self)
         self.by.setAccessibleName("Registrerat av")
         self.error = error_label(self)

@@ -67,6 +67,19 @@ class ConsentTableModel(QAbstractTableModel):
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
         self._rows: list[ConsentRow] = []
+        self._titles: dict[tuple[str, int], str] = {}
+
+    def form_title(self, form_id: str, version: int) -> str:
+        """The form's title for the Formulär column (issue 13: not its id), cached per
+        (id, version): rows share a handful of forms."""
+        key = (form_id, int(version))
+        if key not in self._titles:
+            self._titles[key] = self.lookup_form_title(form_id, int(version))
+        return self._titles[key]
+
+    def lookup_form_title(self, form_id: str, version: int) -> str:
+        """Without a form library: the id and version (the paged model looks it up)."""
+        return f"{form_id} v{version}"
 
     def set_rows(self, rows: list[ConsentRow]) -> None:
         self.beginResetModel()
@@ -100,6 +113,8 @@ class ConsentTableModel(QAbstractTableModel):
                 return row.child_number
             if col == COL_STATUS and row.status is ConsentStatus.PRINTED and row.printed_on:
                 return f"Utskrivet {format_date(row.printed_on)}"
+            if col == COL_FORM:
+                return f"{self._text(row, col)} ({row.form_id}, version {row.form_version})"
             return self._text(row, col)
         if role == SORT_ROLE:
             return self._sort_value(index.row(), row, col)
@@ -122,7 +137,7 @@ class ConsentTableModel(QAbstractTableModel):
             return "" if row.status in NO_VALIDITY else format_date(row.valid_to)
         if col == COL_DAYS:
             return days_text(row)
-        return f"{row.form_id} v{row.form_version}"
+        return self.form_title(row.form_id, row.form_version)
 
     def _sort_value(self, position: int, row: ConsentRow, col: int) -> Any:
         if col == COL_STATUS:

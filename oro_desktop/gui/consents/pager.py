@@ -77,6 +77,7 @@ class PagedConsentModel(ConsentTableModel):
         super().__init__(parent)
         self.service = service
         self.page_size = page_size
+        self._library = getattr(service, "library", None)
         self.statuses: frozenset[ConsentStatus] | None = None
         self.text = ""
         self.total = 0
@@ -92,6 +93,14 @@ class PagedConsentModel(ConsentTableModel):
         if changes is not None:
             self._unsubscribe = changes.subscribe(self._publish_hop, kinds=["consent"])
             self.destroyed.connect(self._unsubscribe)
+
+    def lookup_form_title(self, form_id: str, version: int) -> str:
+        """The title of that form version in the service's library (loaded and cached
+        there already: the consents were made with it); the id if it is missing."""
+        try:
+            return str(self._library.get(form_id, version).title)
+        except Exception:  # no library, or a form no longer shipped: show what we know
+            return super().lookup_form_title(form_id, version)
 
     # -- state ---------------------------------------------------------------------------
     @property

@@ -29,7 +29,9 @@ class RegisterSignatureDialog(FactDialog):
                    "krypterad i databasen."),
             action="&Registrera", user=user, subject=subject, parent=parent)
         today = service.today()
-        self.signed_on = date_edit(self, today, latest=today, name="Underskriftsdatum")
+        # No maximum: a future date typed here is refused with the service's message, not
+        # silently replaced by today (issue 13).
+        self.signed_on = date_edit(self, today, name="Underskriftsdatum")
         self.scan_path = QLineEdit(self)
         self.scan_path.setPlaceholderText("Ingen fil vald (frivilligt)")
         self.scan_path.setAccessibleName("Inskannad fil")

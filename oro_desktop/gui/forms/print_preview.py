@@ -13,7 +13,7 @@ import os
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QRect, QSize, Qt
 from PySide6.QtGui import QKeySequence
 from PySide6.QtPdfWidgets import QPdfView
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
@@ -41,6 +41,23 @@ UNENCRYPTED_WARNING = (
 )
 
 
+PREFERRED_SIZE = QSize(820, 900)
+#: Room left for the window frame and title bar (outside the dialog's own geometry) and a
+#: taskbar the platform does not report: 1366×768 laptops lost the buttons otherwise.
+FRAME_MARGIN = QSize(24, 64)
+
+
+def fitted_geometry(available: QRect, preferred: QSize = PREFERRED_SIZE) -> QRect:
+    """The preferred size, shrunk to fit `available` (a screen's available geometry) with
+    its frame, and centred there, so the buttons at the bottom are always on screen."""
+    width = max(320, min(preferred.width(), available.width() - FRAME_MARGIN.width()))
+    height = max(240, min(preferred.height(), available.height() - FRAME_MARGIN.height()))
+    rect = QRect(0, 0, width, height)
+    rect.moveCenter(available.center())
+    rect.moveTop(max(available.top() + FRAME_MARGIN.height() // 2, rect.top()))
+    return rect
+
+
 class PdfPreviewDialog(QDialog):
     """Shows the pages, prints through the system dialog, saves only where the user says."""
 
@@ -58,7 +75,7 @@ class PdfPreviewDialog(QDialog):
         self._suggested_name = suggested_name
         self._audit = audit or (lambda action, detail: None)
         self.setWindowTitle(f"Förhandsgranskning – {title}")
-        self.resize(820, 900)
+        self.fit_to_screen()
 
         self.document = load_pdf_document(pdf_bytes, self)
         self.view = QPdfView(self)
@@ -89,6 +106,16 @@ class PdfPreviewDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(self.view, 1)
         layout.addLayout(buttons)
+
+    def fit_to_screen(self) -> None:
+        """Size and place the dialog inside the screen it opens on (issue 13: 820×900 ran
+        off a 1366×768 screen and hid Skriv ut / Stäng)."""
+        parent = self.parentWidget()
+        screen = (parent.screen() if parent is not None else None) or self.screen()
+        if screen is None:
+            self.resize(PREFERRED_SIZE)
+            return
+        self.setGeometry(fitted_geometry(screen.availableGeometry()))
 
     # -- printing -------------------------------------------------------------------
 

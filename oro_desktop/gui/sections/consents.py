@@ -169,6 +169,7 @@ class ConsentsView(QWidget):
             tip = f"{tip} ({QKeySequence(shortcut).toString(QKeySequence.SequenceFormat.NativeText)})"
         action.setToolTip(tip.strip())
         action.setStatusTip(tip.strip())
+        action.setData(tip.strip())  # the tooltip while it can act (see _enable)
         action.triggered.connect(lambda _checked=False: slot())
         self.addAction(action)
         return action
@@ -196,29 +197,51 @@ class ConsentsView(QWidget):
                                          "Nytt samtycke ifyllt från det markerade")
         self.for_child_action = self._action("Nytt samtycke för &barnet", self.new_for_child, None,
                                              "Nytt samtycke med barnets kända uppgifter")
+        self.delete_action = self._action("Ta &bort utkast…", self.delete_selected, None,
+                                          "Ta bort ett utkast som skapats av misstag")
         self.toolbar_actions = [self.new_action, self.open_action, self.print_action,
                                 self.register_action, self.revoke_action, self.decline_action,
-                                self.renew_action]
+                                self.renew_action, self.delete_action]
 
     def _context_menu(self, pos) -> None:
         menu = QMenu(self)
         for action in (self.open_action, self.print_action, None, self.register_action,
                        self.revoke_action, self.decline_action, None, self.renew_action,
-                       self.for_child_action, None, self.new_action):
+                       self.for_child_action, None, self.new_action, self.delete_action):
             menu.addSeparator() if action is None else menu.addAction(action)
         menu.popup(self.table.viewport().mapToGlobal(pos))
         self.context_menu = menu
 
+    @staticmethod
+    def _enable(action: QAction, why_not: str) -> None:
+        """Enable `action` unless there is a reason not to; the reason becomes its tooltip
+        (issue 13: a button that cannot act now says why)."""
+        action.setEnabled(not why_not)
+        tip = why_not or str(action.data() or "")
+        action.setToolTip(tip)
+        action.setStatusTip(tip)
+
     def _update_actions(self) -> None:
         row = self.selected_row()
         status = row.status if row else None
-        self.open_action.setEnabled(row is not None)
-        self.print_action.setEnabled(row is not None)
-        self.register_action.setEnabled(status in UNSIGNED)
-        self.decline_action.setEnabled(status in UNSIGNED)
-        self.revoke_action.setEnabled(status in IN_FORCE)
-        self.renew_action.setEnabled(status is not None and status not in UNSIGNED)
-        self.for_child_action.setEnabled(row is not None and row.child_id is not None)
+        pick = "Markera ett samtycke i listan först." if row is None else ""
+        label = status_text(status).lower() if status is not None else ""
+        self._enable(self.open_action, pick)
+        self._enable(self.print_action, pick)
+        unsigned_only = pick or ("" if status in UNSIGNED else
+                                 f"Går bara för ett samtycke som väntar på underskrift (detta är {label}).")
+        self._enable(self.register_action, unsigned_only)
+        self._enable(self.decline_action, unsigned_only)
+        self._enable(self.revoke_action, pick or ("" if status in IN_FORCE else
+                     f"Går bara för ett samtycke som gäller (detta är {label})."))
+        self._enable(self.renew_action, pick or ("" if status not in UNSIGNED else
+                     "Ett samtycke som inte är underskrivet förnyas inte: öppna och ändra det."))
+        self._enable(self.for_child_action, pick or ("" if row is not None and row.child_id is not None
+                     else "Barnet finns inte i registret (inget personnummer angivet)."))
+        open_here = row is not None and any(e.consent_id == row.id for e in self.editors)
+        self._enable(self.delete_action, pick or (
+            "Bara ett utkast som inte har skrivits ut kan tas bort." if status is not S.DRAFT else
+            "Stäng samtycket först." if open_here else ""))
 
     # -- data ---------------------------------------------------------------------------
     @property
@@ -420,6 +443,22 @@ class ConsentsView(QWidget):
         dialog.accepted.connect(lambda: self._select_when_shown(row.id))
         dialog.open()
         return dialog
+
+    def delete_selected(self) -> bool:
+        """Delete the selected draft after a question (audited; services/drafts.py)."""
+        from oro_desktop.services.drafts import discard_consent_draft
+
+        row = self.selected_row()
+        if row is None or row.status is not S.DRAFT:
+            return False
+        if not common.ask_delete_draft(self, row.child_name or "utan namn"):
+            return False
+        try:
+            discard_consent_draft(self.session, row.id)
+        except OroError as exc:
+            common.warn(self, "Utkastet kunde inte tas bort", exc.message)
+            return False
+        return True
 
     def register_selected(self) -> RegisterSignatureDialog | None:
         from oro_desktop.gui.consents.register_dialog import RegisterSignatureDialog

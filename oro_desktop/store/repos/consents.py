@@ -227,3 +227,15 @@ def get_attachment(conn, attachment_id: int) -> Attachment | None:
         "SELECT id, mime, filename, size, sha256, content, created_at, created_by"
         " FROM attachments WHERE id = ?", (attachment_id,)).fetchone()
     return Attachment(int(r[0]), r[1], r[2], int(r[3]), r[4], bytes(r[5]), r[6], r[7]) if r else None
+
+
+def delete_draft(conn, consent_id: int) -> bool:
+    """Delete a consent that is still a draft (never printed, signed, declined or renewed
+    into another); its guardians go with it (ON DELETE CASCADE). The filled form stays:
+    form versions are append-only (migration 0004). False if it is not such a draft."""
+    cur = conn.execute(
+        "DELETE FROM consents WHERE id = ? AND printed_on IS NULL AND signed_on IS NULL "
+        "AND declined_on IS NULL AND revoked_received_on IS NULL "
+        "AND NOT EXISTS (SELECT 1 FROM consents r WHERE r.renewed_from = consents.id)",
+        (int(consent_id),))
+    return cur.rowcount == 1
