@@ -188,9 +188,12 @@ def set_guardians(consent: Consent, guardians: int) -> Consent:
     return replace(consent, guardians=guardians)
 
 
+def _fold_name(text: str) -> str:
+    return " ".join(text.casefold().split())
+
+
 def _same_person(a: str, b: str) -> bool:
-    fold = lambda t: " ".join(t.casefold().split())  # noqa: E731
-    return bool(fold(a)) and fold(a) == fold(b)
+    return bool(_fold_name(a)) and _fold_name(a) == _fold_name(b)
 
 
 def register_signature(

@@ -25,6 +25,7 @@ from oro_desktop.services.changes import ChangeBus
 
 if TYPE_CHECKING:
     from oro_desktop.services.audit_view import AuditEntry
+    from oro_desktop.services.barnhalsoteam import BhtService
     from oro_desktop.services.consents import ConsentService
     from oro_desktop.services.contacts import ContactService
     from oro_desktop.services.drafts import DraftService
@@ -131,6 +132,16 @@ class Services:
         from oro_desktop.services.contacts import ContactService
 
         return ContactService(self.session, self.paths.contacts_dir)
+
+    @cached_property
+    def bht(self) -> BhtService:
+        from oro_desktop.core.forms import FormLibrary
+        from oro_desktop.services.barnhalsoteam import BhtService
+        from oro_desktop.store import kdf as kdf_mod
+
+        return BhtService(self.session, FormLibrary(self.paths.forms_dir),
+                          fonts_dir=self.paths.fonts_dir, today=self._today,
+                          transfer_kdf=kdf_mod.from_environment() or kdf_mod.DEFAULT)
 
     @cached_property
     def audit(self) -> AuditLogReader:

@@ -214,9 +214,9 @@ class ConsentsView(QWidget):
         status = row.status if row else None
         self.open_action.setEnabled(row is not None)
         self.print_action.setEnabled(row is not None)
-        self.register_action.setEnabled(status in UNSIGNED)
+        self.register_action.setEnabled(status in UNSIGNED or status is S.WAITING_OTHER)
         self.decline_action.setEnabled(status in UNSIGNED)
-        self.revoke_action.setEnabled(status in IN_FORCE)
+        self.revoke_action.setEnabled(status in IN_FORCE or status is S.WAITING_OTHER)
         self.renew_action.setEnabled(status is not None and status not in UNSIGNED)
         self.for_child_action.setEnabled(row is not None and row.child_id is not None)
 

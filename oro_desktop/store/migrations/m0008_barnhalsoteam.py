@@ -13,7 +13,9 @@
 - bht_meetings, bht_topics: a meeting is a record: append-only (a trigger refuses UPDATE
   and DELETE). A topic at the individual level holds either a de-identified child (no
   column that identifies the child is filled: a CHECK holds it) or an identified one
-  (linked to the person and the consent in force; the rule is checked by the service).
+  (linked to the person and the consent in force, with a snapshot of the consent's
+  facts on the meeting date, so the record shows what it rested on even after the
+  consent is revoked or the record is transferred; the rule is checked by the service).
 - bht_imports: transfer packages imported, so a second import of a file is refused.
 """
 
@@ -73,6 +75,7 @@ CREATE TABLE bht_teams (
     municipality TEXT NOT NULL CHECK (municipality <> '' AND length(municipality) <= 200),
     area TEXT NOT NULL DEFAULT '' CHECK (length(area) <= 200),
     formed_on TEXT NOT NULL {_d('formed_on')},
+    imported_from TEXT,
     created_at TEXT NOT NULL,
     created_by TEXT NOT NULL
 ) STRICT;
@@ -107,6 +110,7 @@ CREATE INDEX bht_meetings_team_date ON bht_meetings (team_id, date);
 
 CREATE TABLE bht_topics (
     id INTEGER PRIMARY KEY,
+    uid TEXT NOT NULL UNIQUE CHECK (length(uid) = 36),
     meeting_id INTEGER NOT NULL REFERENCES bht_meetings (id),
     position INTEGER NOT NULL CHECK (position >= 0),
     text TEXT NOT NULL CHECK (text <> '' AND length(text) <= 300),
@@ -116,11 +120,12 @@ CREATE TABLE bht_topics (
     age_years INTEGER CHECK (age_years IS NULL OR age_years BETWEEN 0 AND 7),
     child_uid TEXT,
     consent_uid TEXT,
+    consent_facts TEXT CHECK (consent_facts IS NULL OR json_valid(consent_facts)),
     UNIQUE (meeting_id, position),
     CHECK (discussion IS NULL OR level = 'individual'),
     CHECK (discussion IS NOT NULL OR (summary = '' AND age_years IS NULL)),
     CHECK ((coalesce(discussion, '') = 'identified')
-           = (child_uid IS NOT NULL AND consent_uid IS NOT NULL)),
+           = (child_uid IS NOT NULL AND consent_uid IS NOT NULL AND consent_facts IS NOT NULL)),
     CHECK (coalesce(discussion, '') <> 'identified' OR age_years IS NULL),
     CHECK (child_uid IS NULL OR coalesce(discussion, '') = 'identified'),
     CHECK (consent_uid IS NULL OR coalesce(discussion, '') = 'identified')
