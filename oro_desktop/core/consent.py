@@ -18,6 +18,12 @@ Decisions a clinician would expect (and the reasons):
   revocation that arrived in time but is registered late carries its real received date).
 - Revoked is final: never active again. A new consent is a new draft (`renew`).
 - Declined is possible only before a signature is registered.
+- Consent per guardian: `guardians` says whether the child has one guardian or two
+  (set before the first signature). With two (joint custody, föräldrabalken 6 kap.
+  13 §) the consent is "Väntar på den andra vårdnadshavarens underskrift" until the
+  other guardian's signature (`second_signed`) is registered too, and never in force
+  before that; the same person cannot sign for both (the rule of
+  core/barnhalsoteam/guardians.py). Existing consents have one guardian.
 """
 
 from __future__ import annotations
@@ -45,6 +51,7 @@ class ConsentStatus(str, Enum):
     EXPIRED = "expired"
     REVOKED = "revoked"
     DECLINED = "declined"
+    WAITING_OTHER = "waiting_other"
 
     @property
     def label(self) -> str:
@@ -61,7 +68,13 @@ _LABELS = {
     ConsentStatus.EXPIRED: "Har gått ut",
     ConsentStatus.REVOKED: "Återkallat",
     ConsentStatus.DECLINED: "Avböjt",
+    ConsentStatus.WAITING_OTHER: "Väntar på den andra vårdnadshavarens underskrift",
 }
+
+#: The statuses that need someone to act (Att göra): renew, get signed, finish, or get
+#: the other guardian's signature.
+NEEDS_ACTION = frozenset({ConsentStatus.EXPIRING, ConsentStatus.PRINTED, ConsentStatus.DRAFT,
+                          ConsentStatus.WAITING_OTHER})
 
 
 @dataclass(frozen=True)
@@ -80,6 +93,7 @@ class SignedPaper:
     signed_on: date
     received: Registration
     scan_ref: str | None = None
+    signer: str = ""  # the guardian who signed, as registered ("" before 0008)
 
 
 @dataclass(frozen=True)
@@ -95,6 +109,14 @@ class Consent:
     signed: SignedPaper | None = None
     revoked: Registration | None = None
     declined: Registration | None = None
+    guardians: int = 1
+    second_signed: SignedPaper | None = None
+
+    @property
+    def all_signed(self) -> bool:
+        """Every guardian's signature registered."""
+        return self.signed is not None and (self.guardians == 1
+                                             or self.second_signed is not None)
 
 
 def status(consent: Consent, today: date) -> ConsentStatus:
@@ -105,6 +127,8 @@ def status(consent: Consent, today: date) -> ConsentStatus:
         return ConsentStatus.DECLINED
     if consent.signed is None:
         return ConsentStatus.PRINTED if consent.printed_on else ConsentStatus.DRAFT
+    if not consent.all_signed:
+        return ConsentStatus.WAITING_OTHER
     assert consent.valid_from is not None and consent.valid_to is not None
     if today < consent.valid_from:
         return ConsentStatus.SIGNED
@@ -154,6 +178,24 @@ def mark_printed(consent: Consent, on: date) -> Consent:
     return replace(consent, printed_on=on)
 
 
+def set_guardians(consent: Consent, guardians: int) -> Consent:
+    """One guardian or two (joint custody): only before the first signature."""
+    if guardians not in (1, 2) or isinstance(guardians, bool):
+        raise InvalidInput("Ett barn har en eller två vårdnadshavare.")
+    if consent.signed is not None and guardians != consent.guardians:
+        raise InvalidInput("Antalet vårdnadshavare kan inte ändras efter att en underskrift "
+                           "är registrerad. Skapa ett nytt samtycke.")
+    return replace(consent, guardians=guardians)
+
+
+def _fold_name(text: str) -> str:
+    return " ".join(text.casefold().split())
+
+
+def _same_person(a: str, b: str) -> bool:
+    return bool(_fold_name(a)) and _fold_name(a) == _fold_name(b)
+
+
 def register_signature(
     consent: Consent,
     *,
@@ -162,13 +204,41 @@ def register_signature(
     registered_by: str,
     today: date,
     scan_ref: str | None = None,
+    signer: str = "",
 ) -> Consent:
-    """Register that the signed paper was received (see module docstring for the rules)."""
+    """Register that a signed paper was received (see module docstring for the rules).
+
+    The first call registers the first guardian's signature; with two guardians the
+    second call registers the other's. `signer` is the guardian's name (required with
+    two guardians, so that one parent cannot sign for both)."""
     by = _need_person(registered_by)
+    signer = " ".join((signer or "").split())
+    if len(signer) > 200:
+        raise InvalidInput("Vårdnadshavarens namn är för långt (högst 200 tecken).")
     if consent.revoked or consent.declined:
         raise InvalidInput("Samtycket är avböjt eller återkallat. Skapa ett nytt samtycke.")
+    if consent.guardians == 2 and not signer:
+        raise InvalidInput("Ange vilken vårdnadshavare som har skrivit under.")
     if consent.signed is not None:
-        raise InvalidInput("Underskriften är redan registrerad.")
+        if consent.guardians == 1:
+            raise InvalidInput("Barnet har en vårdnadshavare och underskriften är redan "
+                               "registrerad.")
+        if consent.second_signed is not None:
+            raise InvalidInput("Båda vårdnadshavarnas underskrifter är redan registrerade.")
+        if _same_person(signer, consent.signed.signer):
+            raise InvalidInput("Samma person kan inte skriva under för båda vårdnadshavarna: "
+                               "en förälder kan inte samtycka för den andra.")
+        _not_future(signed_on, today, "Underskriftsdatum")
+        _not_future(received_on, today, "Mottagningsdatum")
+        if received_on < signed_on:
+            raise InvalidInput("Blanketten kan inte ha tagits emot före underskriften.")
+        assert consent.valid_from is not None
+        if consent.valid_from < signed_on:
+            raise InvalidInput(
+                f"Samtycket gäller från {format_date(consent.valid_from)}, före underskriften "
+                f"{format_date(signed_on)}. Ändra giltighetstiden.")
+        second = SignedPaper(signed_on, Registration(received_on, by), None, signer)
+        return replace(consent, second_signed=second)
     if consent.valid_from is None or consent.valid_to is None:
         raise InvalidInput("Ange giltighetstid innan underskriften registreras.")
     set_validity(consent, consent.valid_from, consent.valid_to)  # re-check the 12 months
@@ -181,7 +251,7 @@ def register_signature(
             f"Samtycket gäller från {format_date(consent.valid_from)}, före underskriften "
             f"{format_date(signed_on)}. Ändra giltighetstiden."
         )
-    paper = SignedPaper(signed_on, Registration(received_on, by), scan_ref)
+    paper = SignedPaper(signed_on, Registration(received_on, by), scan_ref, signer)
     return replace(consent, signed=paper)
 
 
@@ -243,7 +313,19 @@ def renew(
         form_id=old.form_id,
         form_version=form_version or old.form_version,
         data=data,
+        guardians=old.guardians,
     )
+
+
+def next_period(old: Consent, today: date) -> tuple[date, date]:
+    """The period a renewal proposes: from the day after `old` ends (or today, if it has
+    ended, was revoked or has no period), for the longest allowed (12 months)."""
+    from datetime import timedelta
+
+    start = today
+    if old.valid_to is not None and old.revoked is None and old.declined is None:
+        start = max(today, old.valid_to + timedelta(days=1))
+    return start, last_valid_day(start)
 
 
 def clearable_fields(definition: FormDefinition) -> list[str]:

@@ -56,17 +56,27 @@ class ConsentLifecycle(ConsentBase):
 
     def register_signature(self, consent_id: int, *, received_on: date, registered_by: str,
                            signed_on: date | None = None, scan: bytes | None = None,
-                           mime: str = "application/pdf", filename: str = "") -> None:
-        """The signed paper came back: when, who registered it, optionally its scan."""
+                           mime: str = "application/pdf", filename: str = "",
+                           guardians: int | None = None, signer: str = "") -> None:
+        """A signed paper came back: when, who registered it, optionally its scan.
+
+        `guardians` (1 or 2, before the first signature) records whether the child has
+        one guardian or two; with two, call once per guardian (`signer`: the guardian's
+        name): the consent waits for the other guardian until both are registered."""
         today = self.today()
         if scan is not None:
             check_scan(scan, mime)
         with self._uow() as uow:
             record = self._record(uow, consent_id)
-            self._require_complete(record, today, "registreras som underskrivet")
+            current = record.consent
+            if current.signed is None:
+                self._require_complete(record, today, "registreras som underskrivet")
+            if guardians is not None:
+                current = lifecycle.set_guardians(current, guardians)
             signed = lifecycle.register_signature(
-                record.consent, signed_on=signed_on or received_on, received_on=received_on,
-                registered_by=registered_by, today=today)
+                current, signed_on=signed_on or received_on, received_on=received_on,
+                registered_by=registered_by, today=today, signer=signer)
+            which = 2 if record.consent.signed is not None else 1
             if scan is not None:
                 aid = repo.add_attachment(uow.conn, uow.actor, owner_type="consent",
                                           owner_id=record.id, kind="scan", mime=mime,
@@ -75,8 +85,14 @@ class ConsentLifecycle(ConsentBase):
             repo.update(uow.conn, uow.actor, record.id, signed, child_id=record.child_id)
             uow.audit("update", "consent", record.id, {
                 "event": "signed", "received_on": format_date(received_on),
-                "registered_by": registered_by.strip(), "scan": scan is not None})
+                "registered_by": registered_by.strip(), "scan": scan is not None,
+                "guardian": which, "guardians": signed.guardians})
         self._publish([self._consent_change(record)])
+
+    def set_guardians(self, consent_id: int, guardians: int) -> None:
+        """Record whether the child has one guardian or two (before the first signature)."""
+        self._change(consent_id, "guardians", lambda r: lifecycle.set_guardians(
+            r.consent, guardians), {"guardians": guardians})
 
     def attach_scan(self, consent_id: int, content: bytes, mime: str, filename: str = "") -> None:
         """Attach (or replace) the scan of the signed paper, stored encrypted in the file."""

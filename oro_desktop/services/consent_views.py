@@ -18,7 +18,8 @@ from oro_desktop.core.consent import Consent, ConsentStatus
 from oro_desktop.core.forms import FormDefinition, Problem
 from oro_desktop.core.persons import Person
 
-STATUS_ORDER = (ConsentStatus.EXPIRING, ConsentStatus.PRINTED, ConsentStatus.DRAFT,
+STATUS_ORDER = (ConsentStatus.EXPIRING, ConsentStatus.WAITING_OTHER,
+                ConsentStatus.PRINTED, ConsentStatus.DRAFT,
                 ConsentStatus.ACTIVE, ConsentStatus.SIGNED, ConsentStatus.EXPIRED,
                 ConsentStatus.REVOKED, ConsentStatus.DECLINED)
 

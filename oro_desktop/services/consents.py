@@ -91,6 +91,7 @@ class ConsentService(ConsentListing, ConsentLifecycle):
                 source, target = old.field_for(role), definition.field_for(role)
                 if source is not None and target is not None and source.id in last.consent.data:
                     data[target.id] = last.consent.data[source.id]
+        data.update(_from_profile(self._session, definition))
         return NewConsent(form_id, definition.version, data)
 
     def from_person(self, child_id: int, form_id: str = DEFAULT_FORM) -> NewConsent:
@@ -296,8 +297,25 @@ class ConsentService(ConsentListing, ConsentLifecycle):
             names = person_service.guardian_names(old_def, old.consent.data)
             if where and where.guardians and names:
                 data[where.guardians] = [{"name": n} for n in names]
+            validity = new_def.field_for("validity")
+            if validity is not None:  # propose the next period (core.consent.next_period)
+                start, end = lifecycle.next_period(old.consent, self.today())
+                data[validity.id] = {"from": start.isoformat(), "to": end.isoformat()}
         # Saved after the read's transaction, so the save's changes publish after its commit.
         return self.save(None, data, form_id=new_def.id, renewed_from=old.id).id
+
+
+def _from_profile(session: Any, definition: FormDefinition) -> dict[str, Any]:
+    """"Samtycke inhämtat av" from the signed-in user's profile (wins over the last
+    consent's copy; empty profile fields leave the copy alone)."""
+    from oro_desktop.services.users import obtained_by
+
+    out: dict[str, Any] = {}
+    for role, value in obtained_by(session).items():
+        target = definition.field_for(role)
+        if target is not None:
+            out[target.id] = value
+    return out
 
 
 def _typed_child_name(definition: FormDefinition, data: Mapping[str, Any]) -> str:

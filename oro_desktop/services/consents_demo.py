@@ -99,6 +99,12 @@ def demo_seed(session: "Session") -> None:
                                   today, None)).id
     service.mark_printed(cid, ago(10))
     service.decline(cid, on=ago(3), registered_by=me)
+    # Joint custody: one of two guardians has signed, waiting for the other (0008).
+    cid = service.save(None, data("Elsa Väntesson", pnr("20220101", 980),
+                                  ["Anna Väntesson", "Bo Väntesson"], today, None)).id
+    service.mark_printed(cid, ago(6))
+    service.register_signature(cid, signed_on=ago(3), received_on=ago(2), registered_by=me,
+                               guardians=2, signer="Anna Väntesson")
     # A child without a number (not yet registered), draft.
     service.save(None, data("Nyfödd Exempelbarn", {"kind": "saknas", "reason": "Ej folkbokförd ännu"},
                             ["Sara Exempel"], None, None))

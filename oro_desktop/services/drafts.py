@@ -9,6 +9,7 @@ input, and the filled form it becomes is audited by the forms service.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from oro_desktop.errors import InvalidInput
@@ -16,15 +17,25 @@ from oro_desktop.services.changes import Change
 from oro_desktop.store.errors import NotFound
 from oro_desktop.store.repos import consents as consents_repo
 from oro_desktop.store.repos import drafts as repo
-from oro_desktop.store.repos.drafts import DraftRow
 
 if TYPE_CHECKING:
     from oro_desktop.services.session import Session
 
-__all__ = ["DraftService", "DraftRow", "discard_consent_draft", "NOT_A_DRAFT"]
+__all__ = ["DraftService", "Draft", "discard_consent_draft", "NOT_A_DRAFT"]
 
 NOT_A_DRAFT = ("Bara ett utkast som inte har skrivits ut kan tas bort. Ett utskrivet samtycke "
                "registreras i stället som avböjt. Inget har ändrats.")
+
+
+@dataclass(frozen=True)
+class Draft:
+    """One of the user's drafts as the GUI sees it (the store's row stops here)."""
+
+    key: str
+    kind: str
+    payload: dict[str, Any]
+    created_at: str
+    updated_at: str
 
 
 class DraftService:
@@ -54,11 +65,12 @@ class DraftService:
             if repo.delete(uow.conn, user, key):
                 uow.audit("delete", "draft", key)
 
-    def list(self, kind: str | None = None) -> list[DraftRow]:
-        """This user's drafts, most recently saved first."""
+    def list(self, kind: str | None = None) -> list[Draft]:
+        """This user's drafts, most recently saved first (service values, not store rows)."""
         user = self._session.user.name
         with self._session.store.unit_of_work(user) as uow:
-            return repo.list_for(uow.conn, user, kind)
+            rows = repo.list_for(uow.conn, user, kind)
+        return [Draft(r.key, r.kind, dict(r.payload), r.created_at, r.updated_at) for r in rows]
 
 
 def discard_consent_draft(session: "Session", consent_id: int) -> None:

@@ -27,6 +27,7 @@ if TYPE_CHECKING:
     from oro_desktop.services.audit_view import AuditRow
     from oro_desktop.services.cases import CaseService
     from oro_desktop.services.disclosures import DisclosureService
+    from oro_desktop.services.barnhalsoteam import BhtService
     from oro_desktop.services.consents import ConsentService
     from oro_desktop.services.contacts import ContactService
     from oro_desktop.services.drafts import DraftService
@@ -160,6 +161,16 @@ class Services:
 
         cases = self.cases
         return DisclosureService(self.session, cases.guidance, cases.library, today=self._today)
+
+    @cached_property
+    def bht(self) -> BhtService:
+        from oro_desktop.core.forms import FormLibrary
+        from oro_desktop.services.barnhalsoteam import BhtService
+        from oro_desktop.store import kdf as kdf_mod
+
+        return BhtService(self.session, FormLibrary(self.paths.forms_dir),
+                          fonts_dir=self.paths.fonts_dir, today=self._today,
+                          transfer_kdf=kdf_mod.from_environment() or kdf_mod.DEFAULT)
 
     @cached_property
     def audit(self) -> AuditLogReader:

@@ -269,3 +269,42 @@ def user_name_problem(name: str) -> str:
     except InvalidInput as exc:
         return exc.message
     return ""
+
+
+# -- the user's own profile (migration 0008) --------------------------------------------
+MAX_PROFILE = 200
+
+
+def profile(session: Session) -> users_repo.Profile:
+    """The signed-in user's name, function and unit (for "Samtycke inhämtat av")."""
+    with session.store.unit_of_work(session.user.name) as uow:
+        return users_repo.get_profile(uow.conn, session.user.name)
+
+
+def update_profile(session: Session, *, full_name: str, function: str, unit: str) -> None:
+    """Each user edits their own profile; one line each, bounded, audited."""
+    values = []
+    for label, text in (("Namn", full_name), ("Funktion", function), ("Enhet", unit)):
+        text = " ".join(str(text or "").split())
+        if len(text) > MAX_PROFILE:
+            raise InvalidInput(f"{label} är för långt (högst {MAX_PROFILE} tecken).")
+        values.append(text)
+    new = users_repo.Profile(*values)
+    with session.store.unit_of_work(session.user.name) as uow:
+        users_repo.set_profile(uow.conn, session.user.name, new)
+        uow.audit("update", "user", session.user.name, {"event": "profile"})
+    from oro_desktop.services.changes import Change
+
+    session.changes.publish(Change("user", "", "updated"))
+
+
+def obtained_by(session: Session) -> dict[str, str]:
+    """The obtained_by.* role values from the profile: name, and "function, unit"."""
+    p = profile(session)
+    out: dict[str, str] = {}
+    if p.full_name:
+        out["obtained_by.name"] = p.full_name
+    work = ", ".join(x for x in (p.function, p.unit) if x)
+    if work:
+        out["obtained_by.function"] = work
+    return out

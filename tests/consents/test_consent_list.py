@@ -36,9 +36,14 @@ def _facts(rng: random.Random, day: date) -> Consent:
                 printed_on=day - timedelta(days=rng.randint(0, 40)) if rng.random() < .6 else None)
     if c.valid_from is None or c.valid_to is None:
         c = replace(c, valid_from=None, valid_to=None)
+    if rng.random() < 0.4:  # joint custody: two guardians (migration 0008)
+        c = replace(c, guardians=2)
     if signed:
         c = replace(c, valid_from=start, valid_to=end,
-                    signed=SignedPaper(start, Registration(start, "admin")))
+                    signed=SignedPaper(start, Registration(start, "admin"), None, "Anna"))
+        if c.guardians == 2 and rng.random() < 0.6:
+            c = replace(c, second_signed=SignedPaper(start, Registration(start, "admin"),
+                                                     None, "Bertil"))
         if rng.random() < 0.2:
             c = replace(c, revoked=Registration(start, "admin"))
     elif rng.random() < 0.2:
@@ -52,7 +57,8 @@ def _as_columns(c: Consent) -> dict[str, str | None]:
             "declined_on": iso(c.declined.on if c.declined else None),
             "signed_on": iso(c.signed.signed_on if c.signed else None),
             "printed_on": iso(c.printed_on), "valid_from": iso(c.valid_from),
-            "valid_to": iso(c.valid_to)}
+            "valid_to": iso(c.valid_to), "guardian_count": c.guardians,
+            "second_signed_on": iso(c.second_signed.signed_on if c.second_signed else None)}
 
 
 def test_sql_status_equals_core_status_over_generated_facts(session):

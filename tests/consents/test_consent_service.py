@@ -236,7 +236,11 @@ def test_signed_consent_cannot_be_edited_and_renew_prefills(service, clock):
         service.save(cid, example(barn_telefon="063-111 11 11"))
     new = service.get(service.renew(cid))
     assert new.status is ConsentStatus.DRAFT and new.renewed_from == cid
-    assert "giltighet" not in new.data
+    # The next period is proposed (from the day after the old one ends, 12 months).
+    old = service.get(cid).consent
+    assert new.data["giltighet"] == {
+        "from": (old.valid_to + timedelta(days=1)).isoformat(),
+        "to": (old.valid_to.replace(year=old.valid_to.year + 1)).isoformat()}
     assert new.data["underskrifter"] == [{"name": "Tolvan Tolvansson"}, {"name": "Elva Elvasdotter"}]
     assert new.child.id == service.get(cid).child.id
 

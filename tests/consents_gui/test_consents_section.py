@@ -196,7 +196,16 @@ def test_actions_follow_the_lifecycle(qtbot, session, services, service, questio
     assert view.register_action.isEnabled() and not view.revoke_action.isEnabled()
     dialog = view.register_selected()
     assert "Tyra Tolvansson" in dialog.findChild(type(dialog.error), "factSubject").text()
+    assert dialog.guardians.currentData() == 2  # two guardians named on the form
+    first_signer = dialog.signer.currentText()
     assert dialog.submit()
+    assert service.get(cid).status is S.WAITING_OTHER  # one of two guardians (0008)
+    settle(qtbot, view)
+    assert view.register_action.isEnabled()
+    second = view.register_selected()
+    assert not second.guardians.isEnabled() and "andra vårdnadshavarens" in second.state.text()
+    assert second.signer.currentText() not in ("", first_signer)
+    assert second.submit()
     assert service.get(cid).status is S.ACTIVE
     settle(qtbot, view)
     assert view.revoke_action.isEnabled() and not view.register_action.isEnabled()

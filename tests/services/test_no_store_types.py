@@ -57,3 +57,75 @@ def test_service_results_and_views_hold_no_store_type():
     # The check itself sees a store type where there is one.
     from oro_desktop.store.repos.consents import ConsentRecord
     assert _store_types_in(list[ConsentRecord | None])
+
+
+# -- every service module: what a public callable returns is never a store type ---------
+# Helpers that services hand each other (never called from gui/ or cli/: the test below
+# proves gui/ and cli/ never even touch a `.store` attribute).
+SERVICE_INTERNAL = {
+    "oro_desktop.services.session:Session.store",         # the services' own handle
+    "oro_desktop.services.case_reads:consent_answers",    # shared by cases and disclosures
+    "oro_desktop.services.maintenance:key_from_credentials",  # restore/check plumbing
+}
+
+
+def _service_modules() -> list[str]:
+    import pkgutil
+
+    import oro_desktop.services as services_pkg
+
+    return sorted(f"{services_pkg.__name__}.{m.name}"
+                  for m in pkgutil.iter_modules(services_pkg.__path__))
+
+
+def _returned_store_types(module_name: str) -> list[str]:
+    import importlib
+    import inspect
+
+    module = importlib.import_module(module_name)
+    found = []
+    for name, value in vars(module).items():
+        if name.startswith("_") or getattr(value, "__module__", None) != module_name:
+            continue
+        members = [(name, value)] if inspect.isfunction(value) else []
+        if inspect.isclass(value):
+            for attr, member in vars(value).items():
+                func = member.fget if isinstance(member, property) else member
+                func = getattr(func, "__func__", func)
+                if not attr.startswith("_") and inspect.isfunction(func):
+                    members.append((f"{name}.{attr}", func))
+        for where, func in members:
+            if f"{module_name}:{where}" in SERVICE_INTERNAL:
+                continue
+            try:
+                hint = typing.get_type_hints(func).get("return")
+            except Exception:  # an unresolvable hint is mypy's to report
+                continue
+            found += [f"{where} -> {t}" for t in _store_types_in(hint)]
+    return found
+
+
+@pytest.mark.parametrize("module_name", _service_modules())
+def test_no_service_returns_a_store_type(module_name):
+    assert _returned_store_types(module_name) == []
+
+
+def test_the_return_check_sees_a_store_type(monkeypatch):
+    import oro_desktop.services.drafts as drafts_mod
+    from oro_desktop.store.repos.drafts import DraftRow
+
+    def leaky():  # type: ignore[no-untyped-def]
+        return []
+
+    leaky.__annotations__ = {"return": list[DraftRow]}
+    leaky.__module__ = drafts_mod.__name__
+    monkeypatch.setattr(drafts_mod, "leaky", leaky, raising=False)
+    assert _returned_store_types(drafts_mod.__name__) == ["leaky -> oro_desktop.store.repos.drafts.DraftRow"]
+
+
+@pytest.mark.parametrize("package", ["gui", "cli"])
+def test_gui_and_cli_never_touch_a_store_attribute(package):
+    for path in sorted((ROOT / package).rglob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text("utf-8"))):
+            assert not (isinstance(node, ast.Attribute) and node.attr == "store"), \
+                f"{path}:{node.lineno} reaches `.store`: go through a service"

@@ -37,12 +37,13 @@ STATUS_COLOURS: dict[ConsentStatus, tuple[str, str]] = {
     ConsentStatus.EXPIRED: ("#f8dadb", "#7a1015"),
     ConsentStatus.REVOKED: ("#e4d9ec", "#452159"),
     ConsentStatus.DECLINED: ("#e9e4df", "#4a3b2c"),
+    ConsentStatus.WAITING_OTHER: ("#fff1c2", "#574000"),
 }
 #: A glyph before the label, so the status is readable without colour (and in grey print).
 STATUS_GLYPHS: dict[ConsentStatus, str] = {
     ConsentStatus.EXPIRING: "⚠", ConsentStatus.PRINTED: "✉", ConsentStatus.DRAFT: "✎",
     ConsentStatus.ACTIVE: "✔", ConsentStatus.SIGNED: "◷", ConsentStatus.EXPIRED: "✖",
-    ConsentStatus.REVOKED: "⊘", ConsentStatus.DECLINED: "—",
+    ConsentStatus.REVOKED: "⊘", ConsentStatus.DECLINED: "—", ConsentStatus.WAITING_OTHER: "✍",
 }
 NO_VALIDITY = {ConsentStatus.REVOKED, ConsentStatus.DECLINED}
 ROW_ROLE = Qt.ItemDataRole.UserRole + 1  # the ConsentRow itself

@@ -230,9 +230,10 @@ class ConsentsView(QWidget):
         self._enable(self.print_action, pick)
         unsigned_only = pick or ("" if status in UNSIGNED else
                                  f"Går bara för ett samtycke som väntar på underskrift (detta är {label}).")
-        self._enable(self.register_action, unsigned_only)
+        self._enable(self.register_action, "" if status is S.WAITING_OTHER else unsigned_only)
         self._enable(self.decline_action, unsigned_only)
-        self._enable(self.revoke_action, pick or ("" if status in IN_FORCE else
+        self._enable(self.revoke_action, pick or ("" if status in IN_FORCE
+                                                  or status is S.WAITING_OTHER else
                      f"Går bara för ett samtycke som gäller (detta är {label})."))
         self._enable(self.renew_action, pick or ("" if status not in UNSIGNED else
                      "Ett samtycke som inte är underskrivet förnyas inte: öppna och ändra det."))

@@ -6,7 +6,8 @@ list it took seconds. Everything the list shows is a column: the lifecycle facts
 number and protection mark, and the definition id/version of `filled_forms`.
 
 The status is `core.consent.status` written as SQL (`STATUS_SQL`): revoked and declined
-win, then unsigned (printed or draft), then signed by today's date: before valid_from
+win, then unsigned (printed or draft), then one of two guardians signed (waiting_other,
+migration 0008), then signed by today's date: before valid_from
 signed, after valid_to expired, at most EXPIRING_DAYS left expiring, else active. A test
 compares the two over generated facts and days. The order is the caller's status order,
 then within a status the same keys as `services.consent_views.list_order_key`.
@@ -43,6 +44,7 @@ STATUS_SQL = f"""CASE
     WHEN c.declined_on IS NOT NULL THEN 'declined'
     WHEN c.signed_on IS NULL THEN
         CASE WHEN c.printed_on IS NOT NULL THEN 'printed' ELSE 'draft' END
+    WHEN c.guardian_count = 2 AND c.second_signed_on IS NULL THEN 'waiting_other'
     WHEN :today < c.valid_from THEN 'signed'
     WHEN :today > c.valid_to THEN 'expired'
     WHEN julianday(c.valid_to) - julianday(:today) <= {int(EXPIRING_DAYS)} THEN 'expiring'
@@ -164,7 +166,12 @@ ORDER BY CASE status {rank} ELSE {len(status_order)} END,
 
 _LIVE = "c.revoked_received_on IS NULL AND c.declined_on IS NULL"
 _UNSIGNED = f"{_LIVE} AND c.signed_on IS NULL"
-_SIGNED = f"{_LIVE} AND c.signed_on IS NOT NULL"
+#: every guardian signed; textually the index condition of migration 0008 (the planner
+#: matches a partial index's WHERE term by term).
+_COMPLETE = "(c.guardian_count = 1 OR c.second_signed_on IS NOT NULL)"
+_SIGNED = f"{_LIVE} AND c.signed_on IS NOT NULL AND {_COMPLETE}"
+_WAITING_OTHER = (f"{_LIVE} AND c.signed_on IS NOT NULL AND c.guardian_count = 2"
+                  " AND c.second_signed_on IS NULL")
 
 #: status -> (facts that make it, within-status order, index for counting, index for the
 #: page's ids); see core.consent.status. The indexes (migration 0004) are named so that
@@ -174,6 +181,8 @@ SEGMENTS: dict[str, tuple[str, str, str, str]] = {
     "expiring": (f"{_SIGNED} AND c.valid_from <= :today AND c.valid_to >= :today"
                  " AND c.valid_to <= :soon", "c.valid_to",
                  "consents_list_signed_to", "consents_list_signed_to"),
+    "waiting_other": (_WAITING_OTHER, "c.updated_at DESC", "consents_list_waiting_other",
+                      "consents_list_waiting_other"),
     "printed": (f"{_UNSIGNED} AND c.printed_on IS NOT NULL", "c.printed_on",
                 "consents_list_printed", "consents_list_printed"),
     "draft": (f"{_UNSIGNED} AND c.printed_on IS NULL", "c.updated_at DESC",
@@ -311,8 +320,11 @@ def one(conn, today: date, uid: str) -> ListEntry | None:
 def status_of_facts(conn, today: date, facts: dict[str, str | None]) -> str:
     """The SQL status for one set of fact values (for the test against core.consent)."""
     cols = ("revoked_received_on", "declined_on", "signed_on", "printed_on", "valid_from",
-            "valid_to")
+            "valid_to", "guardian_count", "second_signed_on")
     select = ", ".join(f":{k} AS {k}" for k in cols)
     sql = f"SELECT {STATUS_SQL} FROM (SELECT {select}) c"
-    return str(conn.execute(sql, {**{k: facts.get(k) for k in cols},
+    values = {k: facts.get(k) for k in cols}
+    if values["guardian_count"] is None:
+        values["guardian_count"] = 1
+    return str(conn.execute(sql, {**values,
                                   "today": today.isoformat()}).fetchone()[0])

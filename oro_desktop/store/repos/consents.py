@@ -26,7 +26,9 @@ SELECT c.id, c.filled_form_id, c.child_person_id, c.valid_from, c.valid_to, c.pr
        c.signed_on, c.signed_received_on, c.signed_registered_by, c.scan_attachment_id,
        c.revoked_received_on, c.revoked_registered_by, c.declined_on, c.declined_by,
        c.renewed_from, c.created_at, c.created_by, c.updated_at, c.updated_by,
-       f.form_id, f.form_version, f.data, c.uid, f.uid, c.child_name
+       f.form_id, f.form_version, f.data, c.uid, f.uid, c.child_name,
+       c.guardian_count, c.signer_name, c.second_signed_on, c.second_received_on,
+       c.second_registered_by, c.second_signer_name
 FROM consents c JOIN filled_forms f ON f.id = c.filled_form_id
 """
 
@@ -82,12 +84,17 @@ def _record(r) -> ConsentRecord:
     signed = None
     if r[6]:
         signed = SignedPaper(_d(r[6]), Registration(_d(r[7]), r[8]),  # type: ignore[arg-type]
-                             str(r[9]) if r[9] is not None else None)
+                             str(r[9]) if r[9] is not None else None, r[26] or "")
+    second = None
+    if r[27]:
+        second = SignedPaper(_d(r[27]), Registration(_d(r[28]), r[29]),  # type: ignore[arg-type]
+                             None, r[30] or "")
     consent = Consent(
         form_id=r[19], form_version=int(r[20]), data=json.loads(r[21]),
         valid_from=_d(r[3]), valid_to=_d(r[4]), printed_on=_d(r[5]), signed=signed,
         revoked=Registration(_d(r[10]), r[11]) if r[10] else None,  # type: ignore[arg-type]
         declined=Registration(_d(r[12]), r[13]) if r[12] else None,  # type: ignore[arg-type]
+        guardians=int(r[25]), second_signed=second,
     )
     return ConsentRecord(int(r[0]), consent, int(r[1]), r[2], r[14], r[15], r[16], r[17], r[18],
                          r[22], r[23], r[24])
@@ -101,12 +108,19 @@ def _facts(consent: Consent) -> tuple:
         s.received.by if s else None, int(s.scan_ref) if s and s.scan_ref else None,
         _iso(rv.on) if rv else None, rv.by if rv else None,
         _iso(dc.on) if dc else None, dc.by if dc else None,
+        int(consent.guardians), s.signer if s else "",
+        _iso(consent.second_signed.signed_on) if consent.second_signed else None,
+        _iso(consent.second_signed.received.on) if consent.second_signed else None,
+        consent.second_signed.received.by if consent.second_signed else None,
+        consent.second_signed.signer if consent.second_signed else "",
     )
 
 
 _FACT_COLUMNS = ("valid_from", "valid_to", "printed_on", "signed_on", "signed_received_on",
                  "signed_registered_by", "scan_attachment_id", "revoked_received_on",
-                 "revoked_registered_by", "declined_on", "declined_by")
+                 "revoked_registered_by", "declined_on", "declined_by",
+                 "guardian_count", "signer_name", "second_signed_on", "second_received_on",
+                 "second_registered_by", "second_signer_name")
 
 
 def insert(conn, actor: str, filled_form_id: int, consent: Consent, *,

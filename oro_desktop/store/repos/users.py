@@ -69,3 +69,23 @@ def delete_user(conn, name: str) -> None:
     conn.execute("DELETE FROM key_slots WHERE user = ?", (name,))
     conn.execute("DELETE FROM drafts WHERE user = ?", (name,))
     conn.execute("DELETE FROM users WHERE name = ?", (name,))
+
+
+@dataclass(frozen=True)
+class Profile:
+    """What the user says about themself (migration 0008): fills "Samtycke inhämtat av"."""
+
+    full_name: str = ""
+    function: str = ""
+    unit: str = ""
+
+
+def get_profile(conn, name: str) -> Profile:
+    row = conn.execute("SELECT full_name, function, unit FROM users WHERE name = ?",
+                       (name,)).fetchone()
+    return Profile(row[0], row[1], row[2]) if row else Profile()
+
+
+def set_profile(conn, name: str, profile: Profile) -> None:
+    conn.execute("UPDATE users SET full_name = ?, function = ?, unit = ? WHERE name = ?",
+                 (profile.full_name, profile.function, profile.unit, name))

@@ -1,0 +1,1 @@
+"""Barnhälsoteam widgets: the team view, the meeting editor, the yearly report preview."""

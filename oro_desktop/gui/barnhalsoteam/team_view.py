@@ -1,0 +1,258 @@
+"""The Barnhälsoteam section's widget: teams with members and mandates, their meetings,
+and the yearly follow-up (numbers from the recorded meetings, saved as PDF).
+
+Why one widget with tabs: the team is the unit the guideline speaks of (2.1-2.4); its
+meetings and its report belong to it. Every read and write goes through
+`services.bht` (services/barnhalsoteam.py); the widget refreshes on Change("team" |
+"meeting") from the session's change stream.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import (
+    QComboBox, QFileDialog, QHBoxLayout, QLabel, QListWidget, QListWidgetItem, QPlainTextEdit,
+    QPushButton, QSpinBox, QSplitter, QTableWidget, QTableWidgetItem, QTabWidget, QVBoxLayout,
+    QWidget,
+)
+from PySide6.QtCore import Qt
+
+from oro_desktop.core.barnhalsoteam import FollowUpAnswers
+from oro_desktop.core.barnhalsoteam.model import LEVEL_LABELS
+from oro_desktop.core.barnhalsoteam.roles import ROLE_LABELS
+from oro_desktop.errors import OroError
+from oro_desktop.gui.barnhalsoteam.meeting_editor import MeetingEditor
+
+
+class BhtView(QWidget):
+    def __init__(self, services, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.bht = services.bht
+        self.changes = services.changes
+        self.teams = QListWidget(self)
+        self.teams.setAccessibleName("Barnhälsoteam")
+        self.teams.currentRowChanged.connect(self._show_team)
+        self.tabs = QTabWidget(self)
+        # -- team tab
+        team_page = QWidget(self)
+        self.team_heading = QLabel(team_page)
+        self.team_heading.setWordWrap(True)
+        self.members = QTableWidget(0, 4, team_page)
+        self.members.setHorizontalHeaderLabels(["Roll", "Namn", "Verksamhet", "Mandat"])
+        self.members.horizontalHeader().setStretchLastSection(True)
+        self.members.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        self.notes = QLabel(team_page)
+        self.notes.setWordWrap(True)
+        self.notes.setObjectName("teamNotes")
+        new_team = QPushButton("N&ytt team…", team_page)
+        new_team.clicked.connect(self.new_team)
+        self.new_member_button = QPushButton("Ny &medlem…", team_page)
+        self.new_member_button.clicked.connect(self.new_member)
+        tl = QVBoxLayout(team_page)
+        trow = QHBoxLayout()
+        trow.addWidget(self.team_heading, 1)
+        trow.addWidget(new_team)
+        trow.addWidget(self.new_member_button)
+        tl.addLayout(trow)
+        tl.addWidget(self.members, 1)
+        tl.addWidget(self.notes)
+        # -- meetings tab
+        meet_page = QWidget(self)
+        self.meetings = QTableWidget(0, 4, meet_page)
+        self.meetings.setHorizontalHeaderLabels(["Datum", "Närvarande", "Frågor", "Beslut"])
+        self.meetings.horizontalHeader().setStretchLastSection(True)
+        self.meetings.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        new_meeting = QPushButton("&Nytt möte…", meet_page)
+        new_meeting.clicked.connect(self.new_meeting)
+        ml = QVBoxLayout(meet_page)
+        row = QHBoxLayout()
+        row.addStretch(1)
+        row.addWidget(new_meeting)
+        ml.addLayout(row)
+        ml.addWidget(self.meetings, 1)
+        # -- report tab
+        rep_page = QWidget(self)
+        self.year = QSpinBox(rep_page)
+        self.year.setRange(2000, 2200)
+        self.year.setValue(self.bht.today().year)
+        self.year.setAccessibleName("År")
+        self.year.valueChanged.connect(self.refresh_report)
+        self.implemented = QComboBox(rep_page)
+        self.implemented.addItem("Ej besvarat", None)
+        self.implemented.addItem("Ja", True)
+        self.implemented.addItem("Nej", False)
+        self.how = QPlainTextEdit(rep_page)
+        self.how.setPlaceholderText("Hur har samverkan fungerat?")
+        self.effects = QPlainTextEdit(rep_page)
+        self.effects.setPlaceholderText("Vilka effekter har samverkan gett?")
+        self.improve = QPlainTextEdit(rep_page)
+        self.improve.setPlaceholderText("Vad kan förbättras?")
+        for w in (self.how, self.effects, self.improve):
+            w.setFixedHeight(60)
+        self.numbers = QLabel(rep_page)
+        self.numbers.setWordWrap(True)
+        self.numbers.setObjectName("reportNumbers")
+        self.numbers.setTextFormat(Qt.TextFormat.RichText)
+        save = QPushButton("&Spara rapporten som PDF…", rep_page)
+        save.clicked.connect(self.save_report)
+        rl = QVBoxLayout(rep_page)
+        top = QHBoxLayout()
+        top.addWidget(QLabel("År:", rep_page))
+        top.addWidget(self.year)
+        top.addWidget(QLabel("Har riktlinjen implementerats?", rep_page))
+        top.addWidget(self.implemented)
+        top.addStretch(1)
+        top.addWidget(save)
+        rl.addLayout(top)
+        rl.addWidget(self.numbers)
+        rl.addWidget(self.how)
+        rl.addWidget(self.effects)
+        rl.addWidget(self.improve)
+        rl.addStretch(1)
+        self.tabs.addTab(team_page, "Team")
+        self.tabs.addTab(meet_page, "Möten")
+        self.tabs.addTab(rep_page, "Årsuppföljning")
+        split = QSplitter(self)
+        split.addWidget(self.teams)
+        split.addWidget(self.tabs)
+        split.setStretchFactor(1, 1)
+        split.setSizes([240, 760])
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(split)
+        self._views: list = []
+        unsubscribe = self.changes.subscribe(self._on_change, kinds=("team", "meeting"))
+        self.destroyed.connect(lambda *_: unsubscribe())
+        self.reload()
+
+    # -- data ----------------------------------------------------------------------------
+    def _on_change(self, change) -> None:
+        if change.kind in ("team", "meeting"):
+            self.reload()
+
+    def reload(self) -> None:
+        current = self.current_team_uid()
+        self._views = self.bht.teams()
+        self.teams.blockSignals(True)
+        self.teams.clear()
+        for v in self._views:
+            t = v.team
+            item = QListWidgetItem(f"{t.name}\n{t.municipality}{', ' + t.area if t.area else ''}"
+                                   + (" · överfört" if v.imported else ""))
+            item.setData(Qt.ItemDataRole.UserRole, t.uid)
+            self.teams.addItem(item)
+        self.teams.blockSignals(False)
+        uids = [v.team.uid for v in self._views]
+        self.teams.setCurrentRow(uids.index(current) if current in uids else (0 if uids else -1))
+        self._show_team(self.teams.currentRow())
+
+    def current_team_uid(self) -> str:
+        item = self.teams.currentItem()
+        return str(item.data(Qt.ItemDataRole.UserRole)) if item else ""
+
+    def _show_team(self, row: int) -> None:
+        if not 0 <= row < len(self._views):
+            self.team_heading.setText("Inga barnhälsoteam ännu. Lägg till ett med ”Nytt team…”.")
+            self.members.setRowCount(0)
+            self.meetings.setRowCount(0)
+            return
+        t = self._views[row].team
+        self.team_heading.setText(f"<b>{t.name}</b> — {t.municipality}"
+                                  f"{', ' + t.area if t.area else ''}, bildat "
+                                  f"{t.formed_on.isoformat()}")
+        self.members.setRowCount(len(t.members))
+        for i, m in enumerate(t.members):
+            for j, text in enumerate((ROLE_LABELS.get(m.role, m.role), m.name, m.organisation,
+                                      m.mandate or "Mandat ej angivet")):
+                self.members.setItem(i, j, QTableWidgetItem(text))
+        self.members.resizeColumnsToContents()
+        notes = []
+        if t.missing_roles():
+            notes.append("Saknas i teamet: " + ", ".join(t.missing_roles()) + ".")
+        if t.members_without_mandate():
+            notes.append("Mandat ej angivet för: "
+                         + ", ".join(m.name for m in t.members_without_mandate()) + ".")
+        notes.append("Förskolechefen kallar till mötena. Teamet är en mötesplats för "
+                     "professionen; vårdnadshavare och barn deltar inte (riktlinjen 2.6).")
+        self.notes.setText(" ".join(notes))
+        meetings = self.bht.meetings(team_uid=t.uid)
+        self.meetings.setRowCount(len(meetings))
+        for i, m in enumerate(reversed(meetings)):
+            topics = "; ".join(
+                f"{LEVEL_LABELS[x.level]}: {x.text}" + (" (med namn)" if x.identified else "")
+                for x in m.topics)
+            decisions = "; ".join(("SIP: " if d.kind == "initiera_sip" else "") + d.text
+                                  for d in m.decisions)
+            for j, text in enumerate((m.date.isoformat(),
+                                      ", ".join(ROLE_LABELS[r] for r in m.roles_present),
+                                      topics, decisions)):
+                self.meetings.setItem(i, j, QTableWidgetItem(text))
+        self.meetings.resizeColumnsToContents()
+        self.refresh_report()
+
+    # -- report --------------------------------------------------------------------------
+    def answers(self) -> FollowUpAnswers:
+        return FollowUpAnswers(self.implemented.currentData(), self.how.toPlainText(),
+                               self.effects.toPlainText(), self.improve.toPlainText())
+
+    def refresh_report(self) -> None:
+        uid = self.current_team_uid()
+        if not uid:
+            self.numbers.setText("")
+            return
+        n = self.bht.yearly_report(self.year.value(), team_uids=[uid]).numbers
+        months = " ".join(f"{i + 1}:{c}" for i, c in enumerate(n.per_month))
+        roles = ", ".join(f"{ROLE_LABELS.get(r, r)} {c}" for r, c in n.participation)
+        self.numbers.setText(
+            f"<b>Möten {n.year}:</b> {n.meeting_count} &nbsp; <b>Per månad:</b> {months}<br>"
+            f"<b>Deltagande (antal möten):</b> {roles or '–'}<br>"
+            f"<b>Barn på individnivå:</b> {n.deidentified} avidentifierat, {n.identified} med "
+            f"namn &nbsp; <b>SIP initierade:</b> {n.sip_initiated}<br>"
+            f"<b>Exempel på frågor:</b> {'; '.join(n.examples) or '–'}")
+
+    def save_report(self) -> None:
+        path, _ = QFileDialog.getSaveFileName(self, "Spara årsuppföljningen",
+                                              f"barnhalsoteam-{self.year.value()}.pdf", "PDF (*.pdf)")
+        if not path:
+            return
+        self.write_report(path)
+
+    def write_report(self, path: str) -> bool:
+        import os
+
+        try:
+            pdf = self.bht.report_pdf(self.year.value(), self.answers(),
+                                      team_uids=[self.current_team_uid()])
+            fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+            with os.fdopen(fd, "wb") as handle:
+                handle.write(pdf)
+        except (OroError, OSError) as exc:
+            self.numbers.setText(str(exc))
+            return False
+        return True
+
+    # -- teams -------------------------------------------------------------------------
+    def new_team(self):
+        from oro_desktop.gui.barnhalsoteam.team_dialogs import TeamDialog
+
+        dialog = TeamDialog(self.bht, self)
+        dialog.open()
+        return dialog
+
+    def new_member(self):
+        from oro_desktop.gui.barnhalsoteam.team_dialogs import MemberDialog
+
+        uid = self.current_team_uid()
+        if not uid:
+            return None
+        dialog = MemberDialog(self.bht, uid, self)
+        dialog.open()
+        return dialog
+
+    # -- meetings ------------------------------------------------------------------------
+    def new_meeting(self) -> MeetingEditor | None:
+        uid = self.current_team_uid()
+        if not uid:
+            return None
+        editor = MeetingEditor(self.bht, uid, self)
+        editor.open()
+        return editor

@@ -1,0 +1,100 @@
+"""The Barnhälsoteam section with real widgets: team view, the meeting editor's
+identified/de-identified choice with the refusal explained, the report numbers and PDF.
+`ORO_SCREENSHOTS=1` also saves docs/screenshots/bht-team.png and bht-meeting.png."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+from oro_desktop.core.consent import ConsentStatus
+from oro_desktop.gui.sections import discover
+from oro_desktop.services.barnhalsoteam_demo import demo_seed as bht_seed
+from oro_desktop.services.consents_demo import demo_seed as consent_seed
+from oro_desktop.services.consents_demo import skatteverket_test_number
+from oro_desktop.services.services import Services
+from oro_desktop.services.session import Session
+from oro_desktop.store.kdf import FAST_INSECURE
+
+SHOTS = Path(__file__).resolve().parents[2] / "docs" / "screenshots"
+
+
+@pytest.fixture
+def services(tmp_path):
+    s, _ = Session.create(tmp_path / "oro.db", "admin", "korrekt-häst-batteri", kdf=FAST_INSECURE)
+    consent_seed(s)
+    bht_seed(s)
+    yield Services(s)
+    s.close()
+
+
+def _shot(widget, name):
+    if os.environ.get("ORO_SCREENSHOTS") == "1":
+        SHOTS.mkdir(parents=True, exist_ok=True)
+        widget.grab().save(str(SHOTS / name))
+
+
+def _view(qtbot, services):
+    [section] = [s for s in discover(strict=True) if s.id == "barnhalsoteam"]
+    view = section.factory(services, None)
+    qtbot.addWidget(view)
+    view.resize(1100, 650)
+    view.show()
+    return view
+
+
+def test_team_view_shows_members_meetings_and_report(qtbot, services, tmp_path):
+    view = _view(qtbot, services)
+    assert view.teams.count() == 1
+    assert view.members.rowCount() == 4
+    assert view.meetings.rowCount() == 11
+    assert "Möten" in view.numbers.text()
+    _shot(view, "bht-team.png")
+    out = tmp_path / "r.pdf"
+    assert view.write_report(str(out)) and out.read_bytes().startswith(b"%PDF")
+
+
+def test_meeting_editor_explains_a_refusal_and_offers_the_deidentified_way(qtbot, services):
+    view = _view(qtbot, services)
+    editor = view.new_meeting()
+    qtbot.addWidget(editor)
+    editor.topic_text.setText("Oro för ett barn")
+    editor.level.setCurrentIndex(editor.level.findData("individual"))
+    editor.identified.setChecked(True)
+    waiting = [r for r in services.consents.list() if r.status is ConsentStatus.WAITING_OTHER]
+    assert [r.child_name for r in waiting] == ["Elsa Väntesson"]
+    editor.child.setText(skatteverket_test_number("20220101", 980))
+    editor.summary.setPlainText("Oro för språket")
+    assert not editor.check()
+    assert "andra vårdnadshavarens underskrift" in editor.verdict.text()
+    assert "avidentifierat" in editor.verdict.text()
+    assert editor.to_deidentified.isVisibleTo(editor)
+    _shot(editor, "bht-meeting.png")
+    assert not editor.add_topic()  # refused: nothing added
+    editor.to_deidentified.click()
+    assert editor.deidentified.isChecked() and not editor.child.isEnabled()
+    assert editor.add_topic()
+    before = view.meetings.rowCount()
+    assert editor.submit()
+    qtbot.waitUntil(lambda: view.meetings.rowCount() == before + 1)
+
+
+def test_new_team_and_member_dialogs(qtbot, services):
+    view = _view(qtbot, services)
+    dialog = view.new_team()
+    qtbot.addWidget(dialog)
+    assert not dialog.submit() and dialog.error.isVisibleTo(dialog)  # no name: refused
+    dialog.name.setText("Barnhälsoteam Strömsund")
+    dialog.municipality.setText("Strömsund")
+    assert dialog.submit()
+    qtbot.waitUntil(lambda: view.teams.count() == 2)
+    view.teams.setCurrentRow([v.team.uid for v in view._views].index(dialog.saved_uid))
+    member = view.new_member()
+    qtbot.addWidget(member)
+    member.name.setText("Kim Exempel")
+    member.mandate.setPlainText("Beslutar om förskolans insatser")
+    assert member.submit()
+    qtbot.waitUntil(lambda: view.members.rowCount() == 1)
+    assert "Socialtjänsten" in view.notes.text()  # still missing
