@@ -11,7 +11,7 @@ from oro_desktop.gui.admin import users_panel
 from oro_desktop.gui.admin.dialogs import AddUserDialog, OwnPasswordDialog
 from oro_desktop.gui.admin.recovery_key_dialog import RecoveryKeyDialog
 from oro_desktop.gui.sections import admin as admin_section
-from oro_desktop.gui.sections.admin import AdminView
+from oro_desktop.gui.admin.view import AdminView
 from oro_desktop.services.audit_view import recent_entries
 from oro_desktop.services.session import Session
 
