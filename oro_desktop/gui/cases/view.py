@@ -12,13 +12,14 @@ disclosure (a private party under an OSL basis) shows the guidance's warning.
 
 from __future__ import annotations
 
+from html import escape
 from typing import Any
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QAbstractItemView, QHBoxLayout, QLabel, QLineEdit, QPushButton, QScrollArea, QSplitter,
-    QTabWidget, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget,
+    QTabWidget, QTextBrowser, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget,
 )
 from shiboken6 import isValid
 
@@ -38,6 +39,7 @@ OSL_BASES = ("osl-25-12", "osl-26-9")
 
 def _scroll(widget: QWidget, parent: QWidget) -> QScrollArea:
     area = QScrollArea(parent)
+    area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
     area.setWidgetResizable(True)
     area.setFrameShape(QScrollArea.Shape.NoFrame)
     area.setWidget(widget)
@@ -137,8 +139,14 @@ class CaseDetail(QWidget):
         splitter.setChildrenCollapsible(False)
         splitter.addWidget(self.tabs)
         splitter.addWidget(self.guidance)
-        splitter.setStretchFactor(0, 3)
-        splitter.setStretchFactor(1, 2)
+        splitter.setStretchFactor(0, 1)
+        splitter.setStretchFactor(1, 1)
+        self.guidance.setMinimumWidth(440)
+        splitter.setSizes([640, 520])  # at 1366 wide the guidance needs ~500 px to read
+        inner = self.guidance.findChild(QSplitter, "resultSplitter")
+        if inner is not None:  # warnings, "Kontakta nu", the tabs: the contacts need room
+            inner.setSizes([90, 320, 220])
+        self.splitter = splitter
 
         top = QHBoxLayout()
         top.addWidget(self.back)
@@ -178,14 +186,17 @@ class CaseDetail(QWidget):
         self.tabs.addTab(page, "Personer")
 
         page = QWidget(self)
-        self.no_consent = QLabel("", page)
+        self.no_consent = QTextBrowser(page)
         self.no_consent.setObjectName("caseNoConsent")
-        self.no_consent.setWordWrap(True)
-        self.no_consent.setTextFormat(Qt.TextFormat.RichText)
+        self.no_consent.setAccessibleName("Samtycke saknas")
+        self.no_consent.setOpenLinks(False)
+        self.no_consent.setMaximumHeight(130)
         self.no_consent.hide()
         self.consents = _tree(page, "caseConsents",
                               ["Person", "Svar", "Sätt", "Tillfrågad", "Av", "Antecknat av"])
-        self.consents.setColumnWidth(0, 200)
+        for column, width in ((0, 190), (1, 45), (2, 120), (3, 90), (4, 180)):
+            self.consents.setColumnWidth(column, width)
+        self.consents.setMinimumHeight(140)
         self.consent_form = ConsentForm(today, user, page)
         self.consent_form.save.clicked.connect(self.record_consent)
         layout = QVBoxLayout(page)
@@ -201,6 +212,10 @@ class CaseDetail(QWidget):
         for column, width in ((0, 110), (1, 330), (2, 150)):
             self.steps.setColumnWidth(column, width)
         self.steps.currentItemChanged.connect(lambda *_: self._step_selected())
+        self.step_detail = QLabel("", page)
+        self.step_detail.setObjectName("caseStepDetail")
+        self.step_detail.setWordWrap(True)
+        self.step_detail.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.step_note = QLineEdit(page)
         self.step_note.setObjectName("caseStepNote")
         self.step_note.setPlaceholderText("Anteckning (vad som gjordes)")
@@ -219,6 +234,7 @@ class CaseDetail(QWidget):
         row.addWidget(self.untick_button)
         layout = QVBoxLayout(page)
         layout.addWidget(self.steps, 1)
+        layout.addWidget(self.step_detail)
         layout.addLayout(row)
         self.tabs.addTab(page, "Steg")
 
@@ -333,8 +349,8 @@ class CaseDetail(QWidget):
         self.consents.clear()
         for p in self.answering(v):
             state = {"yes": "Ja", "no": "Nej"}.get(p.answer, "Inte tillfrågad")
-            head = QTreeWidgetItem(self.consents, [f"{p.name} ({p.role_label.lower()})",
-                                                   state, "", "", "", ""])
+            head = QTreeWidgetItem(self.consents, [p.name, state, p.role_label.lower(),
+                                                   "", "", ""])
             head.setData(0, ROW_ROLE, p.uid)
             font = head.font(0)
             font.setBold(True)
@@ -349,15 +365,20 @@ class CaseDetail(QWidget):
         parts = []
         if v.no_consent:
             names = ", ".join(p.name for p in v.persons if p.answer == "no")
-            parts.append(f"<b>Samtycke saknas</b> för {names}: Alternativ 2 gäller för dem. "
+            parts.append(f"<b>Samtycke saknas</b> för {escape(names)}: Alternativ 2 gäller för dem. "
                          "Uppgifter får lämnas utan samtycke bara när det behövs för en "
                          "nödvändig skyddsinsats, bara det som behövs och bara mellan "
                          "offentliga verksamheter.")
         if v.motivate_consent:
-            ways = "".join(f"<li>{w.text} <span style='color:#4a525c'>({w.source})</span></li>"
+            sources = sorted({w.source for w in v.motivate_consent})
+            single = len(sources) == 1
+            ways = "".join(f"<li>{escape(w.text)}" + ("" if single else
+                           f" <span style='color:#4a525c'>({escape(w.source)})</span>") + "</li>"
                            for w in v.motivate_consent)
-            parts.append(f"<b>Riktlinjens sätt att motivera till samtycke:</b><ul>{ways}</ul>")
-        self.no_consent.setText("".join(f"<p>{p}</p>" if not p.startswith("<b>Rikt") else p
+            source = (f" <span style='color:#4a525c'>(källa: {escape(sources[0])})</span>"
+                      if single else "")
+            parts.append(f"<b>Riktlinjens sätt att motivera till samtycke</b>{source}:<ul>{ways}</ul>")
+        self.no_consent.setHtml("".join(p if p.startswith("<b>Rikt") else f"<p>{p}</p>"
                                         for p in parts))
         self.no_consent.setVisible(bool(parts))
 
@@ -456,6 +477,21 @@ class CaseDetail(QWidget):
     def _step_selected(self) -> None:
         item = self.steps.currentItem()
         self.step_note.setText(item.text(3) if item is not None else "")
+        step_id = item.data(0, ROW_ROLE) if item is not None else None
+        step = next((s for s in (self.view.steps if self.view else ()) if s.step_id == step_id), None)
+        if step is None:
+            self.step_detail.setText("")
+            return
+        lines = [f"<b>{escape(item.text(0)[2:])}:</b> {escape(step.text)}",
+                 f"<span style='color:#4a525c'>Källa: {escape(step.source)}"
+                 + (f" · Gäller: {escape(', '.join(step.applies_to))}" if step.applies_to else "")
+                 + "</span>"]
+        if step.skipped:
+            lines.append(f"Hoppas över: {escape(step.skipped_reason)}")
+        if step.ticked:
+            lines.append(f"Bockad av {escape(step.ticked_by)} {escape(step.ticked_at[:16])}"
+                         + (f": {escape(step.note)}" if step.note else ""))
+        self.step_detail.setText("<br>".join(lines))
 
     def tick_selected(self, ticked: bool) -> bool:
         step = self.selected_step()
