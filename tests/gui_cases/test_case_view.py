@@ -250,3 +250,28 @@ def test_att_gora_lists_who_is_to_be_told_afterwards_and_opens_the_case(qtbot, s
     services.disclosures.tell_after(d.uid, cases.today(), "Att socialtjänsten erbjuder stöd.")
     window.show_section("todo")
     qtbot.waitUntil(lambda: not todo.busy_now and todo.rows("tell_after") == [], timeout=15_000)
+
+
+def test_nytt_arende_defaults_to_the_region_setting_and_opens_the_new_case(qtbot, services, session):
+    session.set_setting("default_region", "kronoberg")
+    view = make_cases(qtbot, services)
+    dialog = view.new_case()
+    assert dialog.guideline.currentData() == "kronoberg-nyfott-barn"
+    assert not dialog.due.isEnabled() and dialog.child_name.isEnabled()
+    assert "Ljungby" in [dialog.municipality.itemText(i) for i in range(dialog.municipality.count())]
+    assert set(dialog.concern_boxes) >= {"parenting", "child_needs"}
+    dialog.municipality.setCurrentText("Ljungby")
+    dialog.concern_boxes["parenting"].setChecked(True)
+    assert dialog.submit() is None  # no name for the child: one line, nothing written
+    assert dialog.error.text().startswith("Ange") and services.cases.list_count() == 0
+    dialog.child_name.setText("Nyfödd Exempel")
+    uid = dialog.submit()
+    assert uid and view.pages.currentWidget() is view.detail
+    assert view.detail.view.row.uid == uid
+    assert view.detail.view.concerns == (("parenting", "allvarliga brister i föräldraförmågan"),)
+    assert view.detail.person_form.role.currentData() == "guardian"
+    qtbot.waitUntil(lambda: not view.busy and [r.uid for r in view.rows()] == [uid], timeout=15_000)
+    session.set_setting("default_region", "jamtland-harjedalen")
+    other = view.new_case()
+    assert other.guideline.currentData() == "jamtland-harjedalen-vantat-barn"
+    assert other.due.isEnabled() and not other.child_name.isEnabled()

@@ -198,6 +198,8 @@ class PartyRow(QWidget):
         self.kind.setAccessibleName("Typ av verksamhet")
         self.kind.setEditable(True)
         self.kind.addItems(KINDS)
+        self.kind.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.kind.setMinimumContentsLength(8)
         self.public = QComboBox(self)
         self.public.setObjectName(f"{prefix}Public")
         self.public.setAccessibleName("Offentlig eller privat")
@@ -232,8 +234,9 @@ class DisclosureForm(QGroupBox):
         self.before_on.setAccessibleName("Informerad före, datum")
         self.before = line(self, "disclosureBefore", "Vad personen fick veta före kontakten",
                            "Informerad före, vad")
-        self.exemption = QCheckBox("Undantag: orosanmälan om våld som föräldern inte är delaktig i "
-                                   "(personen informeras inte)", self)
+        self.exemption = QCheckBox("Undantag: anmälan om våld, föräldern ej delaktig", self)
+        self.exemption.setToolTip("Orosanmälan om våld eller hedersrelaterat våld som föräldern "
+                                  "inte är delaktig i: personen informeras inte.")
         self.exemption.setObjectName("disclosureExemption")
         self.exemption_reason = line(self, "disclosureExemptionReason", "Skälet för undantaget",
                                      "Skälet för undantaget")

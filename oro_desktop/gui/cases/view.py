@@ -176,7 +176,7 @@ class CaseDetail(QWidget):
         page = QWidget(self)
         self.persons = _tree(page, "casePersons",
                              ["Namn", "Roll", "Personnummer", "Adress", "Svar på samtycke"])
-        for column, width in ((0, 190), (1, 150), (2, 130), (3, 160)):
+        for column, width in ((0, 170), (1, 130), (2, 130), (3, 150)):
             self.persons.setColumnWidth(column, width)
         self.person_form = PersonForm(page)
         self.person_form.add.clicked.connect(self.add_person)
@@ -243,6 +243,8 @@ class CaseDetail(QWidget):
         self.disclosures = _tree(page, "caseDisclosures",
                                  ["Datum", "Från", "Till", "Lagrum", "Informerad"])
         self.disclosures.setRootIsDecorated(False)
+        for column, width in ((0, 85), (1, 140), (2, 150), (3, 110)):
+            self.disclosures.setColumnWidth(column, width)
         self.disclosure_warning = QLabel("", page)
         self.disclosure_warning.setObjectName("disclosureWarning")
         self.disclosure_warning.setProperty("role", "warning")
@@ -302,6 +304,12 @@ class CaseDetail(QWidget):
             form.setEnabled(is_open)
         self.tick_button.setEnabled(is_open)
         self.untick_button.setEnabled(is_open)
+        roles = {p.role for p in v.persons}
+        likely = (Role.GUARDIAN if not expected else
+                  Role.PARTNER if Role.PREGNANT.value in roles else Role.PREGNANT)
+        if self.case_uid != getattr(self, "_form_case", None):  # a new case: a likely role
+            self._form_case = self.case_uid
+            self.person_form.role.setCurrentIndex(max(0, self.person_form.role.findData(likely.value)))
         self._show_persons(v)
         self._show_consents(v)
         self._show_steps(v)
@@ -421,6 +429,8 @@ class CaseDetail(QWidget):
                 f"{d.recipient} ({'offentlig' if d.recipient_public else 'privat'})",
                 d.legal_basis_text, told])
             item.setData(0, ROW_ROLE, d.uid)
+            for column in range(5):
+                item.setToolTip(column, item.text(column))
         guideline = self._guideline()
         bases: list[tuple[str, str]] = []
         exemption = False
