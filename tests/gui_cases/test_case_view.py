@@ -247,7 +247,11 @@ def test_att_gora_lists_who_is_to_be_told_afterwards_and_opens_the_case(qtbot, s
     detail = window.section_widget("cases").detail
     qtbot.waitUntil(lambda: detail.view is not None and detail.view.row.uid == seeded.newborn)
     d = detail.view.disclosures[0]
-    services.disclosures.tell_after(d.uid, cases.today(), "Att socialtjänsten erbjuder stöd.")
+    assert detail.select_disclosure(d.uid) and detail.told_after_button.isEnabled()
+    detail.told_after.setText("Att socialtjänsten erbjuder stöd.")
+    assert detail.tell_after()
+    assert not detail.view.disclosures[0].waiting_to_tell_after
+    assert not detail.told_after_button.isEnabled()
     window.show_section("todo")
     qtbot.waitUntil(lambda: not todo.busy_now and todo.rows("tell_after") == [], timeout=15_000)
 

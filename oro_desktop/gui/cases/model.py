@@ -24,11 +24,11 @@ from oro_desktop.services.case_views import CaseRow
 PAGE_SIZE = 200
 SEARCH_LIMIT = 200
 ROW_ROLE = Qt.ItemDataRole.UserRole
-HEADERS = ("Gäller", "Personer", "Riktlinje", "Kommun", "Öppnat", "Status", "Ansvarig")
+HEADERS = ("Gäller", "Personer", "Region", "Kommun", "Öppnat", "Status", "Ansvarig")
 
 
 def cells(row: CaseRow) -> tuple[str, ...]:
-    return (row.subject, ", ".join(row.persons), row.guideline_title, row.municipality,
+    return (row.subject, ", ".join(row.persons), row.region or row.guideline_id, row.municipality,
             row.opened_on.isoformat(), row.status_label, row.responsible)
 
 
@@ -89,6 +89,8 @@ class CaseTableModel(QAbstractTableModel):
         if not index.isValid() or not 0 <= index.row() < len(self.rows):
             return None
         row = self.rows[index.row()]
+        if role == Qt.ItemDataRole.ToolTipRole and index.column() == 2:
+            return row.guideline_title  # every region's title starts alike; the region tells
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
             return cells(row)[index.column()]
         if role == Qt.ItemDataRole.AccessibleTextRole:

@@ -54,7 +54,7 @@ class CasesView(QWidget):
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(True)
-        for column, width in enumerate((200, 220, 260, 100, 90, 80)):
+        for column, width in enumerate((220, 260, 170, 120, 95, 80)):
             self.table.setColumnWidth(column, width)
         self.table.doubleClicked.connect(lambda _i: self.open_selected())
         enter = QAction("Öppna", self.table)

@@ -250,10 +250,27 @@ class CaseDetail(QWidget):
         self.disclosure_warning.setProperty("role", "warning")
         self.disclosure_warning.setWordWrap(True)
         self.disclosure_warning.hide()
+        self.disclosures.currentItemChanged.connect(lambda *_: self._disclosure_selected())
+        self.told_after = QLineEdit(page)
+        self.told_after.setObjectName("caseToldAfter")
+        self.told_after.setPlaceholderText("Vad personen fick veta efteråt (om kontakten och vad "
+                                           "som framkom)")
+        self.told_after.setAccessibleName("Informerad i efterhand, vad")
+        self.told_after.setMaxLength(4000)
+        self.told_after_on = date_edit(page, today, "caseToldAfterOn")
+        self.told_after_on.setAccessibleName("Informerad i efterhand, datum")
+        self.told_after_button = QPushButton("Informerad i efterhand", page)
+        self.told_after_button.setObjectName("caseToldAfterSave")
+        self.told_after_button.clicked.connect(self.tell_after)
+        after = QHBoxLayout()
+        after.addWidget(self.told_after_on)
+        after.addWidget(self.told_after, 1)
+        after.addWidget(self.told_after_button)
         self.disclosure_form = DisclosureForm(today, user, page)
         self.disclosure_form.save.clicked.connect(self.record_disclosure)
         layout = QVBoxLayout(page)
         layout.addWidget(self.disclosures, 1)
+        layout.addLayout(after)
         layout.addWidget(self.disclosure_warning)
         layout.addWidget(self.disclosure_form)
         self.tabs.addTab(_scroll(page, self), "Uppgiftslämnanden")
@@ -431,6 +448,11 @@ class CaseDetail(QWidget):
             item.setData(0, ROW_ROLE, d.uid)
             for column in range(5):
                 item.setToolTip(column, item.text(column))
+        waiting = next((i for i in range(self.disclosures.topLevelItemCount())
+                        if v.disclosures[i].waiting_to_tell_after), 0)
+        if self.disclosures.topLevelItemCount():
+            self.disclosures.setCurrentItem(self.disclosures.topLevelItem(waiting))
+        self._disclosure_selected()
         guideline = self._guideline()
         bases: list[tuple[str, str]] = []
         exemption = False
@@ -440,6 +462,36 @@ class CaseDetail(QWidget):
                      for b in guideline.alternative(2).legal_bases if b.ref in OSL_BASES]
             exemption = guideline.rule("violence_exemption") is not None
         self.disclosure_form.set_bases(bases, exemption)
+
+    def _waiting_disclosure(self) -> Any:
+        item = self.disclosures.currentItem()
+        uid = item.data(0, ROW_ROLE) if item is not None else None
+        found = next((d for d in (self.view.disclosures if self.view else ()) if d.uid == uid), None)
+        return found if found is not None and found.waiting_to_tell_after else None
+
+    def _disclosure_selected(self) -> None:
+        waiting = self._waiting_disclosure() is not None
+        for widget in (self.told_after, self.told_after_on, self.told_after_button):
+            widget.setEnabled(waiting)
+
+    def select_disclosure(self, uid: str) -> bool:
+        for i in range(self.disclosures.topLevelItemCount()):
+            item = self.disclosures.topLevelItem(i)
+            if item.data(0, ROW_ROLE) == uid:
+                self.disclosures.setCurrentItem(item)
+                return True
+        return False
+
+    def tell_after(self) -> bool:
+        d = self._waiting_disclosure()
+        if d is None:
+            self._show_message("Markera ett uppgiftslämnande där personen ska informeras i efterhand.")
+            return False
+        done = self._write(self.services.disclosures.tell_after, d.uid,
+                           pydate(self.told_after_on), self.told_after.text())
+        if done:
+            self.told_after.clear()
+        return bool(done)
 
     def _show_history(self, v: CaseView) -> None:
         self.history.clear()
