@@ -217,6 +217,11 @@ def test_ctrl_f_finds_a_case_by_a_persons_name(qtbot, services, seeded):
     qtbot.waitUntil(lambda: not view.busy and [r.uid for r in view.rows()] == [seeded.newborn],
                     timeout=15_000)
     assert view.count.text() == "1 träffar"
+    for text, uid in (("19880101-9921", seeded.newborn), (seeded.expected[:8], seeded.expected)):
+        window.search_field.setText(text)  # a number, the start of the case's id
+        qtbot.keyClick(window.search_field, Qt.Key.Key_Return)
+        qtbot.waitUntil(lambda: not view.busy and [r.uid for r in view.rows()] == [uid],
+                        timeout=15_000)
     window.search_field.clear()
     qtbot.keyClick(window.search_field, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: not view.busy and len(view.rows()) == 2, timeout=15_000)
