@@ -3,7 +3,8 @@
 Why paged reads with statuses: at 100 000 consents the start view must not read them
 all; it asks the consent service for the first rows of the two statuses that need
 doing (expiring within 30 days, printed and waiting for the signed paper) and for
-their counts. Guidelines that have expired or expire within 60 days come from the
+their counts. The people still to be told afterwards of a disclosure without consent
+come from the disclosure service (`to_tell_after`); each row opens its case. Guidelines that have expired or expire within 60 days come from the
 guidance service's list.
 """
 
@@ -24,8 +25,8 @@ GROUP_LIMIT = 50
 class TodoRow:
     """One thing to do: what it is (`kind`, `ref`), its text and a detail line."""
 
-    kind: str  # "consent" | "guideline"
-    ref: object  # consent id (int) or guideline id (str)
+    kind: str  # "consent" | "guideline" | "case"
+    ref: object  # consent id (int), guideline id (str) or case uid (str)
     title: str
     detail: str
     urgent: bool = False
@@ -89,12 +90,26 @@ def _guidelines(services: Any, now: datetime) -> TodoGroup:
                      len(rows), "Alla riktlinjer gäller mer än 60 dagar till.")
 
 
+def _tell_after(services: Any) -> TodoGroup:
+    """Disclosures without consent whose person is still to be told what came of it."""
+    found = services.disclosures.to_tell_after()
+    rows = []
+    for d in sorted(found, key=lambda d: d.disclosed_on)[:GROUP_LIMIT]:
+        before = f", informerad före {d.told_before_on.isoformat()}" if d.told_before_on else ""
+        rows.append(TodoRow("case", d.case_uid, f"Uppgifter lämnade till {d.recipient}",
+                            f"{d.disclosed_on.isoformat()} från {d.sender} enligt "
+                            f"{d.legal_basis_text}{before} – berätta vad som framkom"))
+    return TodoGroup("tell_after", "Ska informeras i efterhand", tuple(rows), len(found),
+                     "Ingen väntar på att informeras i efterhand.")
+
+
 def load_todo(services: Any, now: datetime) -> TodoData:
     """Every group; a group that cannot be read says so instead of hiding the others."""
     groups = []
     for key, title, reader in (
         ("expiring", "Samtycken som går ut inom 30 dagar", lambda: _expiring(services)),
         ("unsigned", "Samtycken som väntar på underskrift", lambda: _unsigned(services)),
+        ("tell_after", "Ska informeras i efterhand", lambda: _tell_after(services)),
         ("guidelines", "Riktlinjer som gått ut eller går ut inom 60 dagar",
          lambda: _guidelines(services, now)),
     ):

@@ -1,9 +1,9 @@
 """Att göra: the start view. Groups of things to do today; Enter opens the selected one.
 
 Read off the UI thread (todo/load.py) when first shown and again after a change on
-`session.changes` (a consent saved anywhere, a setting changed), queued to the UI
+`session.changes` (a consent saved anywhere, a setting changed, a case or a disclosure written), queued to the UI
 thread and coalesced, so a burst of writes reloads once. A consent opens in the
-Samtycken section's editor, a guideline in Vägledning (through the main window's
+Samtycken section's editor, a case in Ärenden, a guideline in Vägledning (through the main window's
 `show_section` / `section_widget`; outside a window, `open_requested` is emitted only).
 """
 
@@ -27,7 +27,7 @@ from oro_desktop.gui.todo.load import TodoData, TodoRow, load_todo
 
 ROW_ROLE = Qt.ItemDataRole.UserRole
 URGENT = QColor("#a4141a")
-RELOAD_KINDS = ("consent", "setting")
+RELOAD_KINDS = ("consent", "setting", "case", "disclosure")
 
 
 class TodoView(QWidget):
@@ -77,8 +77,8 @@ class TodoView(QWidget):
         refresh.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         refresh.triggered.connect(lambda _c=False: self.reload())
         self.addAction(refresh)
-        self.note = QLabel("Personer som ska informeras i efterhand och planer som ska följas upp "
-                           "visas här när ärenden och planer finns i programmet.", self)
+        self.note = QLabel("Planer som ska följas upp visas här när planer finns i programmet.",
+                           self)
         self.note.setObjectName("todoNote")
         self.note.setProperty("role", "muted")
         self.note.setWordWrap(True)
@@ -209,6 +209,11 @@ class TodoView(QWidget):
         show, widget_of = getattr(window, "show_section", None), getattr(window, "section_widget", None)
         if not (callable(show) and callable(widget_of)):
             return None
+        if row.kind == "case":
+            show("cases")
+            target = widget_of("cases")
+            opener = getattr(target, "open_case", None)
+            return opener(row.ref) if callable(opener) else None
         if row.kind == "consent":
             show("consents")
             target = widget_of("consents")
