@@ -46,7 +46,7 @@ def main(argv: list[str]) -> int:
     apply_style(app)
     demo = AppController(tmp / "unused.db", demo=True, remember_path=False, quit_app=False)
     demo.start()
-    _wait(app, lambda: demo.window is not None)
+    _wait(app, lambda: demo.window is not None and not demo.window.pending)  # store attached
     window = demo.window
     window.resize(MAIN_SIZE)
     window.show_section("todo")

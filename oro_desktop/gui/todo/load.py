@@ -71,14 +71,19 @@ def _expiring(services: Any) -> TodoGroup:
 
 
 def _unsigned(services: Any) -> TodoGroup:
+    """Printed and not signed, and signed by one of two guardians (föräldrabalken 6 kap.
+    13 §: not in force until the other has signed too)."""
+    waiting, waiting_total = _consents(services, ConsentStatus.WAITING_OTHER)
     rows, total = _consents(services, ConsentStatus.PRINTED)
-    out = []
-    for r in rows:
+    out = [TodoRow("consent", r.id, _child(r),
+                   "Väntar på den andra vårdnadshavarens underskrift – gäller inte förrän "
+                   "båda har skrivit under") for r in waiting]
+    for r in rows[:max(0, GROUP_LIMIT - len(out))]:
         printed = f"Utskrivet {r.printed_on.isoformat()}" if r.printed_on else "Utskrivet"
         out.append(TodoRow("consent", r.id, _child(r),
                            f"{printed}, väntar på underskrift – registrera originalet när det kommit in"))
-    return TodoGroup("unsigned", "Samtycken som väntar på underskrift", tuple(out), total,
-                     "Inga samtycken väntar på underskrift.")
+    return TodoGroup("unsigned", "Samtycken som väntar på underskrift", tuple(out),
+                     total + waiting_total, "Inga samtycken väntar på underskrift.")
 
 
 def _guidelines(services: Any, now: datetime) -> TodoGroup:
