@@ -32,7 +32,13 @@ from PySide6.QtWidgets import QProgressDialog, QWidget
 
 log = logging.getLogger(__name__)
 
-_RUNNING: set[BackgroundTask] = set()  # keep handles alive until their callbacks ran
+# Handles by key, kept alive until their callbacks ran. Workers never hold a QObject:
+# they emit through the one dispatcher below with the task's key, so no QObject is ever
+# deleted (or garbage-collected) on a worker thread, which Qt does not allow and which
+# crashed the process when a per-task bridge object lost its last reference there.
+_RUNNING: dict[int, BackgroundTask] = {}
+_KEYS = iter(range(1, 1 << 62))
+_KEY_LOCK = threading.Lock()
 
 
 class Progress:
@@ -71,8 +77,8 @@ class BackgroundTask(QObject):
         self.error: BaseException | None = None
         self.error_handled = False  # set when someone takes care of failures
 
-    def _emit_progress(self, done: int, total: int, text: str) -> None:
-        self._bridge.progressed.emit(done, total, text)
+    def _emit_progress(self, done: int, total: int, text: str) -> None:  # worker thread
+        _dispatcher().progressed.emit(self._key, done, total, text)
 
     # Slots run on the UI thread (this object lives there; the bridge emits from a worker).
     @Slot(object)
@@ -97,31 +103,79 @@ class BackgroundTask(QObject):
 
     def _finish(self) -> None:
         self.finished.emit()
-        _RUNNING.discard(self)
+        _RUNNING.pop(getattr(self, "_key", 0), None)
 
 
-class _Bridge(QObject):
-    """Signals emitted from the worker thread; queued to the handle on the UI thread."""
+class _Dispatcher(QObject):
+    """The one QObject workers emit through (made on the UI thread, never deleted).
 
-    result = Signal(object)
-    error = Signal(object)
-    progressed = Signal(int, int, str)
+    Emitted on a worker, its signals are queued to its own slots on the UI thread, which
+    hand each outcome to the task with that key (gone already: dropped quietly)."""
+
+    result = Signal(int, object)
+    error = Signal(int, object)
+    progressed = Signal(int, int, int, str)
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.result.connect(self._on_result)
+        self.error.connect(self._on_error)
+        self.progressed.connect(self._on_progress)
+
+    @Slot(int, object)
+    def _on_result(self, key: int, value: object) -> None:
+        task = _RUNNING.get(key)
+        if task is not None:
+            task._on_result(value)
+
+    @Slot(int, object)
+    def _on_error(self, key: int, exc: object) -> None:
+        task = _RUNNING.get(key)
+        if task is not None:
+            task._on_error(exc)
+
+    @Slot(int, int, int, str)
+    def _on_progress(self, key: int, done: int, total: int, text: str) -> None:
+        task = _RUNNING.get(key)
+        if task is not None:
+            task._on_progress(done, total, text)
+
+
+_DISPATCHER: _Dispatcher | None = None
+
+
+def _dispatcher() -> _Dispatcher:
+    """The dispatcher, made on first use; `run_task` (UI thread) makes it before any worker."""
+    global _DISPATCHER
+    if _DISPATCHER is None:
+        _DISPATCHER = _Dispatcher()
+    return _DISPATCHER
 
 
 class _Runnable(QRunnable):
-    def __init__(self, fn: Callable[[], Any], bridge: _Bridge) -> None:
+    """Runs the callable on a pool thread and reports by key; it holds no QObject."""
+
+    def __init__(self, fn: Callable[[], Any], key: int) -> None:
         super().__init__()
         self.setAutoDelete(True)
         self._fn = fn
-        self._bridge = bridge
+        self._key = key
 
     def run(self) -> None:  # worker thread
+        dispatcher = _DISPATCHER
+        assert dispatcher is not None  # made by run_task on the UI thread
+        # The task (UI side) holds the callable too, until its outcome was handled, so
+        # dropping this reference before reporting is never the last one: what the
+        # closure refers to (widgets, sessions) is released on the UI thread.
+        fn, self._fn = self._fn, None  # type: ignore[assignment]
         try:
-            value = self._fn()
+            value = fn()
         except BaseException as exc:  # noqa: BLE001 - handed to the UI thread
-            self._bridge.error.emit(exc)
+            del fn
+            dispatcher.error.emit(self._key, exc)
         else:
-            self._bridge.result.emit(value)
+            del fn
+            dispatcher.result.emit(self._key, value)
 
 
 def run_task(
@@ -138,14 +192,11 @@ def run_task(
     With `pass_progress`, `fn` also receives ``progress=<Progress>``. Must be called from
     the UI thread.
     """
+    _dispatcher()  # on the UI thread, before any worker could need it
     task = BackgroundTask()
-    bridge = _Bridge()
-    task._bridge = bridge  # type: ignore[attr-defined]
-    # Auto connections: emitted on the worker, they are queued to the handle's (UI) thread.
-    # (Qt.ConnectionType is not named here: importing `Qt` costs ~20 ms at start-up.)
-    bridge.result.connect(task._on_result)
-    bridge.error.connect(task._on_error)
-    bridge.progressed.connect(task._on_progress)
+    with _KEY_LOCK:
+        key = next(_KEYS)
+    task._key = key  # type: ignore[attr-defined]
     if on_result is not None:
         task.succeeded.connect(on_result)
     if on_error is not None:
@@ -155,8 +206,10 @@ def run_task(
         task.finished.connect(on_finished)
     if pass_progress:
         kwargs["progress"] = task.progress
-    _RUNNING.add(task)
-    QThreadPool.globalInstance().start(_Runnable(lambda: fn(*args, **kwargs), bridge))
+    call = lambda: fn(*args, **kwargs)  # noqa: E731
+    task._call = call  # type: ignore[attr-defined]  # released with the task, on the UI thread
+    _RUNNING[key] = task
+    QThreadPool.globalInstance().start(_Runnable(call, key))
     return task
 
 

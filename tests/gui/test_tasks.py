@@ -89,3 +89,21 @@ def test_progress_dialog_closes_before_the_result_callback(qtbot):
                                        lambda progress: 1, on_result=done, delay_ms=0)
     qtbot.waitUntil(lambda: holder["task"].done, timeout=5000)
     assert visible_in_callback == [False]
+
+
+def test_many_short_tasks_with_garbage_collection_meanwhile_all_report(qtbot):
+    """Workers report through one long-lived dispatcher, never a QObject of their own that
+    could be deleted on a worker thread (that crashed the suite under the cyclic GC)."""
+    import gc
+
+    from oro_desktop.gui import tasks as tasks_mod
+
+    seen: list[int] = []
+    for i in range(200):
+        tasks_mod.run_task(lambda n=i: n, on_result=seen.append)
+        if i % 20 == 0:
+            gc.collect()
+    qtbot.waitUntil(lambda: len(seen) == 200, timeout=10_000)
+    gc.collect()
+    assert sorted(seen) == list(range(200))
+    qtbot.waitUntil(lambda: not tasks_mod._RUNNING, timeout=5_000)
