@@ -34,7 +34,7 @@ from reportlab.platypus import (
 
 from oro_desktop.core.forms.bounds import clip_data
 from oro_desktop.core.forms.model import PARTY_COLUMNS, Field, FormDefinition, Section
-from oro_desktop.core.forms.values import address_hidden, is_empty, is_visible
+from oro_desktop.core.forms.values import address_hidden, display_identity, is_empty, is_visible
 from oro_desktop.pdf.fonts import register_fonts
 from oro_desktop.pdf.layout import (
     CONTENT_W,
@@ -65,23 +65,6 @@ COLUMN_WEIGHTS = {"date": 0.95, "choice": 0.8, "yes_no": 0.6, "multiline": 1.9}
 # page: it is printed full width below the boxes, where it may run onto the next page.
 LONG_ANSWER_CHARS = 600
 LONG_ANSWER_LINES = 12
-
-
-def display_identity(raw: Any) -> str:
-    """Print form of a stored identity value (no parsing: stored values are normalised)."""
-    if isinstance(raw, str):
-        raw = {"value": raw}
-    if not isinstance(raw, Mapping):
-        return ""
-    kind = raw.get("kind")
-    value = str(raw.get("value") or "").strip()
-    if kind == "saknas":
-        return f"Saknas: {str(raw.get('reason') or '').strip()}"
-    if kind == "reservnummer":
-        return f"{value} (reservnummer)"
-    if len(value) == 12 and value.isdigit():
-        return f"{value[:8]}-{value[8:]}"
-    return value
 
 
 def display_value(f: Field, value: Any) -> str:

@@ -25,7 +25,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from oro_desktop.core.forms.model import PARTY_COLUMNS, Field, FormDefinition
-from oro_desktop.core.forms.values import is_empty
+from oro_desktop.core.forms.values import display_identity, is_empty
 
 PROTECTED_LABEL = "Skyddade personuppgifter"
 
@@ -115,23 +115,6 @@ def display(f: Field, value: Any) -> str:
     if f.type == "date_range" and isinstance(value, Mapping):
         return f"{_text(value.get('from'))} – {_text(value.get('to'))}".strip(" –")
     return _text(value)
-
-
-def display_identity(raw: Any) -> str:
-    """Printed form of a stored identity value ("" when empty)."""
-    if isinstance(raw, str):
-        raw = {"value": raw}
-    if not isinstance(raw, Mapping) or is_empty(raw):
-        return ""
-    kind = raw.get("kind")
-    value = str(raw.get("value") or "").strip()
-    if kind == "saknas":
-        return f"Saknas: {str(raw.get('reason') or '').strip()}"
-    if kind == "reservnummer":
-        return f"{value} (reservnummer)"
-    if len(value) == 12 and value.isdigit():
-        return f"{value[:8]}-{value[8:]}"
-    return value
 
 
 def _same(a: Any, b: Any) -> bool:

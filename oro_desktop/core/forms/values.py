@@ -131,3 +131,21 @@ def is_protected(value: Any) -> bool:
 def address_hidden(f: Field, data: Mapping[str, Any]) -> bool:
     """True when f is the address of a person with protected identity: never show/print it."""
     return bool(f.address_of) and is_protected(data.get(f.address_of or ""))
+
+
+def display_identity(raw: Any) -> str:
+    """The printed form of a stored identity value ("" when empty): one spelling for the
+    PDF renderer and the version diff (no parsing: stored values are normalised)."""
+    if isinstance(raw, str):
+        raw = {"value": raw}
+    if not isinstance(raw, Mapping) or is_empty(raw):
+        return ""
+    kind = raw.get("kind")
+    value = str(raw.get("value") or "").strip()
+    if kind == "saknas":
+        return f"Saknas: {str(raw.get('reason') or '').strip()}"
+    if kind == "reservnummer":
+        return f"{value} (reservnummer)"
+    if len(value) == 12 and value.isdigit():
+        return f"{value[:8]}-{value[8:]}"
+    return value
