@@ -10,27 +10,14 @@ Samtycken tab. With --all, every tab and the list too (to look at, not to ship).
 from __future__ import annotations
 
 import sys
-import tempfile
-import time
 from pathlib import Path
 
 import oro_desktop.gui  # noqa: F401 - refcount guard before Qt objects
 
-from PySide6.QtCore import QSettings, QSize
 from PySide6.QtWidgets import QApplication
 
-MAIN_SIZE = QSize(1366, 740)
-
-
-def _wait(app: QApplication, condition, limit: float = 20.0) -> None:
-    end = time.monotonic() + limit
-    while not condition():
-        app.processEvents()
-        if time.monotonic() > end:
-            raise TimeoutError("screen did not appear")
-        time.sleep(0.005)
-    for _ in range(50):
-        app.processEvents()
+from shots import MAIN_SIZE, throwaway_settings
+from shots import wait as _wait
 
 
 def main(argv: list[str]) -> int:
@@ -38,9 +25,7 @@ def main(argv: list[str]) -> int:
     argv = [a for a in argv if a != "--all"]
     out = Path(argv[0] if argv else "docs/screenshots")
     out.mkdir(parents=True, exist_ok=True)
-    tmp = Path(tempfile.mkdtemp(prefix="oro_shots_"))
-    for fmt in (QSettings.Format.NativeFormat, QSettings.Format.IniFormat):
-        QSettings.setPath(fmt, QSettings.Scope.UserScope, str(tmp / "settings"))
+    tmp = throwaway_settings()
     from oro_desktop.gui.controller import AppController
     from oro_desktop.gui.style import apply_style
 

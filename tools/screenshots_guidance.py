@@ -9,36 +9,21 @@ Vägledning shows Kronoberg, Markaryd, a Friday at 15.30, one parent yes and one
 from __future__ import annotations
 
 import sys
-import tempfile
-import time
 from datetime import datetime
 from pathlib import Path
 
 import oro_desktop.gui  # noqa: F401 - refcount guard before Qt objects
 
-from PySide6.QtCore import QSettings, QSize
 from PySide6.QtWidgets import QApplication
 
-MAIN_SIZE = QSize(1366, 740)  # as gui/screenshots.py: a 1366x768 screen less a taskbar
-
-
-def _wait(app: QApplication, condition, limit: float = 20.0) -> None:
-    end = time.monotonic() + limit
-    while not condition():
-        app.processEvents()
-        if time.monotonic() > end:
-            raise TimeoutError("screen did not appear")
-        time.sleep(0.005)
-    for _ in range(50):
-        app.processEvents()
+from shots import MAIN_SIZE, throwaway_settings
+from shots import wait as _wait
 
 
 def main(argv: list[str]) -> int:
     out = Path(argv[0] if argv else "docs/screenshots")
     out.mkdir(parents=True, exist_ok=True)
-    tmp = Path(tempfile.mkdtemp(prefix="oro_shots_"))
-    for fmt in (QSettings.Format.NativeFormat, QSettings.Format.IniFormat):
-        QSettings.setPath(fmt, QSettings.Scope.UserScope, str(tmp / "settings"))
+    tmp = throwaway_settings()
     from oro_desktop.gui.controller import AppController
     from oro_desktop.gui.style import apply_style
 
