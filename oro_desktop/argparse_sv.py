@@ -25,7 +25,7 @@ SWEDISH: dict[str, str] = {
     "unrecognized arguments: %s": "okända argument: %s",
     "invalid choice: %(value)r (choose from %(choices)s)":
         "ogiltigt val: %(value)r (välj bland %(choices)s)",
-    "argument %(argument_name)s: %(message)s": "argument %(argument_name)s: %(message)s",
+    "argument %(argument_name)s: %(message)s": "%(argument_name)s: %(message)s",
     "invalid %(type)s value: %(value)r": "ogiltigt värde (%(type)s): %(value)r",
     "expected one argument": "ett värde saknas",
     "expected at most one argument": "högst ett värde får anges",

@@ -54,8 +54,14 @@ def test_errors_are_swedish(capsys: pytest.CaptureFixture[str]) -> None:
     with pytest.raises(SystemExit):
         main(["finns-inte"])
     err = capsys.readouterr().err
-    assert "argument KOMMANDO: ogiltigt val: 'finns-inte'" in err
+    assert "oro-admin: KOMMANDO: ogiltigt val: 'finns-inte'" in err
+    assert "argument KOMMANDO" not in err
     assert not ENGLISH.search(err)
+    # A flag's own error names the flag, without argparse's English "argument" prefix.
+    with pytest.raises(SystemExit):
+        main(["guide", "--situation"])
+    err = capsys.readouterr().err
+    assert "--situation: ett värde saknas" in err and "argument --situation" not in err
 
 
 def test_oro_desktop_help_is_swedish_too(capsys: pytest.CaptureFixture[str]) -> None:
