@@ -254,3 +254,22 @@ def test_the_demo_has_a_team_with_a_year_of_meetings_and_a_waiting_consent():
     finally:
         session.close()
         remove_demo_store(directory)
+
+
+@pytest.mark.xfail(strict=True, reason="GAP: a meeting topic's own text is not checked for "
+                   "identifying numbers: a group-level topic 'Tyra Tolvansson 20210315-9808' is "
+                   "stored and printed among the yearly report's examples (services/barnhalsoteam "
+                   "record_meeting; only a de-identified discussion's summary is checked)")
+def test_no_identity_number_reaches_a_topic_or_the_report(services, clock, bht):
+    from oro_desktop.core.barnhalsoteam import DeidentifiedDiscussion
+    from oro_desktop.errors import InvalidInput
+
+    team = _team(bht)
+    for topic in (TopicInput("Tyra Tolvansson 20210315-9808", "group"),
+                  TopicInput("Tyra 20210315-9808", "individual",
+                             DeidentifiedDiscussion("Ett barn, 4 år: språket.", 4))):
+        with pytest.raises(InvalidInput):
+            bht.record_meeting(team, START, ALL, [topic])
+    pdf = bht.report_pdf(2026)
+    text = "".join(page.extract_text() for page in PdfReader(io.BytesIO(pdf)).pages)
+    assert "20210315" not in text
