@@ -353,3 +353,57 @@ def test_a_step_not_on_the_checklist_cannot_be_ticked(services):
     assert "a1-2" not in shown
     with pytest.raises(InvalidInput):
         cases.tick_step(uid, "a1-2", note="Kontakt med barnmorskan med samtycke.")
+
+
+def _krokom_export(services, session) -> dict:
+    cases = services.cases
+    uid = cases.open("Krokom", guideline_id=JAMTLAND, due_date=cases.today() + timedelta(days=90),
+                     concerns=["substance"], initiator_kind="socialtjänsten")
+    p = cases.add_person(uid, "pregnant", who("Sara Provsdotter", "19900214-9848"))
+    cases.add_person(uid, "partner", who("Kim Testsson", "19850312-9820"))
+    cases.record_consent(uid, p, answer="no", manner="oral", asked_on=cases.today(),
+                         asked_by="Socialsekreterare", function="Socialtjänsten", content="Oro.",
+                         said="Nej.")
+    services.disclosures.record(
+        uid, disclosed_on=cases.today(), sender=Party("Socialtjänsten Krokom", "socialtjänsten", True),
+        recipient=Party("Barnmorskemottagningen Krokom", "barnmorskemottagning", True),
+        legal_basis="osl-26-9", content="Oro.", decided_by="Enhetschef",
+        told_before_on=cases.today(), told_before="Att kontakt tas.")
+    return CaseTransfer(session, cases.guidance, FormLibrary(forms_dir()),
+                        today=cases.today).export_data()
+
+
+@pytest.mark.xfail(strict=True, reason="GAP: the import check does not hold the case rules the "
+                   "services hold: it accepts a violence exemption under Jämtland (no "
+                   "violence_exemption rule), a disclosure without consent where nobody said no, "
+                   "and a consent answered by the partner instead of the pregnant person "
+                   "(services/cases_import_check.py); `oro-admin import` imports all three")
+@pytest.mark.parametrize("breach", ["exemption_in_jamtland", "nobody_said_no", "partner_answers"])
+def test_the_import_refuses_what_the_services_refuse(services, session, breach, tmp_path):
+    clean = _krokom_export(services, session)
+    data = json.loads(json.dumps(clean))
+    (case,) = data["cases"]
+    if breach == "exemption_in_jamtland":
+        d = case["disclosures"][0]
+        d.update(informed="exemption", told_before_on=None, told_before="",
+                 exemption_reason="Orosanmälan om våld.")
+        d["form"]["data"].update(informeras="undantag", undantag_grund="vald",
+                                 undantag_ej_delaktig="nej", undantag_skal="Orosanmälan om våld.")
+        for key in ("fore_datum", "fore_vad"):
+            d["form"]["data"].pop(key, None)
+    elif breach == "nobody_said_no":
+        case["consents"] = []
+    else:
+        partner = next(p["person"] for p in case["participants"] if p["role"] == "partner")
+        case["consents"][0]["person"] = partner
+    from oro_desktop.services.session import Session
+    from oro_desktop.store.kdf import FAST_INSECURE
+
+    fresh, _key = Session.create(tmp_path / "ny.db", USER, PASSWORD, kdf=FAST_INSECURE)
+    try:
+        transfer = CaseTransfer(fresh, services.cases.guidance, FormLibrary(forms_dir()),
+                                today=services.cases.today)
+        assert transfer.check(clean) == []  # the untouched export is accepted
+        assert transfer.check(data), breach  # the services refuse this; so must the import
+    finally:
+        fresh.close()
