@@ -13,6 +13,7 @@ from datetime import date
 from typing import Any
 
 from oro_desktop.core.guidance import Guidance
+from oro_desktop.core.guidance.situation import Situation
 from oro_desktop.core.guidance.model import Sourced
 from oro_desktop.core.identity import IdentityNumber
 
@@ -152,6 +153,7 @@ class CaseView:
     disclosures: tuple[DisclosureEntry, ...]
     history: tuple[HistoryEntry, ...]
     notices: tuple[str, ...] = ()           # e.g. anmälningsplikt after the birth
+    situation: Situation | None = None      # what `guidance` was computed for (CaseService.situation)
     extra: dict[str, Any] = field(default_factory=dict, hash=False)
 
     @property

@@ -195,14 +195,10 @@ class CaseDetail(QWidget):
         for tab in (self.persons_tab, self.consents_tab, self.steps_tab, self.disclosures_tab):
             tab.show_view(v, is_open=is_open)
         show_history(self.history, v)
-        if v.guidance is not None:
-            self.guidance.error.hide()
-            self.guidance.result.show()
-            self.guidance.result.show_guidance(v.guidance, self.cases.guidance.references)
+        if v.situation is not None:  # = CaseService.situation(uid), from the same read
+            self.guidance.show_situation(v.situation)
         else:
-            self.guidance.error.setText(v.guidance_problem or "Ingen vägledning för ärendet.")
-            self.guidance.error.show()
-            self.guidance.result.hide()
+            self.guidance.show_problem(v.guidance_problem or "Ingen vägledning för ärendet.")
 
     def answering(self, v: CaseView | None = None) -> list[PersonInCase]:
         """The persons who answer the consent question, each for themselves."""
