@@ -293,7 +293,11 @@ class CaseService(CaseConsents):
         return None
 
     def close(self, case_uid: str, on: date | None = None) -> None:
+        """Close the case on `on` (today by default): from then on it is read-only (every
+        write refuses a closed case); there is no reopening. A history event says when."""
         day = on or self.today()
+        if day > self.today():
+            raise InvalidInput("Ärendet kan inte avslutas med ett datum i framtiden.")
         with self._uow() as uow:
             record = self._case_by_uid(uow.conn, case_uid)
             self._core(uow.conn, record).close(day)  # refuses closed / before opened

@@ -49,6 +49,7 @@ class ConsentsTab(QWidget):
 
     def show_view(self, v: CaseView, *, is_open: bool) -> None:
         self.consent_form.setEnabled(is_open)
+        self.consent_form.setVisible(is_open)  # a closed case is read-only
         self.consent_form.set_persons([(p.uid, f"{p.name} ({p.role_label.lower()})")
                                        for p in answering(v)])
         self.consents.clear()

@@ -69,6 +69,7 @@ class DisclosuresTab(QWidget):
 
     def show_view(self, v: CaseView, *, is_open: bool) -> None:
         self.disclosure_form.setEnabled(is_open)
+        self.disclosure_form.setVisible(is_open)  # a closed case is read-only
         self.disclosures.clear()
         for d in v.disclosures:
             if d.informed == "exemption":

@@ -38,6 +38,7 @@ class PersonsTab(QWidget):
 
     def show_view(self, v: CaseView, *, is_open: bool) -> None:
         self.person_form.setEnabled(is_open)
+        self.person_form.setVisible(is_open)  # a closed case is read-only
         expected = any(p.role == Role.EXPECTED_CHILD.value for p in v.persons)
         roles = {p.role for p in v.persons}
         likely = (Role.GUARDIAN if not expected else

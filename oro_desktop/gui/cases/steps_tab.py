@@ -54,6 +54,8 @@ class StepsTab(QWidget):
     def show_view(self, v: CaseView, *, is_open: bool) -> None:
         self.tick_button.setEnabled(is_open)
         self.untick_button.setEnabled(is_open)
+        for widget in (self.tick_button, self.untick_button, self.step_note):
+            widget.setVisible(is_open)  # a closed case is read-only
         keep = self.selected_step()
         self.steps.clear()
         select = None

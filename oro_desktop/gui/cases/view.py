@@ -22,6 +22,7 @@ from shiboken6 import isValid
 from oro_desktop.core.cases import Role
 from oro_desktop.errors import OroError
 from oro_desktop.gui.cases.born import BornRow
+from oro_desktop.gui.cases.closing import BANNER_STYLE, CloseRow, closed_text
 from oro_desktop.gui.cases.common import scroll
 from oro_desktop.gui.cases.consents_tab import ConsentsTab, answering
 from oro_desktop.gui.cases.disclosures_tab import DisclosuresTab
@@ -75,6 +76,13 @@ class CaseDetail(QWidget):
         self.message.setWordWrap(True)
         self.message.hide()
 
+        self.closed_banner = QLabel("", self)
+        self.closed_banner.setObjectName("caseClosedBanner")
+        self.closed_banner.setWordWrap(True)
+        self.closed_banner.setStyleSheet(BANNER_STYLE)
+        self.closed_banner.hide()
+        self.closing = CloseRow(self, today, self)
+        self.close_button = self.closing.button
         self.born = BornRow(self, today, self)
         self.born_box, self.born_button = self.born, self.born.button
         self.born_on, self.born_name = self.born.born_on, self.born.born_name
@@ -114,12 +122,15 @@ class CaseDetail(QWidget):
         top.addWidget(self.back)
         top.addWidget(self.title, 1)
         top.addWidget(self.born_button)
+        top.addWidget(self.close_button)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(4)
         layout.addLayout(top)
         layout.addWidget(self.summary)
+        layout.addWidget(self.closed_banner)
         layout.addWidget(self.born_box)
+        layout.addWidget(self.closing)
         layout.addWidget(self.notices)
         layout.addWidget(self.message)
         layout.addWidget(splitter, 1)
@@ -156,6 +167,7 @@ class CaseDetail(QWidget):
         self.message.hide()
         self.disclosures_tab.reset()
         self.born_box.hide()
+        self.closing.hide()
         return self.reload()
 
     def _on_change(self, uid: str) -> None:
@@ -192,6 +204,12 @@ class CaseDetail(QWidget):
         expected = any(p.role == Role.EXPECTED_CHILD.value for p in v.persons)
         self.born_button.setVisible(expected and r.born_on is None)
         self.born_button.setEnabled(is_open)
+        self.close_button.setVisible(is_open)
+        self.closed_banner.setText("" if is_open else closed_text(v))
+        self.closed_banner.setVisible(not is_open)
+        if not is_open:
+            self.born_box.hide()
+            self.closing.hide()
         for tab in (self.persons_tab, self.consents_tab, self.steps_tab, self.disclosures_tab):
             tab.show_view(v, is_open=is_open)
         show_history(self.history, v)
