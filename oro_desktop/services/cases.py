@@ -23,8 +23,6 @@ Listing (`list_count`/`list_page`/`row`) and the case view live in services/case
 
 from __future__ import annotations
 
-import re
-import unicodedata
 from collections.abc import Callable, Iterable
 from datetime import date, datetime
 from typing import TYPE_CHECKING, Any
@@ -38,6 +36,7 @@ from oro_desktop.core.guidance.model import EXPECTED_CHILD, NEWBORN
 from oro_desktop.core.guidance.routes import known_municipality
 from oro_desktop.core.guidance.situation import sector_of
 from oro_desktop.core.identity import IdentityKind, IdentityNumber, missing
+from oro_desktop.core.region_setting import region_key
 from oro_desktop.core.persons import Person
 from oro_desktop.errors import InvalidInput
 from oro_desktop.services.case_consents import (
@@ -59,13 +58,6 @@ __all__ = ["CaseService", "PersonInput", "region_key", "ANSWERS", "MANNERS"]
 EXPECTED_REASON = "Väntat barn"
 NEWBORN_REASON = "Nyfött, ännu ej folkbokfört"
 ANMALNINGSPLIKT = "sol-19-1"
-
-
-def region_key(name: str) -> str:
-    """"Jämtland Härjedalen" -> "jamtland-harjedalen" (the `default_region` setting)."""
-    folded = unicodedata.normalize("NFKD", name.casefold())
-    plain = "".join(c for c in folded if not unicodedata.combining(c))
-    return re.sub(r"[^a-z0-9]+", "-", plain).strip("-")
 
 
 class CaseService(CaseConsents):
