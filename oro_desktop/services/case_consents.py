@@ -26,7 +26,7 @@ from oro_desktop.core.guidance import Guideline
 from oro_desktop.core.guidance.situation import sector_of
 from oro_desktop.core.persons import Person
 from oro_desktop.errors import InvalidInput
-from oro_desktop.services.case_reads import CaseReads
+from oro_desktop.services.case_search import CaseSearching
 from oro_desktop.services.changes import Change
 from oro_desktop.store.repos import cases as repo
 from oro_desktop.store.repos import forms as forms_repo
@@ -55,7 +55,7 @@ def note_value(value: str, what: str, *, limit: int = MAX_NOTE, required: bool =
     return text
 
 
-class CaseConsents(CaseReads):
+class CaseConsents(CaseSearching):
     """The consent answers of a case; `CaseService` adds the other writes."""
 
     library: Any  # FormLibrary, set by CaseService

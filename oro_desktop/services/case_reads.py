@@ -14,7 +14,6 @@ taken for another's.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from datetime import date, datetime
 from typing import TYPE_CHECKING, Any
@@ -40,7 +39,6 @@ if TYPE_CHECKING:
     from oro_desktop.services.session import Session
 
 MAX_PAGE = 1000
-_UID_PREFIX = re.compile(r"^[0-9a-f]{6,32}$")
 _STATUSES = {s.value: s for s in CaseStatus}
 
 
@@ -171,28 +169,6 @@ class CaseReads:
             rows = self._rows(uow.conn, [record])
             uow.audit("read", "case", uid, {"list": 1})
         return rows[0]
-
-    def search(self, text: str, *, limit: int = 50) -> list[CaseRow]:
-        """Cases found as you type: by a person's name or number (the FTS person search)
-        or by the start of the case's id."""
-        limit = max(1, min(int(limit), MAX_PAGE))
-        text = str(text or "")[:200].strip()
-        if not text:
-            return []
-        with self._uow() as uow:
-            found: dict[int, repo.CaseRecord] = {}
-            if _UID_PREFIX.match(text.lower()):
-                for r in repo.cases_with_uid_prefix(uow.conn, text.lower(), limit):
-                    found[r.id] = r
-            persons = persons_repo.search(uow.conn, text, 200)
-            for r in repo.cases_of_persons(uow.conn, [p.id for p in persons], limit):
-                found.setdefault(r.id, r)
-            records = sorted(found.values(), key=lambda r: (r.status != "open", r.opened_on),
-                             reverse=False)[:limit]
-            rows = self._rows(uow.conn, records)
-            if rows:
-                uow.audit("read", "case", None, {"search": True, "list": len(rows)})
-        return rows
 
     # -- the case view ---------------------------------------------------------------------
     def _situation(self, record: repo.CaseRecord, guideline: Guideline,

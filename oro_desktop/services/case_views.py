@@ -163,6 +163,28 @@ class CaseView:
 
 
 @dataclass(frozen=True)
+class PersonHit:
+    """A person found by the global search: never an address; a protected person's
+    number masked."""
+
+    uid: str
+    name: str
+    number: str
+    protected: bool
+    case_uids: tuple[str, ...]   # the cases the person is in, open ones first
+    roles: tuple[str, ...]       # the person's roles there, in Swedish
+
+
+@dataclass(frozen=True)
+class CaseSearch:
+    """What the global search found, grouped: cases, and persons."""
+
+    text: str
+    cases: tuple[CaseRow, ...]
+    persons: tuple[PersonHit, ...]
+
+
+@dataclass(frozen=True)
 class BornResult:
     """What "Barnet är fött" did: the notice to show and the guideline the case is under."""
 

@@ -209,14 +209,14 @@ def test_ctrl_f_finds_a_case_by_a_persons_name(qtbot, services, seeded):
     view = window.section_widget("cases")
     qtbot.waitUntil(lambda: not view.busy and len(view.rows()) == 2, timeout=15_000)
     assert window.search_field.isEnabled()
-    assert window.search_field.placeholderText().startswith("Sök ärende")
+    assert window.search_field.placeholderText().startswith("Sök person eller ärende")
     qtbot.keyClick(window, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
     assert window.search_field.hasFocus()
     qtbot.keyClicks(window.search_field, "Bo Provare")
     qtbot.keyClick(window.search_field, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: not view.busy and [r.uid for r in view.rows()] == [seeded.newborn],
                     timeout=15_000)
-    assert view.count.text() == "1 träffar"
+    assert view.count.text() == "1 träff"
     for text, uid in (("19880101-9921", seeded.newborn), (seeded.expected[:8], seeded.expected)):
         window.search_field.setText(text)  # a number, the start of the case's id
         qtbot.keyClick(window.search_field, Qt.Key.Key_Return)
