@@ -79,3 +79,26 @@ def test_a_future_or_too_early_date_is_refused(qtbot, services, seeded):
     with pytest.raises(InvalidInput, match="före det öppnades"):
         services.cases.close(seeded.newborn, services.cases.today() - timedelta(days=400))
     assert services.cases.row(seeded.newborn).status == "open"
+
+
+def test_an_expired_guideline_is_flagged_in_the_new_case_and_the_case_view(qtbot, session, seeded):
+    """On and after its valid-through date (Jämtland väntat barn: 2026-12-31) the guideline
+    is flagged wherever it is used: the new-case dialog and the case view."""
+    from datetime import date
+
+    from oro_desktop.services.services import Services
+
+    from .conftest import make_cases as make
+
+    after = Services(session, today=lambda: date(2027, 1, 5))
+    view = make(qtbot, after)
+    dialog = view.new_case()
+    dialog.guideline.setCurrentIndex(dialog.guideline.findData("jamtland-harjedalen-vantat-barn"))
+    flag = "Riktlinjen gällde t.o.m. 2026-12-31 – kontrollera om det finns en ny version."
+    assert not dialog.validity.isHidden() and dialog.validity.text() == flag
+    dialog.guideline.setCurrentIndex(dialog.guideline.findData("kronoberg-nyfott-barn"))
+    assert dialog.validity.isHidden()  # Kronoberg's gives no end date
+    dialog.reject()
+    detail = open_detail(qtbot, view, seeded.expected)
+    assert flag in detail.notices.text() and detail.notices.isVisibleTo(detail)
+    assert detail.guidance.result.validity.text().endswith(flag)
