@@ -17,6 +17,7 @@ Rules held here, each with a test (tests/cases/):
 from __future__ import annotations
 
 from datetime import date
+from pathlib import Path
 from typing import Any
 
 from oro_desktop.core.cases import CaseStatus, Role
@@ -59,6 +60,7 @@ class CaseConsents(CaseSearching):
     """The consent answers of a case; `CaseService` adds the other writes."""
 
     library: Any  # FormLibrary, set by CaseService
+    fonts_dir: Path | None = None  # for printing a consent form, set by CaseService
 
     def consent_form(self, case_uid: str) -> FormDefinition:
         """The working model's consent form offered for this case's region and situation."""
@@ -119,6 +121,42 @@ class CaseConsents(CaseSearching):
         self._publish(Change("case", case_uid, "updated"))
         return consent_uid
 
+    def consent_pdf(self, case_uid: str, person_uid: str, *, asked_by: str, function: str,
+                    content: str, contact: str = "", contact_info: str = "") -> bytes:
+        """The region's consent form filled for one person, to print for her or his own
+        signature (a written consent: printed, signed, then registered with
+        `record_consent(manner="written")`). The answer and the signature are left for
+        the paper. Audited as a read; the print or save itself through
+        `record_consent_output`. Rendered in memory, never written to disk here.
+        """
+        if self.fonts_dir is None:
+            raise InvalidInput("Blanketten kan inte skrivas ut här (inga typsnitt).")
+        who = text_value(asked_by, "vem som ställer frågan")
+        with self._uow() as uow:
+            conn = uow.conn
+            record = self._open_case(conn, case_uid)
+            guideline = self._guideline(record.guideline_id)
+            person, _part = self._consent_person(conn, record, guideline, person_uid)
+            definition = self._consent_definition(guideline)
+            data = self._consent_data(conn, record, guideline, definition, person, answer=None,
+                                      manner="written", asked_on=self.today(), asked_by=who,
+                                      function=function, content=content, contact=contact,
+                                      said="", contact_info=contact_info)
+            uow.audit("read", "case_consent", None, {"case": case_uid, "person": person.id,
+                                                      "form": definition.id, "preview": True})
+        from oro_desktop.services.output import render_form_pdf
+
+        return render_form_pdf(definition, data, self.fonts_dir)
+
+    def record_consent_output(self, case_uid: str, action: str, detail: dict[str, Any]) -> None:
+        """A printed ("print") or saved ("export") consent form of the case, audited."""
+        if action not in ("print", "export"):
+            raise InvalidInput("Okänd utskriftshändelse.")
+        kept = {str(k)[:40]: str(v)[:500] for k, v in list(detail.items())[:10]}
+        with self._uow() as uow:
+            record = self._case_by_uid(uow.conn, case_uid)
+            uow.audit(action, "case_consent", None, {"case": record.uid, **kept})
+
     def _consent_person(self, conn: Any, record: repo.CaseRecord, guideline: Guideline,
                         person_uid: str) -> tuple[Person, str]:
         allowed = self._consent_roles(record, guideline)
@@ -172,13 +210,17 @@ class CaseConsents(CaseSearching):
         if "kontakt_enhet" in {f.id for f in definition.data_fields()}:
             data["kontakt_enhet"] = contact  # no role bound to it yet (see the report)
         put("consent.content", note_value(v["content"], "vad som får lämnas", required=True))
-        put("consent.answer", "ja" if v["answer"] == "yes" else "nej")
-        put("consent.manner", "skriftligt" if v["manner"] == "written" else "muntligt")
-        put("consent.given_on", v["asked_on"].isoformat())
-        if v["manner"] == "oral":
-            put("consent.said", note_value(v["said"], "vad som sades", required=True))
+        if v["answer"] is None:  # printed for a signature: answer and signature by hand
+            put("consent.manner", "skriftligt")  # so the form shows its signature block
         else:
-            put("consent.signature", [{"name": person.name, "date": v["asked_on"].isoformat()}])
+            put("consent.answer", "ja" if v["answer"] == "yes" else "nej")
+            put("consent.manner", "skriftligt" if v["manner"] == "written" else "muntligt")
+            put("consent.given_on", v["asked_on"].isoformat())
+            if v["manner"] == "oral":
+                put("consent.said", note_value(v["said"], "vad som sades", required=True))
+            else:
+                put("consent.signature", [{"name": person.name,
+                                           "date": v["asked_on"].isoformat()}])
         put("obtained_by.name", v["asked_by"])
         put("obtained_by.function", text_value(v["function"], "funktion/verksamhet"))
         put("obtained_by.contact", text_value(v["contact_info"], "kontaktuppgifter", required=False))

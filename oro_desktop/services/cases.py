@@ -25,6 +25,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from datetime import date, datetime
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from oro_desktop.core.cases import (
@@ -65,9 +66,11 @@ class CaseService(CaseConsents):
 
     def __init__(self, session: "Session", guidance: GuidanceService, library: FormLibrary, *,
                  today: Callable[[], date] = date.today,
-                 now: Callable[[], datetime] | None = None) -> None:
+                 now: Callable[[], datetime] | None = None,
+                 fonts_dir: Path | None = None) -> None:
         super().__init__(session, guidance, today=today, now=now)
         self.library = library
+        self.fonts_dir = fonts_dir
 
     # -- which guideline -----------------------------------------------------------------
     def region_guidelines(self, situation: str | None = None) -> list[Guideline]:

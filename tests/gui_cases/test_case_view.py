@@ -284,3 +284,24 @@ def test_nytt_arende_defaults_to_the_region_setting_and_opens_the_new_case(qtbot
     other = view.new_case()
     assert other.guideline.currentData() == "jamtland-harjedalen-vantat-barn"
     assert other.due.isEnabled() and not other.child_name.isEnabled()
+
+
+def test_a_written_consent_is_printed_for_the_parents_own_signature(qtbot, services, seeded):
+    view = make_cases(qtbot, services)
+    detail = open_detail(qtbot, view, seeded.newborn)
+    form = detail.consent_form
+    form.select_person(seeded.parent_b)
+    form.manner.setCurrentIndex(form.manner.findData("oral"))
+    assert not form.print_button.isEnabled()  # nothing to sign for an oral answer
+    form.manner.setCurrentIndex(form.manner.findData("written"))
+    assert form.print_button.isEnabled()
+    form.function.setText("BVC-sjuksköterska")
+    form.content.setText("Att det finns en oro och vilket stöd som behövs.")
+    form.print_button.click()
+    preview = detail.consents_tab.preview
+    assert preview is not None and preview.isVisible() and preview.document.pageCount() >= 1
+    preview.reject()
+    assert detail.view.consents == ()  # printing is not an answer
+    form.content.setText("")
+    form.print_button.click()
+    assert detail.message.isVisible() and detail.message.text().startswith("Ange")

@@ -5,6 +5,7 @@ guideline's ways to motivate consent, and recording a new answer (written or ora
 from __future__ import annotations
 
 from datetime import date
+from typing import Any
 from html import escape
 
 from PySide6.QtGui import QBrush
@@ -12,7 +13,7 @@ from PySide6.QtWidgets import QTextBrowser, QTreeWidgetItem, QVBoxLayout, QWidge
 
 from oro_desktop.errors import OroError
 from oro_desktop.gui.cases.common import MUTED, ROW_ROLE, CaseHost, tree
-from oro_desktop.gui.cases.forms import ConsentForm
+from oro_desktop.gui.cases.forms import ConsentForm, print_values
 from oro_desktop.gui.messages import error_text
 from oro_desktop.services.case_views import CaseView, PersonInCase
 
@@ -42,6 +43,8 @@ class ConsentsTab(QWidget):
         self.consents.setMinimumHeight(140)
         self.consent_form = ConsentForm(today, user, self)
         self.consent_form.save.clicked.connect(self.record_consent)
+        self.consent_form.print_button.clicked.connect(self.print_for_signature)
+        self.preview: Any = None
         layout = QVBoxLayout(self)
         layout.addWidget(self.no_consent)
         layout.addWidget(self.consents, 1)
@@ -87,6 +90,31 @@ class ConsentsTab(QWidget):
         self.no_consent.setHtml("".join(p if p.startswith("<b>Rikt") else f"<p>{p}</p>"
                                         for p in parts))
         self.no_consent.setVisible(bool(parts))
+
+    def print_for_signature(self) -> Any:
+        """The region's consent form filled for the chosen person, in the print preview
+        (a written consent: print, sign, then "Anteckna svaret" with Skriftligt)."""
+        from oro_desktop.gui.forms.print_preview import PdfPreviewDialog
+        from PySide6.QtCore import Qt
+
+        cases, case_uid = self.host.cases, self.host.case_uid
+        try:
+            values = print_values(self.consent_form)
+            person = str(values.pop("person_uid"))
+            pdf = cases.consent_pdf(case_uid, person, **values)
+        except OroError as exc:
+            self.host.show_message(error_text(exc))
+            return None
+        self.host.show_message("")
+        dialog = PdfPreviewDialog(
+            pdf, "Samtycke till kontakt", suggested_name="samtycke-kontakt.pdf",
+            audit=lambda action, detail: cases.record_consent_output(case_uid, action, detail),
+            parent=self)
+        dialog.setObjectName("caseConsentPrintPreview")
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+        self.preview = dialog
+        return dialog
 
     def record_consent(self) -> str | None:
         try:
