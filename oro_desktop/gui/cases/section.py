@@ -20,7 +20,7 @@ from oro_desktop.services.case_views import CaseRow, PersonHit
 class CasesView(QWidget):
     """Hooks: `search(text)`, `search_placeholder`; `open_case(uid)` for Att göra."""
 
-    search_placeholder = "Sök person eller ärende: namn, personnummer, ärendenr"
+    search_placeholder = "Sök person eller ärende"  # by name, number or case number
 
     def __init__(self, services: Any, parent: QWidget | None = None) -> None:
         super().__init__(parent)
