@@ -345,13 +345,23 @@ class MainWindow(QMainWindow):
         page.layout().addWidget(widget)
         return widget
 
+    def _global_search_section(self) -> Section | None:
+        """The section that searches for a section without a search of its own."""
+        if self.services is None:
+            return None
+        return next((s for s in self.sections if s.global_search), None)
+
     def _update_search_state(self) -> None:
         widget = self.current_widget()
         searchable = widget is not None and callable(getattr(widget, "search", None))
-        self.search_field.setEnabled(searchable)
-        self.search_action.setEnabled(searchable)
+        elsewhere = None if searchable else self._global_search_section()
+        self.search_field.setEnabled(searchable or elsewhere is not None)
+        self.search_action.setEnabled(searchable or elsewhere is not None)
         section = self.current_section()
-        if searchable:
+        if elsewhere is not None:
+            self.search_field.setPlaceholderText(f"Sök i {elsewhere.title} (Ctrl+F)")
+            self.search_field.setToolTip(f"Sökningen visar träffarna i {elsewhere.title}")
+        elif searchable:
             placeholder = getattr(widget, "search_placeholder", "") or f"Sök i {section.title}"
             self.search_field.setPlaceholderText(f"{placeholder} (Ctrl+F)")
             self.search_field.setToolTip("")
@@ -371,8 +381,16 @@ class MainWindow(QMainWindow):
     def _forward_search(self) -> None:
         widget = self.current_widget()
         search = getattr(widget, "search", None)
+        elsewhere = None if callable(search) else self._global_search_section()
+        text = self.search_field.text()
+        if elsewhere is not None and text.strip():
+            self.show_section(elsewhere.id)  # clears the field: put the text back
+            self.search_field.blockSignals(True)
+            self.search_field.setText(text)
+            self.search_field.blockSignals(False)
+            search = getattr(self.current_widget(), "search", None)
         if callable(search):
-            search(self.search_field.text())
+            search(text)
 
     def flush_drafts(self) -> list[str]:
         """Ask every built section to save what is typed; returns ids that failed."""

@@ -74,7 +74,9 @@ class SettingsDialog(QDialog):
 
         self.region_combo = QComboBox(self)
         self.region_combo.setObjectName("defaultRegion")
-        self.region_combo.setAccessibleName("Region för nya ärenden")
+        self.region_combo.setAccessibleName("Enhetens region")
+        self.region_combo.setToolTip("Avgör riktlinjen för nya ärenden, vilka samtyckesblanketter "
+                                     "som erbjuds och vilka kontakter som visas först")
         self.region_combo.addItem("Ingen vald", "")
         for region_id, name in REGIONS:
             self.region_combo.addItem(name, region_id)
@@ -86,7 +88,7 @@ class SettingsDialog(QDialog):
         form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.DontWrapRows)
         form.addRow(self._label("&Lås efter inaktivitet:", self.idle_spin), self.idle_spin)
         form.addRow(self._label("&Enhetens namn på dokument:", self.unit_edit), self.unit_edit)
-        form.addRow(self._label("&Region för nya ärenden:", self.region_combo), self.region_combo)
+        form.addRow(self._label("Enhetens &region:", self.region_combo), self.region_combo)
 
         self.error_label = error_label(self)
 

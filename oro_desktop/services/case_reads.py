@@ -14,7 +14,6 @@ taken for another's.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from datetime import date, datetime
 from typing import TYPE_CHECKING, Any
@@ -23,6 +22,7 @@ from oro_desktop.core.cases import (
     CONSENT_ROLES, Case, CaseStatus, Participant, Role, concerns_of,
 )
 from oro_desktop.core.guidance import Guidance, Guideline, SituationError
+from oro_desktop.core.guidance.situation import Situation, parse_situation
 from oro_desktop.core.guidance.model import EXPECTED_CHILD, NEWBORN, PREGNANT_PERSON
 from oro_desktop.core.persons import Person
 from oro_desktop.errors import InvalidInput
@@ -39,7 +39,6 @@ if TYPE_CHECKING:
     from oro_desktop.services.session import Session
 
 MAX_PAGE = 1000
-_UID_PREFIX = re.compile(r"^[0-9a-f]{6,32}$")
 _STATUSES = {s.value: s for s in CaseStatus}
 
 
@@ -171,28 +170,6 @@ class CaseReads:
             uow.audit("read", "case", uid, {"list": 1})
         return rows[0]
 
-    def search(self, text: str, *, limit: int = 50) -> list[CaseRow]:
-        """Cases found as you type: by a person's name or number (the FTS person search)
-        or by the start of the case's id."""
-        limit = max(1, min(int(limit), MAX_PAGE))
-        text = str(text or "")[:200].strip()
-        if not text:
-            return []
-        with self._uow() as uow:
-            found: dict[int, repo.CaseRecord] = {}
-            if _UID_PREFIX.match(text.lower()):
-                for r in repo.cases_with_uid_prefix(uow.conn, text.lower(), limit):
-                    found[r.id] = r
-            persons = persons_repo.search(uow.conn, text, 200)
-            for r in repo.cases_of_persons(uow.conn, [p.id for p in persons], limit):
-                found.setdefault(r.id, r)
-            records = sorted(found.values(), key=lambda r: (r.status != "open", r.opened_on),
-                             reverse=False)[:limit]
-            rows = self._rows(uow.conn, records)
-            if rows:
-                uow.audit("read", "case", None, {"search": True, "list": len(rows)})
-        return rows
-
     # -- the case view ---------------------------------------------------------------------
     def _situation(self, record: repo.CaseRecord, guideline: Guideline,
                   answers: Mapping[str, str]) -> dict[str, Any]:
@@ -206,6 +183,46 @@ class CaseReads:
             "violence": "violence" in record.concerns,
             "child_born": record.born_on is not None and guideline.situation == EXPECTED_CHILD,
         }
+
+    def situation(self, case_uid: str) -> Situation:
+        """The guidance situation of a case as core data (what the case view's guidance
+        panel is given): its guideline and municipality, the initiating unit, each
+        consent person's own newest answer (keyed by name; nobody answers for another),
+        violence, whether the child is born, and now. Audited as a read of the case.
+
+        Refused with one Swedish line (InvalidInput) when the case's guideline is not in
+        the program or the case does not fit it.
+        """
+        with self._uow() as uow:
+            conn = uow.conn
+            record = self._case_by_uid(conn, case_uid)
+            parts = repo.participants(conn, record.id)
+            people = persons_repo.get_many(conn, [p.person_id for p in parts])
+            consents = repo.consents(conn, record.id)
+            uow.audit("read", "case", case_uid, {"situation": True})
+        guideline = self._guideline(record.guideline_id)
+        newest = consent_answers(consents)
+        roles = self._consent_roles(record, guideline)
+        asked = [(people[p.person_id].name,
+                  newest[p.person_id].answer if p.person_id in newest else "not_asked")
+                 for p in parts if Role(p.role) in roles]
+        try:
+            return self._situation_of(record, guideline, asked)
+        except SituationError as exc:
+            raise InvalidInput(exc.message) from None
+
+    def _situation_of(self, record: repo.CaseRecord, guideline: Guideline,
+                      asked: Sequence[tuple[str, str]]) -> Situation:
+        """The Situation from (name, answer) of each consent person, in participant order."""
+        if guideline.consent_subject == PREGNANT_PERSON:
+            asked = asked[:1]
+        names = _unique([name for name, _a in asked]) or [guideline.person_label[:1].upper()
+                                                          + guideline.person_label[1:]]
+        answers = {name: (answer or "not_asked")
+                   for name, (_n, answer) in zip(names, asked)} or {names[0]: "not_asked"}
+        if guideline.situation == NEWBORN and len(answers) > 6:
+            answers = dict(list(answers.items())[:6])
+        return parse_situation(self._situation(record, guideline, answers), now=self.now())
 
     def view(self, case_uid: str) -> CaseView:
         """Everything the case view shows (audited as one read of the case and its persons)."""
@@ -245,7 +262,7 @@ class CaseReads:
                 person.protected, p.due_date,
                 answer if Role(p.role) in roles else "",
                 tuple(by_person.get(p.person_id, ()))))
-        guidance, problem = self._guidance_for(record, guideline, persons, roles)
+        situation, guidance, problem = self._guidance_for(record, guideline, persons, roles)
         ticks: dict[str, repo.StepRecord] = {}
         for s in steps:
             if guideline is not None and s.guideline_id == guideline.id:
@@ -281,7 +298,7 @@ class CaseReads:
             self._rows_from(record, parts, people), concerns, tuple(persons), guidance, problem,
             tuple(items), tuple(entries), tuple(motivate), tuple(shown),
             tuple(HistoryEntry(e.happened_at, e.actor, e.action, e.text) for e in events),
-            tuple(notices))
+            tuple(notices), situation=situation)
 
     def _rows_from(self, record: repo.CaseRecord, parts: Sequence[repo.ParticipantRecord],
                    people: Mapping[int, Person]) -> CaseRow:
@@ -306,20 +323,12 @@ class CaseReads:
 
     def _guidance_for(self, record: repo.CaseRecord, guideline: Guideline | None,
                       persons: Sequence[PersonInCase], roles: frozenset[Role],
-                      ) -> tuple[Guidance | None, str]:
+                      ) -> tuple[Situation | None, Guidance | None, str]:
         if guideline is None:
-            return None, f"Riktlinjen ”{record.guideline_id}” finns inte i programmet."
-        asked = [p for p in persons if Role(p.role) in roles]
-        if guideline.consent_subject == PREGNANT_PERSON:
-            asked = asked[:1]
-        names = _unique([p.name for p in asked]) or [guideline.person_label[:1].upper()
-                                                      + guideline.person_label[1:]]
-        answers = {name: (p.answer if p.answer else "not_asked")
-                   for name, p in zip(names, asked)} or {names[0]: "not_asked"}
-        if guideline.situation == NEWBORN and len(answers) > 6:
-            answers = dict(list(answers.items())[:6])
+            return None, None, f"Riktlinjen ”{record.guideline_id}” finns inte i programmet."
+        asked = [(p.name, p.answer) for p in persons if Role(p.role) in roles]
         try:
-            return self._guidance.guide(self._situation(record, guideline, answers),
-                                        now=self.now()), ""
+            situation = self._situation_of(record, guideline, asked)
+            return situation, self._guidance.guide(situation, now=self.now()), ""
         except SituationError as exc:
-            return None, exc.message
+            return None, None, exc.message

@@ -13,6 +13,7 @@ from datetime import date
 from typing import Any
 
 from oro_desktop.core.guidance import Guidance
+from oro_desktop.core.guidance.situation import Situation
 from oro_desktop.core.guidance.model import Sourced
 from oro_desktop.core.identity import IdentityNumber
 
@@ -152,12 +153,35 @@ class CaseView:
     disclosures: tuple[DisclosureEntry, ...]
     history: tuple[HistoryEntry, ...]
     notices: tuple[str, ...] = ()           # e.g. anmälningsplikt after the birth
+    situation: Situation | None = None      # what `guidance` was computed for (CaseService.situation)
     extra: dict[str, Any] = field(default_factory=dict, hash=False)
 
     @property
     def no_consent(self) -> bool:
         """Someone in the case said no: the Alternativ 2 path applies to them."""
         return any(p.answer == "no" for p in self.persons)
+
+
+@dataclass(frozen=True)
+class PersonHit:
+    """A person found by the global search: never an address; a protected person's
+    number masked."""
+
+    uid: str
+    name: str
+    number: str
+    protected: bool
+    case_uids: tuple[str, ...]   # the cases the person is in, open ones first
+    roles: tuple[str, ...]       # the person's roles there, in Swedish
+
+
+@dataclass(frozen=True)
+class CaseSearch:
+    """What the global search found, grouped: cases, and persons."""
+
+    text: str
+    cases: tuple[CaseRow, ...]
+    persons: tuple[PersonHit, ...]
 
 
 @dataclass(frozen=True)

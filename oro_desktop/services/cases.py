@@ -23,32 +23,32 @@ Listing (`list_count`/`list_page`/`row`) and the case view live in services/case
 
 from __future__ import annotations
 
-import re
-import unicodedata
 from collections.abc import Callable, Iterable
 from datetime import date, datetime
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from oro_desktop.core.cases import (
-    CONSENT_ROLES, Case, CaseStatus, Participant, Role, concerns_of,
+    Case, CaseStatus, Participant, Role, concerns_of,
 )
-from oro_desktop.core.forms import FormDefinition, FormLibrary, validate
-from oro_desktop.core.forms.offer import forms_for_region
-from oro_desktop.core.guidance import Guideline, SituationError
+from oro_desktop.core.forms import FormLibrary
+from oro_desktop.core.guidance import Guideline
 from oro_desktop.core.guidance.model import EXPECTED_CHILD, NEWBORN
 from oro_desktop.core.guidance.routes import known_municipality
 from oro_desktop.core.guidance.situation import sector_of
 from oro_desktop.core.identity import IdentityKind, IdentityNumber, missing
+from oro_desktop.core.region_setting import region_key
 from oro_desktop.core.persons import Person
 from oro_desktop.errors import InvalidInput
-from oro_desktop.services.case_reads import CaseReads
+from oro_desktop.services.case_consents import (
+    ANSWERS, MANNERS, CaseConsents, note_value as _note, text_value as _text,
+)
 from oro_desktop.services.case_views import BornResult, PersonInput
 from oro_desktop.services.changes import Change
 from oro_desktop.services.guidance import GuidanceService
 from oro_desktop.services.persons import ChildFacts, find_or_create
 from oro_desktop.store.errors import NotFound
 from oro_desktop.store.repos import cases as repo
-from oro_desktop.store.repos import forms as forms_repo
 from oro_desktop.store.repos import persons as persons_repo
 
 if TYPE_CHECKING:
@@ -56,48 +56,21 @@ if TYPE_CHECKING:
 
 __all__ = ["CaseService", "PersonInput", "region_key", "ANSWERS", "MANNERS"]
 
-ANSWERS = ("yes", "no")
-MANNERS = ("written", "oral")
-MAX_TEXT = 200
-MAX_NOTE = 2000
 EXPECTED_REASON = "Väntat barn"
 NEWBORN_REASON = "Nyfött, ännu ej folkbokfört"
 ANMALNINGSPLIKT = "sol-19-1"
 
 
-def region_key(name: str) -> str:
-    """"Jämtland Härjedalen" -> "jamtland-harjedalen" (the `default_region` setting)."""
-    folded = unicodedata.normalize("NFKD", name.casefold())
-    plain = "".join(c for c in folded if not unicodedata.combining(c))
-    return re.sub(r"[^a-z0-9]+", "-", plain).strip("-")
-
-
-def _text(value: str, what: str, *, limit: int = MAX_TEXT, required: bool = True) -> str:
-    text = " ".join(str(value or "").split())
-    if required and not text:
-        raise InvalidInput(f"Ange {what}.")
-    if len(text) > limit:
-        raise InvalidInput(f"{what[:1].upper()}{what[1:]} är för lång (högst {limit} tecken).")
-    return text
-
-
-def _note(value: str, what: str, *, limit: int = MAX_NOTE, required: bool = False) -> str:
-    text = str(value or "").strip()
-    if required and not text:
-        raise InvalidInput(f"Ange {what}.")
-    if len(text) > limit:
-        raise InvalidInput(f"{what[:1].upper()}{what[1:]} är för lång (högst {limit} tecken).")
-    return text
-
-
-class CaseService(CaseReads):
+class CaseService(CaseConsents):
     """Cases of one session; see the module docstring."""
 
     def __init__(self, session: "Session", guidance: GuidanceService, library: FormLibrary, *,
                  today: Callable[[], date] = date.today,
-                 now: Callable[[], datetime] | None = None) -> None:
+                 now: Callable[[], datetime] | None = None,
+                 fonts_dir: Path | None = None) -> None:
         super().__init__(session, guidance, today=today, now=now)
         self.library = library
+        self.fonts_dir = fonts_dir
 
     # -- which guideline -----------------------------------------------------------------
     def region_guidelines(self, situation: str | None = None) -> list[Guideline]:
@@ -245,130 +218,6 @@ class CaseService(CaseReads):
     def _alternative_of(guideline: Guideline, step_id: str) -> int:
         return next(a.number for a in guideline.alternatives if any(s.id == step_id for s in a.steps))
 
-    def consent_form(self, case_uid: str) -> FormDefinition:
-        """The working model's consent form offered for this case's region and situation."""
-        with self._uow() as uow:
-            record = self._case_by_uid(uow.conn, case_uid)
-        return self._consent_definition(self._guideline(record.guideline_id))
-
-    def _consent_definition(self, guideline: Guideline) -> FormDefinition:
-        found = forms_for_region(self.library.load_all(), guideline.region, guideline.situation,
-                                 kind="contact_consent")
-        if not found:
-            raise InvalidInput(f"Det finns ingen samtyckesblankett för {guideline.region} "
-                               f"({guideline.title}).")
-        return found[0]
-
-    def record_consent(self, case_uid: str, person_uid: str, *, answer: str, manner: str,
-                       asked_on: date, asked_by: str, function: str, content: str,
-                       contact: str = "", said: str = "", contact_info: str = "",
-                       uid: str | None = None) -> str:
-        """One person's own answer (yes/no, written/oral) as a filled consent form.
-
-        The person must be in the guideline's consent role: the pregnant person, or for a
-        newborn one of the guardians; the answer is that person's only. Returns the
-        consent's uid.
-        """
-        if answer not in ANSWERS:
-            raise InvalidInput("Svaret ska vara ja eller nej.")
-        if manner not in MANNERS:
-            raise InvalidInput("Ange om svaret lämnades skriftligt eller muntligt.")
-        if asked_on > self.today():
-            raise InvalidInput("Datumet för svaret kan inte ligga i framtiden.")
-        who = _text(asked_by, "vem som ställde frågan")
-        with self._uow() as uow:
-            conn = uow.conn
-            record = self._open_case(conn, case_uid)
-            guideline = self._guideline(record.guideline_id)
-            person, part = self._consent_person(conn, record, guideline, person_uid)
-            definition = self._consent_definition(guideline)
-            data = self._consent_data(conn, record, guideline, definition, person, answer=answer,
-                                      manner=manner, asked_on=asked_on, asked_by=who,
-                                      function=function, content=content, contact=contact,
-                                      said=said, contact_info=contact_info)
-            problems = validate(definition, data, today=self.today())
-            if problems:
-                raise InvalidInput(" ".join(p.message for p in problems))
-            form_id = forms_repo.insert(conn, uow.actor, definition.id, definition.version, data)
-            consent_uid = repo.add_consent(conn, uow.actor, record.id, person.id, form_id,
-                                           answer=answer, manner=manner, asked_on=asked_on,
-                                           asked_by=who, uid=uid)
-            words = "ja" if answer == "yes" else "nej"
-            way = "skriftligt" if manner == "written" else "muntligt"
-            repo.add_event(conn, uow.actor, record.id, "consent",
-                           f"{person.name} ({part.lower()}) svarade {words} ({way}), "
-                           f"tillfrågad {asked_on.isoformat()} av {who}.",
-                           {"consent": consent_uid, "person": person.uid, "answer": answer})
-            uow.audit("create", "case_consent", consent_uid,
-                      {"case": case_uid, "person": person.id, "answer": answer})
-        self._publish(Change("case", case_uid, "updated"))
-        return consent_uid
-
-    def _consent_person(self, conn: Any, record: repo.CaseRecord, guideline: Guideline,
-                        person_uid: str) -> tuple[Person, str]:
-        allowed = self._consent_roles(record, guideline)
-        for p in repo.participants(conn, record.id):
-            person = self._person(conn, p.person_id)
-            if person.uid == person_uid:
-                role = Role(p.role)
-                if role not in allowed:
-                    who = " eller ".join(sorted(r.label.lower() for r in allowed))
-                    raise InvalidInput(f"{person.name} är {role.label.lower()} i ärendet; "
-                                       f"samtycke enligt riktlinjen lämnas av {who}, var och en "
-                                       "för sig själv.")
-                return person, role.label
-        raise InvalidInput("Personen finns inte i ärendet. Lägg till personen först; ingen kan "
-                           "svara för någon annan.")
-
-    def _consent_data(self, conn: Any, record: repo.CaseRecord, guideline: Guideline,
-                      definition: FormDefinition, person: Person, **v: Any) -> dict[str, Any]:
-        """The consent form filled through its field roles (`binds:`)."""
-        data: dict[str, Any] = {}
-
-        def put(role: str, value: Any) -> None:
-            f = definition.field_for(role)
-            if f is not None and value not in (None, ""):
-                data[f.id] = value
-
-        def ident(p: Person) -> dict[str, Any]:
-            out: dict[str, Any] = dict(p.identity.to_dict())
-            if p.protected:
-                out["protected"] = True
-            return out
-
-        for prefix in ("pregnant_person", "parent"):
-            put(f"{prefix}.name", person.name)
-            put(f"{prefix}.identity", ident(person))
-        subject = next((self._person(conn, p.person_id) for p in repo.participants(conn, record.id)
-                        if p.role in (Role.CHILD.value, Role.EXPECTED_CHILD.value)), None)
-        if subject is not None:
-            put("child.name", subject.name)
-            put("child.identity", ident(subject))
-        other_is_social = sector_of(record.initiator_kind) != "social_services"
-        party = definition.field_for("consent.contact_party")
-        contact = _text(v["contact"], "kontakten", required=False) or (
-            f"Socialtjänsten, {record.municipality}" if other_is_social
-            else "Barnmorskemottagningen / hälso- och sjukvården")
-        if party is not None and party.choices:
-            # The forms list the social services' side first, healthcare's second.
-            data[party.id] = party.choices[0 if other_is_social else min(1, len(party.choices) - 1)].value
-        else:
-            put("consent.contact_party", contact)
-        if "kontakt_enhet" in {f.id for f in definition.data_fields()}:
-            data["kontakt_enhet"] = contact  # no role bound to it yet (see the report)
-        put("consent.content", _note(v["content"], "vad som får lämnas", required=True))
-        put("consent.answer", "ja" if v["answer"] == "yes" else "nej")
-        put("consent.manner", "skriftligt" if v["manner"] == "written" else "muntligt")
-        put("consent.given_on", v["asked_on"].isoformat())
-        if v["manner"] == "oral":
-            put("consent.said", _note(v["said"], "vad som sades", required=True))
-        else:
-            put("consent.signature", [{"name": person.name, "date": v["asked_on"].isoformat()}])
-        put("obtained_by.name", v["asked_by"])
-        put("obtained_by.function", _text(v["function"], "funktion/verksamhet"))
-        put("obtained_by.contact", _text(v["contact_info"], "kontaktuppgifter", required=False))
-        return data
-
     def child_born(self, case_uid: str, born_on: date, *, child: PersonInput | None = None) -> BornResult:
         """"Barnet är fött": the expected child becomes the child, the pregnant person a
         guardian, anmälningsplikt applies, and the region's newborn guideline (if any)
@@ -439,7 +288,11 @@ class CaseService(CaseReads):
         return None
 
     def close(self, case_uid: str, on: date | None = None) -> None:
+        """Close the case on `on` (today by default): from then on it is read-only (every
+        write refuses a closed case); there is no reopening. A history event says when."""
         day = on or self.today()
+        if day > self.today():
+            raise InvalidInput("Ärendet kan inte avslutas med ett datum i framtiden.")
         with self._uow() as uow:
             record = self._case_by_uid(uow.conn, case_uid)
             self._core(uow.conn, record).close(day)  # refuses closed / before opened
@@ -451,12 +304,6 @@ class CaseService(CaseReads):
         self._publish(Change("case", case_uid, "updated"))
 
     # -- helpers ----------------------------------------------------------------------------
-    def _open_case(self, conn: Any, case_uid: str) -> repo.CaseRecord:
-        record = self._case_by_uid(conn, case_uid)
-        if record.status != CaseStatus.OPEN.value:
-            raise InvalidInput("Ärendet är avslutat.")
-        return record
-
     def _resolve(self, uow: Any, person: PersonInput, changes: list[Change]) -> Person:
         """A stored person (by uid), found again by number, or new (no number: always new)."""
         conn = uow.conn
@@ -482,8 +329,6 @@ class CaseService(CaseReads):
                                    changes=changes)
         return stored
 
-    def _publish(self, *changes: Change) -> None:
-        self._session.changes.publish(*changes)
 
 
 _ = IdentityNumber  # re-exported for callers building a PersonInput

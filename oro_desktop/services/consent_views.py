@@ -116,6 +116,34 @@ class NewConsent:
 
 
 @dataclass(frozen=True)
+class FormChoice:
+    """A consent form "Nytt samtycke" can start: offered for the region setting or not."""
+
+    form_id: str
+    title: str
+    regions: tuple[str, ...]   # empty: belongs to no region
+    offered: bool              # offered by default for the unit's region setting
+
+    @property
+    def label(self) -> str:
+        where = ", ".join(self.regions) if self.regions else "alla regioner"
+        return f"{self.title} ({where})"
+
+
+@dataclass(frozen=True)
+class OfferedForms:
+    """What "Nytt samtycke" offers: the region setting (its name, "" if none) and every
+    consent form, the offered ones first."""
+
+    region: str
+    forms: tuple[FormChoice, ...]
+
+    @property
+    def offered(self) -> tuple[FormChoice, ...]:
+        return tuple(f for f in self.forms if f.offered)
+
+
+@dataclass(frozen=True)
 class SaveResult:
     """What one save hands back: everything the editor shows afterwards.
 

@@ -44,15 +44,19 @@ from oro_desktop.core import consent as lifecycle
 from oro_desktop.core.consent import clearable_fields, validity_from_data
 from oro_desktop.core.dates import format_date
 from oro_desktop.core.forms import FormDefinition, validate
+from oro_desktop.core.forms.offer import forms_for_region
 from oro_desktop.core.forms.roles import OBTAINED_BY
 from oro_desktop.core.identity import missing
+from oro_desktop.core.region_setting import region_key
 from oro_desktop.errors import InvalidInput
 from oro_desktop.services import persons as person_service
 from oro_desktop.services.changes import Change
 from oro_desktop.services.consent_base import EDITABLE, check_dates, guardian_views
 from oro_desktop.services.consent_lifecycle import MAX_SCAN_BYTES, SCAN_TYPES, ConsentLifecycle
 from oro_desktop.services.consent_listing import ConsentListing
-from oro_desktop.services.consent_views import ConsentView, NewConsent, SaveResult
+from oro_desktop.services.consent_views import (
+    ConsentView, FormChoice, NewConsent, OfferedForms, SaveResult,
+)
 from oro_desktop.store.errors import NotFound
 from oro_desktop.store.repos import consents as repo
 from oro_desktop.store.repos import forms as forms_repo
@@ -72,6 +76,30 @@ class ConsentService(ConsentListing, ConsentLifecycle):
     """See the module docstring. `today` is injectable so tests use fixed dates."""
 
     # -- new and saved ------------------------------------------------------------------
+    def offered_forms(self) -> OfferedForms:
+        """The consent forms "Nytt samtycke" offers for the region setting (`default_region`).
+
+        Why: a region's form words that region's guideline, so a Kronoberg unit is never
+        handed Jämtland's form by default (`core.forms.offer.forms_for_region`); every
+        form stays reachable when asked for explicitly ("Visa alla blanketter"). Without
+        a region setting only forms that belong to no region are offered.
+        """
+        every = self._newest_consent_forms()
+        setting = str(self._session.get_setting("default_region", "") or "")
+        names = {region_key(r): r for d in self.library.load_all() for r in d.regions}
+        region = names.get(setting, setting) if setting else ""
+        offered = {d.id for d in forms_for_region(every, region, kind="consent")}
+        choices = sorted((FormChoice(d.id, d.title, d.regions, d.id in offered) for d in every),
+                         key=lambda c: (not c.offered, c.title.casefold(), c.form_id))
+        return OfferedForms(region, tuple(choices))
+
+    def _newest_consent_forms(self) -> list[FormDefinition]:
+        newest: dict[str, FormDefinition] = {}
+        for d in self.library.load_all():
+            if d.kind == "consent" and (d.id not in newest or d.version > newest[d.id].version):
+                newest[d.id] = d
+        return list(newest.values())
+
     def new_draft(self, form_id: str = DEFAULT_FORM) -> NewConsent:
         """An empty consent of the newest version, with who obtains it from this user's last.
 

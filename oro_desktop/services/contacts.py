@@ -48,6 +48,7 @@ from oro_desktop.core.contacts import (
 from oro_desktop.core.collation import swedish_sorted
 from oro_desktop.core.contacts.memory import InMemoryOverrides
 from oro_desktop.core.contacts.now import DEFAULT_OFFICE_HOURS
+from oro_desktop.core.region_setting import region_key
 from oro_desktop.errors import InvalidInput, OroError
 from oro_desktop.services import inputs as bounded
 from oro_desktop.store.errors import PermissionDenied
@@ -165,6 +166,7 @@ class ContactService:
         holidays: Container[date] = SWEDISH_HOLIDAYS,
     ) -> None:
         self._shipped_dir = Path(shipped_dir)
+        self._session = session
         self.problems: list[str] = []
         if overrides is None and session is not None:
             if StoreOverrides.supported(session):
@@ -260,8 +262,26 @@ class ContactService:
     def search(
         self, query: str, *, region: str | None = None, limit: int | None = None
     ) -> list[ContactEntry]:
-        """Entries matching every word of `query`; case, å/ä/ö and phone spacing ignored."""
-        return self.index().search(query, region=region, limit=limit)
+        """Entries matching every word of `query`; case, å/ä/ö and phone spacing ignored.
+
+        Without a `region` filter the unit's own region (the `default_region` setting)
+        comes first, the order otherwise kept, so a Kronoberg unit sees Kronoberg's
+        routes before anyone else's.
+        """
+        own = self.own_region() if region is None else ""
+        if not own:
+            return self.index().search(query, region=region, limit=limit)
+        found = self.index().search(query)
+        first = [e for e in found if e.region == own]
+        ordered = first + [e for e in found if e.region != own] if first else found
+        return ordered if limit is None else ordered[:limit]
+
+    def own_region(self) -> str:
+        """The directory's name of the region setting's region ("" when none is set)."""
+        if self._session is None or not getattr(self._session, "is_open", False):
+            return ""
+        setting = str(self._session.get_setting("default_region", "") or "")
+        return next((r for r in self.regions() if region_key(r) == setting), "") if setting else ""
 
     def lookup(self, municipality: str, kind: str) -> list[ContactEntry]:
         """Concrete routes for e.g. ("Växjö", "socialtjänsten"), best first."""

@@ -18,7 +18,7 @@ from oro_desktop.core.guidance import (
     check_disclosure, guide, guideline_summary, load_guidelines, load_references,
     parse_situation, render_text, to_data, validity,
 )
-from oro_desktop.core.guidance.situation import sector_of
+from oro_desktop.core.guidance.situation import Situation, sector_of
 from oro_desktop.services.contacts import ContactService
 
 #: A situation file is a few hundred bytes; anything past this is refused unread.
@@ -131,8 +131,9 @@ class GuidanceService:
         return out
 
     def guide(self, raw: object, *, now: datetime) -> Guidance:
-        """Guidance for a situation given as parsed JSON."""
-        situation = parse_situation(raw, now=now)
+        """Guidance for a situation given as parsed JSON, or as a core Situation (a case's,
+        `CaseService.situation`; its own `at` counts then)."""
+        situation = raw if isinstance(raw, Situation) else parse_situation(raw, now=now)
         guideline = self.guideline(situation.guideline)
         contacts = self.contacts
         municipalities = contacts.municipalities(guideline.region)

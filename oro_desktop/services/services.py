@@ -154,7 +154,7 @@ class Services:
         from oro_desktop.services.cases import CaseService
 
         return CaseService(self.session, self.guidance, FormLibrary(self.paths.forms_dir),
-                           today=self._today)
+                           today=self._today, fonts_dir=self.paths.fonts_dir)
 
     @cached_property
     def disclosures(self) -> DisclosureService:

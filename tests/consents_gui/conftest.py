@@ -23,6 +23,7 @@ TODAY = date(2026, 3, 2)
 def store_path(tmp_path: Path) -> Path:
     path = tmp_path / "oro.db"
     session, _key = Session.create(path, USER, PASSWORD, kdf=FAST_INSECURE)
+    session.set_setting("default_region", "jamtland-harjedalen")  # the barnhälsoteam form's region
     session.close()
     return path
 

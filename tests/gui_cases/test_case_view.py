@@ -209,14 +209,14 @@ def test_ctrl_f_finds_a_case_by_a_persons_name(qtbot, services, seeded):
     view = window.section_widget("cases")
     qtbot.waitUntil(lambda: not view.busy and len(view.rows()) == 2, timeout=15_000)
     assert window.search_field.isEnabled()
-    assert window.search_field.placeholderText().startswith("Sök ärende")
+    assert window.search_field.placeholderText().startswith("Sök person eller ärende")
     qtbot.keyClick(window, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
     assert window.search_field.hasFocus()
     qtbot.keyClicks(window.search_field, "Bo Provare")
     qtbot.keyClick(window.search_field, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: not view.busy and [r.uid for r in view.rows()] == [seeded.newborn],
                     timeout=15_000)
-    assert view.count.text() == "1 träffar"
+    assert view.count.text() == "1 träff"
     for text, uid in (("19880101-9921", seeded.newborn), (seeded.expected[:8], seeded.expected)):
         window.search_field.setText(text)  # a number, the start of the case's id
         qtbot.keyClick(window.search_field, Qt.Key.Key_Return)
@@ -284,3 +284,24 @@ def test_nytt_arende_defaults_to_the_region_setting_and_opens_the_new_case(qtbot
     other = view.new_case()
     assert other.guideline.currentData() == "jamtland-harjedalen-vantat-barn"
     assert other.due.isEnabled() and not other.child_name.isEnabled()
+
+
+def test_a_written_consent_is_printed_for_the_parents_own_signature(qtbot, services, seeded):
+    view = make_cases(qtbot, services)
+    detail = open_detail(qtbot, view, seeded.newborn)
+    form = detail.consent_form
+    form.select_person(seeded.parent_b)
+    form.manner.setCurrentIndex(form.manner.findData("oral"))
+    assert not form.print_button.isEnabled()  # nothing to sign for an oral answer
+    form.manner.setCurrentIndex(form.manner.findData("written"))
+    assert form.print_button.isEnabled()
+    form.function.setText("BVC-sjuksköterska")
+    form.content.setText("Att det finns en oro och vilket stöd som behövs.")
+    form.print_button.click()
+    preview = detail.consents_tab.preview
+    assert preview is not None and preview.isVisible() and preview.document.pageCount() >= 1
+    preview.reject()
+    assert detail.view.consents == ()  # printing is not an answer
+    form.content.setText("")
+    form.print_button.click()
+    assert detail.message.isVisible() and detail.message.text().startswith("Ange")

@@ -142,6 +142,10 @@ class ConsentForm(QGroupBox):
                          "Vad som sades")
         self.save = QPushButton("Anteckna svaret", self)
         self.save.setObjectName("consentSave")
+        self.print_button = QPushButton("Skriv ut blanketten för underskrift…", self)
+        self.print_button.setObjectName("consentPrint")
+        self.print_button.setToolTip("Regionens blankett ifylld för personen; svar och "
+                                     "underskrift görs på papperet, sedan antecknas svaret här")
         self.manner.currentIndexChanged.connect(lambda _i: self._manner_changed())
         self._manner_changed()
         form = QFormLayout(self)
@@ -157,10 +161,15 @@ class ConsentForm(QGroupBox):
         form.addRow("Frågan ställd av:", who)
         form.addRow("Gäller:", self.content)
         form.addRow("Vad som sades:", self.said)
-        form.addRow("", self.save)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.print_button)
+        buttons.addStretch(1)
+        buttons.addWidget(self.save)
+        form.addRow("", buttons)
 
     def _manner_changed(self) -> None:
         self.said.setEnabled(self.manner.currentData() == "oral")
+        self.print_button.setEnabled(self.manner.currentData() == "written")
 
     def set_persons(self, persons: list[tuple[str, str]]) -> None:
         """(uid, label) of the persons who answer for themselves."""
@@ -185,6 +194,12 @@ class ConsentForm(QGroupBox):
                 "asked_by": self.asked_by.text(), "function": self.function.text(),
                 "content": self.content.text(),
                 "said": self.said.text() if self.manner.currentData() == "oral" else ""}
+
+
+def print_values(form: ConsentForm) -> dict[str, object]:
+    """What printing the consent form for a signature needs of the consent form's fields."""
+    values = form.values()
+    return {k: values[k] for k in ("person_uid", "asked_by", "function", "content")}
 
 
 class PartyRow(QWidget):

@@ -6,7 +6,8 @@ pages come through Qt's `canFetchMore`/`fetchMore` as the table is scrolled. A
 `Change("case", ...)` on `session.changes` (any thread, hopped to the UI thread by a
 queued signal) asks again, coalesced, so a burst of writes reads once: a case write can
 move the row (open cases first, newest first), and the first page is cheap.
-A text search (`set_text`) shows `CaseService.search` instead (at most 200 rows).
+A text search (`set_text`) shows what `CaseService.find` found instead (at most 200
+cases, and the persons found in `persons`); `set_person` shows one person's cases.
 """
 
 from __future__ import annotations
@@ -19,7 +20,7 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 from shiboken6 import isValid
 
 from oro_desktop.gui.tasks import run_task
-from oro_desktop.services.case_views import CaseRow
+from oro_desktop.services.case_views import CaseRow, PersonHit
 
 PAGE_SIZE = 200
 SEARCH_LIMIT = 200
@@ -47,6 +48,8 @@ class CaseTableModel(QAbstractTableModel):
         self.rows: list[CaseRow] = []
         self.total = 0
         self.text = ""
+        self.persons: tuple[PersonHit, ...] = ()  # found by the text search
+        self.person: PersonHit | None = None      # showing this person's cases
         self._generation = 0
         self._querying = False
         self._fetching = False
@@ -102,28 +105,41 @@ class CaseTableModel(QAbstractTableModel):
     # -- reads ---------------------------------------------------------------------------
     def set_text(self, text: str) -> None:
         self.text = str(text or "").strip()[:200]
+        self.person = None
+        self.requery()
+
+    def set_person(self, person: PersonHit | None) -> None:
+        """Show one person's cases (None: the text search's cases again)."""
+        self.person = person
         self.requery()
 
     def requery(self) -> None:
         self._generation += 1
         generation, text, size, service = self._generation, self.text, self.page_size, self.service
+        person = self.person
         self._querying = True
 
-        def read() -> tuple[int, list[CaseRow]]:  # worker thread
+        def read() -> tuple[int, list[CaseRow], tuple[PersonHit, ...] | None]:  # worker thread
+            if person is not None:
+                found = service.of_person(person.uid, limit=SEARCH_LIMIT)
+                return len(found), found, None  # the persons found stay as they were
             if text:
-                found = service.search(text, limit=SEARCH_LIMIT)
-                return len(found), found
-            return service.list_count(), service.list_page(0, size)
+                result = service.find(text, limit=SEARCH_LIMIT)
+                return len(result.cases), list(result.cases), result.persons
+            return service.list_count(), service.list_page(0, size), ()
 
         run_task(read, on_result=lambda r: self._first(generation, r),
                  on_error=lambda exc: self._failed(generation, exc))
 
-    def _first(self, generation: int, result: tuple[int, list[CaseRow]]) -> None:
+    def _first(self, generation: int,
+               result: tuple[int, list[CaseRow], tuple[PersonHit, ...] | None]) -> None:
         if not isValid(self) or generation != self._generation:
             return
         self._querying = self._fetching = False
         self.beginResetModel()
         self.total, self.rows = result[0], list(result[1])
+        if result[2] is not None:
+            self.persons = result[2]
         self.endResetModel()
         self.loaded.emit()
 
@@ -134,7 +150,7 @@ class CaseTableModel(QAbstractTableModel):
         self.failed.emit(exc)
 
     def canFetchMore(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> bool:  # noqa: N802
-        if parent.isValid() or self._querying or self._fetching or self.text:
+        if parent.isValid() or self._querying or self._fetching or self.text or self.person:
             return False
         return len(self.rows) < self.total
 

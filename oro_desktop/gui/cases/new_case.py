@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QLabel, QVBoxLayout, QWidget,
 )
 
+from oro_desktop.core.guidance import validity
 from oro_desktop.core.guidance.model import EXPECTED_CHILD, NEWBORN
 from oro_desktop.errors import OroError
 from oro_desktop.gui.cases.forms import KINDS, identity_of, line, pydate, qdate
@@ -71,6 +72,11 @@ class NewCaseDialog(QDialog):
         self.concerns_box = QGroupBox("Oro (riktlinjens kategorier)", self)
         self.concerns_layout = QVBoxLayout(self.concerns_box)
         self.concern_boxes: dict[str, QCheckBox] = {}
+        self.validity = QLabel("", self)  # "Riktlinjen gällde t.o.m. … – kontrollera …"
+        self.validity.setObjectName("newCaseValidity")
+        self.validity.setProperty("role", "warning")
+        self.validity.setWordWrap(True)
+        self.validity.hide()
         self.error = QLabel("", self)
         self.error.setObjectName("newCaseError")
         self.error.setProperty("role", "error")
@@ -92,6 +98,7 @@ class NewCaseDialog(QDialog):
         self.form.addRow("", self.public)
         layout = QVBoxLayout(self)
         layout.addLayout(self.form)
+        layout.addWidget(self.validity)
         layout.addWidget(self.concerns_box)
         layout.addWidget(self.error)
         layout.addWidget(buttons)
@@ -106,6 +113,9 @@ class NewCaseDialog(QDialog):
         g = self._selected()
         if g is None:
             return
+        valid = validity(g, self.today)
+        self.validity.setText(valid.text if valid.expired or valid.expires_soon else "")
+        self.validity.setVisible(valid.expired or valid.expires_soon)
         towns = g.municipalities or tuple(self.cases.guidance.contacts.municipalities(g.region))
         self.municipality.clear()
         self.municipality.addItems(list(towns))

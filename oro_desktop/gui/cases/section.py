@@ -12,14 +12,15 @@ from PySide6.QtWidgets import (
 )
 
 from oro_desktop.gui.cases.model import ROW_ROLE, CaseTableModel
+from oro_desktop.gui.cases.search_results import PersonResults
 from oro_desktop.gui.cases.view import CaseDetail
-from oro_desktop.services.case_views import CaseRow
+from oro_desktop.services.case_views import CaseRow, PersonHit
 
 
 class CasesView(QWidget):
     """Hooks: `search(text)`, `search_placeholder`; `open_case(uid)` for Att göra."""
 
-    search_placeholder = "Sök ärende: namn, personnummer eller ärendenummer"
+    search_placeholder = "Sök person eller ärende"  # by name, number or case number
 
     def __init__(self, services: Any, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -83,11 +84,28 @@ class CasesView(QWidget):
         buttons.addWidget(self.open_button)
         buttons.addStretch(1)
         buttons.addWidget(self.count)
+        # The global search's results, grouped: "Personer" above, "Ärenden" (the table).
+        self.person_results = PersonResults(list_page)
+        self.person_results.chosen.connect(self.choose_person)
+        self.person_results.hide()
+        self.cases_heading = QLabel("", list_page)
+        self.cases_heading.setObjectName("casesHeading")
+        self.cases_heading.setStyleSheet("font-weight: bold;")
+        self.cases_heading.hide()
+        self.all_hits = QPushButton("Visa alla träffar", list_page)
+        self.all_hits.setObjectName("casesAllHits")
+        self.all_hits.clicked.connect(lambda: self.model.set_person(None))
+        self.all_hits.hide()
+        found = QHBoxLayout()
+        found.addWidget(self.cases_heading, 1)
+        found.addWidget(self.all_hits)
         layout = QVBoxLayout(list_page)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(heading)
         layout.addWidget(intro)
         layout.addLayout(buttons)
+        layout.addWidget(self.person_results)
+        layout.addLayout(found)
         layout.addWidget(self.table, 1)
 
         self.detail = CaseDetail(services, self.pages)
@@ -124,14 +142,35 @@ class CasesView(QWidget):
         return True
 
     def _loaded(self) -> None:
-        total = self.model.total
-        self.count.setText(f"{total} träffar" if self.model.text else f"{total} ärenden")
+        total, searching, person = self.model.total, bool(self.model.text), self.model.person
+        hits = "1 träff" if total == 1 else f"{total} träffar"
+        self.count.setText(hits if searching or person else f"{total} ärenden")
+        self.person_results.setVisible(searching)
+        if searching:
+            self.person_results.show_hits(self.model.persons)
+        self.cases_heading.setVisible(searching or person is not None)
+        if person is not None:
+            self.cases_heading.setText(f"Ärenden för {person.name} ({total})")
+        else:
+            self.cases_heading.setText(f"Ärenden ({total})" if total else "Ärenden: inga träffar")
+        self.all_hits.setVisible(person is not None and searching)
         if self.selected_row() is None and self.model.rows:
             self.table.selectRow(0)
 
+    def choose_person(self, hit: PersonHit) -> CaseDetail | None:
+        """A person found: the one case opens; several are listed; none is said."""
+        if len(hit.case_uids) == 1:
+            return self.open_case(hit.case_uids[0])
+        self.model.set_person(hit)
+        if not hit.case_uids:
+            self.count.setText(f"{hit.name} finns inte i något ärende")
+        self.table.setFocus()
+        return None
+
     # -- hooks ---------------------------------------------------------------------------
     def search(self, text: str) -> None:
-        """The global search: cases by a person's name or number, or the case's id."""
+        """The global search: persons (by name or number) and cases (by a person's name
+        or number, or the case's id), grouped."""
         self.show_list()
         self.model.set_text(text)
 

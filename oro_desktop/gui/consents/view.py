@@ -75,6 +75,7 @@ class ConsentsView(QWidget):
         self.service = services.consents
         self.editors: list[ConsentEditor] = []
         self._pending_select: int | None = None
+        self.dialog: Any = None  # the form chooser of "Nytt samtycke", while open
         self._counts_generation = 0
         self.setObjectName("consentsView")
         self.setAccessibleName("Samtycken")
@@ -389,24 +390,72 @@ class ConsentsView(QWidget):
         editor.deleteLater()
 
     def new_consent(self, new=None) -> ConsentEditor | None:
-        """A new consent; an unsaved new one left by a crash or a lock is offered first."""
-        try:
-            new = new or self.service.new_draft()
-        except OroError as exc:
-            common.warn(self, "Samtycket kunde inte skapas", exc.message)
-            return None
+        """A new consent; an unsaved new one left by a crash or a lock is offered first.
+
+        Which form: the one the region setting offers (`services.consents.offered_forms`);
+        when it offers none or several, `choose_form` asks (the chooser is `self.dialog`)
+        and this returns None.
+        """
         from oro_desktop.gui.consents.editor import NEW_PREFIX, ConsentEditor
 
         orphans = [d for d in self.session.drafts.list("consent") if d.key.startswith(NEW_PREFIX)]
         key = orphans[0].key if orphans else None
+        try:
+            if new is None and key is not None:  # the unsaved form is the one it was
+                payload = self.session.drafts.load(key) or {}
+                if payload.get("form_id"):
+                    new = self.service.new_draft(str(payload["form_id"]))
+            if new is None:
+                form_id = self._offered_form(lambda f: self.new_consent(self.service.new_draft(f)))
+                if form_id is None:
+                    return None
+                new = self.service.new_draft(form_id)
+        except OroError as exc:
+            common.warn(self, "Samtycket kunde inte skapas", exc.message)
+            return None
         return self._open_editor(ConsentEditor(self.service, self.session, new=new, key=key,
                                                parent=self))
+
+    def _offered_form(self, then) -> str | None:
+        """The one form the region setting offers, or None after opening the chooser
+        (which calls `then(form_id)` when a form is chosen)."""
+        offer = self.service.offered_forms()
+        if len(offer.offered) == 1:
+            return offer.offered[0].form_id
+        self.choose_form(then, offer)
+        return None
+
+    def choose_form(self, then, offer=None):
+        """Ask which form ("Visa alla blanketter" reaches every form explicitly)."""
+        from oro_desktop.gui.consents.form_chooser import FormChooser
+
+        dialog = FormChooser(offer or self.service.offered_forms(), self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+
+        def chosen(form_id: str) -> None:
+            try:
+                then(form_id)
+            except OroError as exc:
+                common.warn(self, "Samtycket kunde inte skapas", exc.message)
+
+        dialog.chosen.connect(chosen)
+        dialog.open()
+        self.dialog = dialog
+        return dialog
 
     def new_for_child(self) -> ConsentEditor | None:
         row = self.selected_row()
         if row is None or row.child_id is None:
             return None
-        return self.new_consent(self.service.from_person(row.child_id))
+        child = row.child_id
+        try:
+            form_id = self._offered_form(
+                lambda f: self.new_consent(self.service.from_person(child, f)))
+            return None if form_id is None else self.new_consent(
+                self.service.from_person(child, form_id))
+        except OroError as exc:
+            common.warn(self, "Samtycket kunde inte skapas", exc.message)
+            return None
 
     def open_consent(self, consent_id: int) -> ConsentEditor:
         from oro_desktop.gui.consents.editor import ConsentEditor

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from oro_desktop.core.guidance import Guidance, LegalReference, SituationError
+from oro_desktop.core.guidance.situation import Situation
 from oro_desktop.gui.guidance import texts
 from oro_desktop.gui.guidance.contacts_list import ContactsNow
 
@@ -162,7 +163,7 @@ class GuidancePanel(QWidget):
         layout.addWidget(self.error)
         layout.addWidget(self.result, 1)
 
-    def show_situation(self, raw: dict[str, Any]) -> Guidance | None:
+    def show_situation(self, raw: dict[str, Any] | Situation) -> Guidance | None:
         try:
             guidance: Guidance = self.service.guide(raw, now=self._now())
         except SituationError as exc:
@@ -170,5 +171,12 @@ class GuidancePanel(QWidget):
             self.error.show()
             return None
         self.error.hide()
+        self.result.show()
         self.result.show_guidance(guidance, self.service.references)
         return guidance
+
+    def show_problem(self, text: str) -> None:
+        """No guidance to show (e.g. a case whose guideline is not in the program): one line."""
+        self.error.setText(text)
+        self.error.show()
+        self.result.hide()

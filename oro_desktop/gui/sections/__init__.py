@@ -68,6 +68,8 @@ class Section:
         Every section also gets Ctrl+1..Ctrl+9 by its position.
     admin_only: shown only when the signed-in user is an admin.
     description: one Swedish sentence for the tooltip / accessible description.
+    global_search: where the search field searches from a section that has no search of
+        its own (Ctrl+F there opens this section with the text typed); one section has it.
     """
 
     id: str
@@ -77,6 +79,7 @@ class Section:
     shortcut: str | None = None
     admin_only: bool = False
     description: str = ""
+    global_search: bool = False
 
     def visible_to(self, role: str) -> bool:
         """Whether a user with `role` ("admin" or "clinician") sees this section."""
