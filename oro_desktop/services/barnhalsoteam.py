@@ -41,6 +41,7 @@ from oro_desktop.store.repos import consents as consents_repo
 from oro_desktop.store.repos import persons as persons_repo
 
 if TYPE_CHECKING:
+    from oro_desktop.services.barnhalsoteam_special import ChildSituation
     from oro_desktop.services.session import Session
 
 BHT_FORM = "barnhalsoteam-samtycke"
@@ -223,6 +224,54 @@ class BhtService:
         child_uid = canonical(child_uid)
         return check_identification(self.consent_for(child_uid, meeting_date), meeting_date,
                                     tuple(roles_present), child_uid)
+
+    # -- the guideline's special situations (2.8, 2.9; services/barnhalsoteam_special.py)
+    def situation(self, child_uid: str, *, moving: bool = False) -> ChildSituation:
+        """The child's special situations with the guideline's notices (audited read)."""
+        from oro_desktop.services import barnhalsoteam_special as special
+
+        child_uid = canonical(child_uid)
+        with self._uow() as uow:
+            found = special.read(uow.conn, self.guideline, child_uid, moving=moving)
+            uow.audit("read", "person", child_uid, {"purpose": "bht_situation"})
+        return found
+
+    def set_situation(self, child_uid: str, *, protected_identity: bool, secret_address: bool,
+                      lvu_placement: bool, family_home_sol: bool,
+                      undocumented: bool) -> ChildSituation:
+        """Record the facts (one transaction, audited with what changed)."""
+        from oro_desktop.services import barnhalsoteam_special as special
+
+        child_uid = canonical(child_uid)
+        with self._uow() as uow:
+            changed = special.write(
+                uow.conn, uow.actor, child_uid, protected_identity=protected_identity,
+                secret_address=secret_address, lvu_placement=lvu_placement,
+                family_home_sol=family_home_sol, undocumented=undocumented)
+            if changed:
+                uow.audit("update", "person", child_uid, {"bht_situation": changed})
+            found = special.read(uow.conn, self.guideline, child_uid)
+        if changed:
+            self._publish("person", uuid.UUID(child_uid).hex, "updated")
+        return found
+
+    def child_labels(self, child_uids: Iterable[str]) -> dict[str, str]:
+        """Each named child's name with its mark ("Skyddade personuppgifter" / "Hemlig
+        vistelseort") beside it, for the meeting list (audited as one read)."""
+        from oro_desktop.services import barnhalsoteam_special as special
+
+        uids = sorted({canonical(u) for u in child_uids})
+        if not uids:
+            return {}
+        out: dict[str, str] = {}
+        with self._uow() as uow:
+            for uid in uids:
+                try:
+                    out[uid] = special.read(uow.conn, self.guideline, uid).label
+                except InvalidInput:
+                    out[uid] = "okänt barn"
+            uow.audit("read", "person", None, {"purpose": "bht_meetings", "persons": len(uids)})
+        return out
 
     # -- meetings -----------------------------------------------------------------------
     def record_meeting(self, team_uid: str, day: date, attendees: Sequence[Attendee],

@@ -14,7 +14,7 @@ from PySide6.QtWidgets import (
     QPushButton, QSpinBox, QSplitter, QTableWidget, QTableWidgetItem, QTabWidget, QVBoxLayout,
     QWidget,
 )
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, Signal
 
 from oro_desktop.core.barnhalsoteam import FollowUpAnswers
 from oro_desktop.core.barnhalsoteam.model import LEVEL_LABELS
@@ -24,6 +24,10 @@ from oro_desktop.gui.barnhalsoteam.meeting_editor import MeetingEditor
 
 
 class BhtView(QWidget):
+    #: A change published on any thread (an import runs on a worker) reaches the widget
+    #: on the UI thread through this queued signal.
+    changed = Signal(object)
+
     def __init__(self, services, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.bht = services.bht
@@ -47,6 +51,11 @@ class BhtView(QWidget):
         new_team.clicked.connect(self.new_team)
         self.new_member_button = QPushButton("Ny &medlem…", team_page)
         self.new_member_button.clicked.connect(self.new_member)
+        export = QPushButton("&Exportera för flytt…", team_page)
+        export.setToolTip("Ett barns material till ett annat barnhälsoteam i länet (riktlinjen 2.10)")
+        export.clicked.connect(lambda: self.export_transfer())
+        import_ = QPushButton("&Importera överföring…", team_page)
+        import_.clicked.connect(self.import_transfer)
         tl = QVBoxLayout(team_page)
         trow = QHBoxLayout()
         trow.addWidget(self.team_heading, 1)
@@ -55,6 +64,12 @@ class BhtView(QWidget):
         tl.addLayout(trow)
         tl.addWidget(self.members, 1)
         tl.addWidget(self.notes)
+        xrow = QHBoxLayout()
+        xrow.addWidget(QLabel("Barn som flyttar:", team_page))
+        xrow.addWidget(export)
+        xrow.addWidget(import_)
+        xrow.addStretch(1)
+        tl.addLayout(xrow)
         # -- meetings tab
         meet_page = QWidget(self)
         self.meetings = QTableWidget(0, 4, meet_page)
@@ -120,7 +135,8 @@ class BhtView(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(split)
         self._views: list = []
-        unsubscribe = self.changes.subscribe(self._on_change, kinds=("team", "meeting"))
+        self.changed.connect(self._on_change, Qt.ConnectionType.QueuedConnection)
+        unsubscribe = self.changes.subscribe(self.changed.emit, kinds=("team", "meeting"))
         self.destroyed.connect(lambda *_: unsubscribe())
         self.reload()
 
@@ -175,10 +191,14 @@ class BhtView(QWidget):
                      "professionen; vårdnadshavare och barn deltar inte (riktlinjen 2.6).")
         self.notes.setText(" ".join(notes))
         meetings = self.bht.meetings(team_uid=t.uid)
+        labels = self.bht.child_labels(  # the name with its protection mark beside it
+            x.discussion.child_uid for m in meetings for x in m.topics if x.identified)
         self.meetings.setRowCount(len(meetings))
         for i, m in enumerate(reversed(meetings)):
             topics = "; ".join(
-                f"{LEVEL_LABELS[x.level]}: {x.text}" + (" (med namn)" if x.identified else "")
+                f"{LEVEL_LABELS[x.level]}: {x.text}"
+                + (f" (med namn: {labels.get(x.discussion.child_uid, '')})" if x.identified
+                   else "")
                 for x in m.topics)
             decisions = "; ".join(("SIP: " if d.kind == "initiera_sip" else "") + d.text
                                   for d in m.decisions)
@@ -245,6 +265,21 @@ class BhtView(QWidget):
         if not uid:
             return None
         dialog = MemberDialog(self.bht, uid, self)
+        dialog.open()
+        return dialog
+
+    # -- transfer on moving (2.10) -----------------------------------------------------
+    def export_transfer(self, child_uid: str = ""):
+        from oro_desktop.gui.barnhalsoteam.transfer_dialogs import ExportTransferDialog
+
+        dialog = ExportTransferDialog(self.bht, child_uid, self)
+        dialog.open()
+        return dialog
+
+    def import_transfer(self):
+        from oro_desktop.gui.barnhalsoteam.transfer_dialogs import ImportTransferDialog
+
+        dialog = ImportTransferDialog(self.bht, self)
         dialog.open()
         return dialog
 
