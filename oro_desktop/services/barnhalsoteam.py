@@ -338,6 +338,23 @@ class BhtService:
             uow.audit("print", "bht_report", str(year), {"meetings": report.numbers.meeting_count})
         return pdf
 
+    def report_preview(self, year: int, answers: FollowUpAnswers = FollowUpAnswers(), *,
+                       team_uids: Sequence[str] | None = None) -> bytes:
+        """The report's PDF for the preview, in memory and not audited: it holds counts
+        and the team's own answers, never a child; what is printed or saved from the
+        preview is audited by `record_report_output`."""
+        from oro_desktop.pdf.bht_report import render_bht_report
+
+        report = self.yearly_report(year, answers, team_uids=team_uids)
+        return render_bht_report(report, self.guideline, fonts_dir=self._fonts_dir)
+
+    def record_report_output(self, year: int, action: str, detail: dict[str, Any]) -> None:
+        """Audit a print or a saved PDF of the yearly report (the preview's callback)."""
+        if action not in ("print", "export"):
+            raise ValueError(action)
+        with self._uow() as uow:
+            uow.audit(action, "bht_report", str(int(year)), dict(detail))
+
     # -- transfer on moving ---------------------------------------------------------------
     def may_export(self, child_uid: str) -> tuple[bool, str]:
         verdict = may_export(self.consent_for(child_uid, self.today()), self.today())
@@ -347,11 +364,14 @@ class BhtService:
         """Write the child's material to `out`, encrypted, if the consent allows it."""
         from oro_desktop.services.barnhalsoteam_transfer import build_payload
 
+        from oro_desktop.services import inputs
+
         child_uid = canonical(child_uid)
         today = self.today()
         verdict = may_export(self.consent_for(child_uid, today), today)
         if not verdict.allowed:
             raise InvalidInput(verdict.reason)
+        out = inputs.check_output_path(Path(out), "Överföringsfilen")
         with self._uow() as uow:
             payload, n_meetings, n_topics = build_payload(uow.conn, child_uid, today)
             passphrase, package_id = transfer.write_transfer(
@@ -364,10 +384,14 @@ class BhtService:
         """Import a transfer file; nothing is written unless all of it is (one transaction)."""
         from oro_desktop.services.barnhalsoteam_transfer import apply_payload
 
+        from oro_desktop.services import inputs
+
+        # A directory, a FIFO, a missing or too large file: one Swedish line, nothing read.
+        data = inputs.read_file(Path(path), "Överföringsfilen", max_bytes=transfer.MAX_FILE_BYTES)
         with self._uow() as uow:
             try:
-                header, payload = transfer.read_transfer(
-                    Path(path), passphrase, already_imported=repo.imported_packages(uow.conn))
+                header, payload = transfer.open_sealed(
+                    data, passphrase, already_imported=repo.imported_packages(uow.conn))
             except transfer.TransferError as exc:
                 raise InvalidInput(str(exc)) from None
             result = apply_payload(uow.conn, uow.actor, header.package_id, payload)

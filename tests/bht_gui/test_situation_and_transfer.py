@@ -184,3 +184,37 @@ def test_the_consent_editor_carries_the_band_for_a_barnhalsoteam_consent(qtbot, 
     new = ConsentEditor(services.consents, services.session)  # no child yet: no band
     qtbot.addWidget(new)
     assert new.bht_banner is None
+
+
+def test_sip_is_recorded_as_a_decision_and_no_guardian_can_be_present(qtbot, services):
+    view = _view(qtbot, services)
+    editor = view.new_meeting()
+    qtbot.addWidget(editor)
+    labels = [box.text() for box in editor.roles.values()]
+    assert not any("årdnadshavare" in t or t.lower().startswith("barn") for t in labels)
+    from PySide6.QtWidgets import QGroupBox
+
+    assert "vårdnadshavare och barn deltar inte" in editor.findChildren(QGroupBox)[0].title()
+    editor.topic_text.setText("Barngruppens behov")
+    assert editor.add_topic()
+    editor.decision.setText("Initiera SIP tillsammans med familjen")
+    editor.sip.setChecked(True)
+    assert editor.submit()
+    [meeting] = [m for m in services.bht.meetings() if m.uid == editor.saved_uid]
+    assert [(d.kind, d.text) for d in meeting.decisions] == [
+        ("initiera_sip", "Initiera SIP tillsammans med familjen")]
+    qtbot.waitUntil(lambda: view.meetings.rowCount() == 12)
+    assert view.meetings.item(0, 3).text() == "SIP: Initiera SIP tillsammans med familjen"
+
+
+def test_import_of_a_folder_or_a_missing_file_is_one_swedish_line(qtbot, receiver, tmp_path):
+    view = _view(qtbot, receiver)
+    imp = view.import_transfer()
+    qtbot.addWidget(imp)
+    for path, says in ((tmp_path, "är en katalog"), (tmp_path / "saknas.oro", "finns inte")):
+        imp.path.setText(str(path))
+        imp.passphrase.setText("ACDE-FHJK-LMNP-QRTU-VWXY-3479")
+        imp.submit()
+        qtbot.waitUntil(lambda: imp._task is None, timeout=5_000)
+        assert says in imp.message.text() and "\n" not in imp.message.text()
+    assert receiver.bht.teams() == []

@@ -10,7 +10,7 @@ meetings and its report belong to it. Every read and write goes through
 from __future__ import annotations
 
 from PySide6.QtWidgets import (
-    QComboBox, QFileDialog, QHBoxLayout, QLabel, QListWidget, QListWidgetItem, QPlainTextEdit,
+    QComboBox, QHBoxLayout, QLabel, QListWidget, QListWidgetItem, QPlainTextEdit,
     QPushButton, QSpinBox, QSplitter, QTableWidget, QTableWidgetItem, QTabWidget, QVBoxLayout,
     QWidget,
 )
@@ -107,8 +107,9 @@ class BhtView(QWidget):
         self.numbers.setWordWrap(True)
         self.numbers.setObjectName("reportNumbers")
         self.numbers.setTextFormat(Qt.TextFormat.RichText)
-        save = QPushButton("&Spara rapporten som PDF…", rep_page)
-        save.clicked.connect(self.save_report)
+        save = QPushButton("&Förhandsgranska rapporten…", rep_page)
+        save.setToolTip("Visa rapporten som den skrivs ut; skriv ut eller spara som PDF därifrån")
+        save.clicked.connect(self.preview_report)
         rl = QVBoxLayout(rep_page)
         top = QHBoxLayout()
         top.addWidget(QLabel("År:", rep_page))
@@ -229,26 +230,24 @@ class BhtView(QWidget):
             f"namn &nbsp; <b>SIP initierade:</b> {n.sip_initiated}<br>"
             f"<b>Exempel på frågor:</b> {'; '.join(n.examples) or '–'}")
 
-    def save_report(self) -> None:
-        path, _ = QFileDialog.getSaveFileName(self, "Spara årsuppföljningen",
-                                              f"barnhalsoteam-{self.year.value()}.pdf", "PDF (*.pdf)")
-        if not path:
-            return
-        self.write_report(path)
+    def preview_report(self):
+        """The report as it will print (Årlig uppföljning), with Skriv ut… and Spara som
+        PDF… (the preview warns before an unencrypted file and audits both)."""
+        from oro_desktop.gui.forms.print_preview import PdfPreviewDialog
 
-    def write_report(self, path: str) -> bool:
-        import os
-
+        year, uid = self.year.value(), self.current_team_uid()
         try:
-            pdf = self.bht.report_pdf(self.year.value(), self.answers(),
-                                      team_uids=[self.current_team_uid()])
-            fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-            with os.fdopen(fd, "wb") as handle:
-                handle.write(pdf)
-        except (OroError, OSError) as exc:
+            pdf = self.bht.report_preview(year, self.answers(), team_uids=[uid] if uid else None)
+        except OroError as exc:
             self.numbers.setText(str(exc))
-            return False
-        return True
+            return None
+        dialog = PdfPreviewDialog(
+            pdf, f"Årlig uppföljning {year}", suggested_name=f"barnhalsoteam-{year}.pdf",
+            audit=lambda action, detail: self.bht.record_report_output(year, action, detail),
+            parent=self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+        return dialog
 
     # -- teams -------------------------------------------------------------------------
     def new_team(self):

@@ -190,7 +190,10 @@ class ExportTransferDialog(QDialog):
         self.done_text.setText(
             f"<b>Överföringsfilen är sparad</b> (krypterad): {result.meetings} möten och "
             f"{result.topics} frågor om barnet. Lösenfrasen som öppnar den:")
-        self.phrase.setText("  ".join(passphrase_groups(result.passphrase)))
+        groups = passphrase_groups(result.passphrase)
+        half = (len(groups) + 1) // 2  # two lines of three groups: read a line, pause
+        self.phrase.setText("  ".join(groups[:half]) + "\n" + "  ".join(groups[half:]))
+        self.phrase.setAccessibleDescription(" ".join(groups))
         self.pages.setCurrentIndex(1)
         self.exported.emit(result)
 
