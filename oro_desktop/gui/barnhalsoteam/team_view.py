@@ -10,7 +10,7 @@ meetings and its report belong to it. Every read and write goes through
 from __future__ import annotations
 
 from PySide6.QtWidgets import (
-    QComboBox, QHBoxLayout, QLabel, QListWidget, QListWidgetItem, QPlainTextEdit,
+    QComboBox, QHBoxLayout, QHeaderView, QLabel, QListWidget, QListWidgetItem, QPlainTextEdit,
     QPushButton, QSpinBox, QSplitter, QTableWidget, QTableWidgetItem, QTabWidget, QVBoxLayout,
     QWidget,
 )
@@ -74,7 +74,15 @@ class BhtView(QWidget):
         meet_page = QWidget(self)
         self.meetings = QTableWidget(0, 4, meet_page)
         self.meetings.setHorizontalHeaderLabels(["Datum", "Närvarande", "Frågor", "Beslut"])
-        self.meetings.horizontalHeader().setStretchLastSection(True)
+        header = self.meetings.horizontalHeader()
+        for col, mode in ((0, QHeaderView.ResizeMode.ResizeToContents),
+                          (1, QHeaderView.ResizeMode.ResizeToContents),
+                          (2, QHeaderView.ResizeMode.Stretch),
+                          (3, QHeaderView.ResizeMode.Interactive)):
+            header.setSectionResizeMode(col, mode)
+        self.meetings.setWordWrap(False)  # one line per topic/decision; the tooltip has all
+        self.meetings.setTextElideMode(Qt.TextElideMode.ElideRight)
+        self.meetings.setColumnWidth(3, 230)
         self.meetings.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         new_meeting = QPushButton("&Nytt möte…", meet_page)
         new_meeting.clicked.connect(self.new_meeting)
@@ -196,18 +204,19 @@ class BhtView(QWidget):
             x.discussion.child_uid for m in meetings for x in m.topics if x.identified)
         self.meetings.setRowCount(len(meetings))
         for i, m in enumerate(reversed(meetings)):
-            topics = "; ".join(
-                f"{LEVEL_LABELS[x.level]}: {x.text}"
-                + (f" (med namn: {labels.get(x.discussion.child_uid, '')})" if x.identified
-                   else "")
+            topics = "\n".join(  # a named child first, so its mark is never cut off
+                (f"{LEVEL_LABELS[x.level]}, med namn: {labels.get(x.discussion.child_uid, '')}"
+                 f" – {x.text}") if x.identified else f"{LEVEL_LABELS[x.level]}: {x.text}"
                 for x in m.topics)
-            decisions = "; ".join(("SIP: " if d.kind == "initiera_sip" else "") + d.text
+            decisions = "\n".join(("SIP: " if d.kind == "initiera_sip" else "") + d.text
                                   for d in m.decisions)
             for j, text in enumerate((m.date.isoformat(),
-                                      ", ".join(ROLE_LABELS[r] for r in m.roles_present),
+                                      "\n".join(ROLE_LABELS[r] for r in m.roles_present),
                                       topics, decisions)):
-                self.meetings.setItem(i, j, QTableWidgetItem(text))
-        self.meetings.resizeColumnsToContents()
+                item = QTableWidgetItem(text)
+                item.setToolTip(text)
+                self.meetings.setItem(i, j, item)
+        self.meetings.resizeRowsToContents()
         self.refresh_report()
 
     # -- report --------------------------------------------------------------------------
