@@ -226,6 +226,9 @@ class MainWindow(QMainWindow):
         self.password_action = QAction("&Byt lösenord…", self)  # every user (issue 13)
         self.password_action.triggered.connect(self.password_requested)
         arkiv.addAction(self.password_action)
+        self.profile_action = QAction("Min &profil…", self)  # every user (issue 12)
+        self.profile_action.triggered.connect(self.open_profile)
+        arkiv.addAction(self.profile_action)
         self.lock_action = QAction("&Lås", self)
         self.lock_action.setShortcut(QKeySequence("Ctrl+L"))
         self.lock_action.setShortcutContext(Qt.ShortcutContext.ApplicationShortcut)
@@ -427,6 +430,18 @@ class MainWindow(QMainWindow):
             self.flush_drafts()
             self.closing.emit()
         event.accept()
+
+    def open_profile(self) -> QWidget | None:
+        """Arkiv → Min profil…: name, function and unit for "Samtycke inhämtat av"."""
+        if self.session is None:
+            return None
+        from oro_desktop.gui.admin.profile_dialog import ProfileDialog
+
+        dialog = ProfileDialog(self.session, self)
+        dialog.saved.connect(lambda _p: self.statusBar().showMessage("Profilen är sparad.", 10_000))
+        dialog.finished.connect(dialog.deleteLater)
+        dialog.open()
+        return dialog
 
     def show_about(self) -> None:
         from oro_desktop.gui.help_dialogs import show_about

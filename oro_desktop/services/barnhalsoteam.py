@@ -41,6 +41,7 @@ from oro_desktop.store.repos import consents as consents_repo
 from oro_desktop.store.repos import persons as persons_repo
 
 if TYPE_CHECKING:
+    from oro_desktop.services.barnhalsoteam_special import ChildSituation
     from oro_desktop.services.session import Session
 
 BHT_FORM = "barnhalsoteam-samtycke"
@@ -224,6 +225,54 @@ class BhtService:
         return check_identification(self.consent_for(child_uid, meeting_date), meeting_date,
                                     tuple(roles_present), child_uid)
 
+    # -- the guideline's special situations (2.8, 2.9; services/barnhalsoteam_special.py)
+    def situation(self, child_uid: str, *, moving: bool = False) -> ChildSituation:
+        """The child's special situations with the guideline's notices (audited read)."""
+        from oro_desktop.services import barnhalsoteam_special as special
+
+        child_uid = canonical(child_uid)
+        with self._uow() as uow:
+            found = special.read(uow.conn, self.guideline, child_uid, moving=moving)
+            uow.audit("read", "person", child_uid, {"purpose": "bht_situation"})
+        return found
+
+    def set_situation(self, child_uid: str, *, protected_identity: bool, secret_address: bool,
+                      lvu_placement: bool, family_home_sol: bool,
+                      undocumented: bool) -> ChildSituation:
+        """Record the facts (one transaction, audited with what changed)."""
+        from oro_desktop.services import barnhalsoteam_special as special
+
+        child_uid = canonical(child_uid)
+        with self._uow() as uow:
+            changed = special.write(
+                uow.conn, uow.actor, child_uid, protected_identity=protected_identity,
+                secret_address=secret_address, lvu_placement=lvu_placement,
+                family_home_sol=family_home_sol, undocumented=undocumented)
+            if changed:
+                uow.audit("update", "person", child_uid, {"bht_situation": changed})
+            found = special.read(uow.conn, self.guideline, child_uid)
+        if changed:
+            self._publish("person", uuid.UUID(child_uid).hex, "updated")
+        return found
+
+    def child_labels(self, child_uids: Iterable[str]) -> dict[str, str]:
+        """Each named child's name with its mark ("Skyddade personuppgifter" / "Hemlig
+        vistelseort") beside it, for the meeting list (audited as one read)."""
+        from oro_desktop.services import barnhalsoteam_special as special
+
+        uids = sorted({canonical(u) for u in child_uids})
+        if not uids:
+            return {}
+        out: dict[str, str] = {}
+        with self._uow() as uow:
+            for uid in uids:
+                try:
+                    out[uid] = special.read(uow.conn, self.guideline, uid).label
+                except InvalidInput:
+                    out[uid] = "okänt barn"
+            uow.audit("read", "person", None, {"purpose": "bht_meetings", "persons": len(uids)})
+        return out
+
     # -- meetings -----------------------------------------------------------------------
     def record_meeting(self, team_uid: str, day: date, attendees: Sequence[Attendee],
                        topics: Sequence[TopicInput] = (), decisions: Sequence[Decision] = (),
@@ -289,6 +338,23 @@ class BhtService:
             uow.audit("print", "bht_report", str(year), {"meetings": report.numbers.meeting_count})
         return pdf
 
+    def report_preview(self, year: int, answers: FollowUpAnswers = FollowUpAnswers(), *,
+                       team_uids: Sequence[str] | None = None) -> bytes:
+        """The report's PDF for the preview, in memory and not audited: it holds counts
+        and the team's own answers, never a child; what is printed or saved from the
+        preview is audited by `record_report_output`."""
+        from oro_desktop.pdf.bht_report import render_bht_report
+
+        report = self.yearly_report(year, answers, team_uids=team_uids)
+        return render_bht_report(report, self.guideline, fonts_dir=self._fonts_dir)
+
+    def record_report_output(self, year: int, action: str, detail: dict[str, Any]) -> None:
+        """Audit a print or a saved PDF of the yearly report (the preview's callback)."""
+        if action not in ("print", "export"):
+            raise ValueError(action)
+        with self._uow() as uow:
+            uow.audit(action, "bht_report", str(int(year)), dict(detail))
+
     # -- transfer on moving ---------------------------------------------------------------
     def may_export(self, child_uid: str) -> tuple[bool, str]:
         verdict = may_export(self.consent_for(child_uid, self.today()), self.today())
@@ -298,11 +364,14 @@ class BhtService:
         """Write the child's material to `out`, encrypted, if the consent allows it."""
         from oro_desktop.services.barnhalsoteam_transfer import build_payload
 
+        from oro_desktop.services import inputs
+
         child_uid = canonical(child_uid)
         today = self.today()
         verdict = may_export(self.consent_for(child_uid, today), today)
         if not verdict.allowed:
             raise InvalidInput(verdict.reason)
+        out = inputs.check_output_path(Path(out), "Överföringsfilen")
         with self._uow() as uow:
             payload, n_meetings, n_topics = build_payload(uow.conn, child_uid, today)
             passphrase, package_id = transfer.write_transfer(
@@ -315,10 +384,14 @@ class BhtService:
         """Import a transfer file; nothing is written unless all of it is (one transaction)."""
         from oro_desktop.services.barnhalsoteam_transfer import apply_payload
 
+        from oro_desktop.services import inputs
+
+        # A directory, a FIFO, a missing or too large file: one Swedish line, nothing read.
+        data = inputs.read_file(Path(path), "Överföringsfilen", max_bytes=transfer.MAX_FILE_BYTES)
         with self._uow() as uow:
             try:
-                header, payload = transfer.read_transfer(
-                    Path(path), passphrase, already_imported=repo.imported_packages(uow.conn))
+                header, payload = transfer.open_sealed(
+                    data, passphrase, already_imported=repo.imported_packages(uow.conn))
             except transfer.TransferError as exc:
                 raise InvalidInput(str(exc)) from None
             result = apply_payload(uow.conn, uow.actor, header.package_id, payload)

@@ -42,6 +42,9 @@ def demo_seed(session: Session) -> None:
              "Beslutar om BVC:s insatser")):
         bht.add_member(team, role, name, organisation=org, mandate=mandate)
     named = _child_in_force(session, bht, today)
+    if named:  # the guideline's notice for a family home under SoL shows where she is named
+        bht.set_situation(named, protected_identity=False, secret_address=False,
+                          lvu_placement=False, family_home_sol=True, undocumented=False)
     examples = ["Språkutveckling i barngrupp", "Rutiner vid oro", "Samverkan med öppna förskolan",
                 "Sömn och rutiner", "Föräldrastöd i gruppform", "Överlämning till förskoleklass"]
     for i in range(11):  # about once a month, the last few weeks ago

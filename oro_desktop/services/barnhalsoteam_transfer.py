@@ -25,6 +25,7 @@ from oro_desktop.core.barnhalsoteam import (
 from oro_desktop.core.identity import IdentityKind, IdentityNumber
 from oro_desktop.errors import InvalidInput
 from oro_desktop.store.repos import barnhalsoteam as repo
+from oro_desktop.store.repos import bht_situation as situation_repo
 from oro_desktop.store.repos import persons as persons_repo
 
 KIND = "bht-child"
@@ -75,13 +76,42 @@ def build_payload(conn: Any, child_uid: str, today: date) -> tuple[dict[str, Any
         "child": {"uid": child_uid, "name": person.name,
                   "id_kind": person.identity.kind.value, "id_value": person.identity.value,
                   "no_number_reason": person.identity.reason,
-                  "protected": bool(person.protected)},
+                  "protected": bool(person.protected),
+                  # the special situations travel with the child, so the receiving team
+                  # sees the same mark and notices (never the address itself)
+                  "situation": _situation(conn, person.id)},
         "teams": [{"uid": t.uid, "name": t.name, "municipality": t.municipality,
                    "area": t.area, "formed_on": t.formed_on.isoformat()}
                   for uid, t in teams.items() if uid in used],
         "meetings": meetings,
     }
     return payload, len(meetings), n_topics
+
+
+_SITUATION_KEYS = ("lvu_placement", "family_home_sol", "secret_address", "undocumented")
+
+
+def _situation(conn: Any, person_id: int) -> dict[str, bool]:
+    row = situation_repo.get(conn, person_id)
+    return {k: bool(getattr(row, k)) for k in _SITUATION_KEYS}
+
+
+def _apply_situation(conn: Any, actor: str, child_uid: str, raw: dict[str, Any]) -> None:
+    """Add the sender's marks to the receiving child (a mark is never cleared by an
+    import: what one side knows about protection is kept)."""
+    from oro_desktop.services import barnhalsoteam_special as special
+
+    sent = raw.get("situation", {})
+    if not isinstance(sent, dict) or set(sent) - set(_SITUATION_KEYS) or any(
+            not isinstance(v, bool) for v in sent.values()):
+        raise ValueError("situation")
+    person = persons_repo.get_by_uid(conn, uuid.UUID(child_uid).hex)
+    assert person is not None
+    have = situation_repo.get(conn, person.id)
+    merged = {k: bool(getattr(have, k)) or bool(sent.get(k, False)) for k in _SITUATION_KEYS}
+    special.write(conn, actor, child_uid,
+                  protected_identity=bool(person.protected) or bool(raw.get("protected")),
+                  **merged)
 
 
 def _child(conn: Any, actor: str, raw: dict[str, Any]) -> str:
@@ -111,6 +141,7 @@ def apply_payload(conn: Any, actor: str, package_id: str,
         raise InvalidInput(BAD_FILE)
     try:
         child_uid = _child(conn, actor, payload["child"])
+        _apply_situation(conn, actor, child_uid, payload["child"])
         teams = {}
         for t in payload["teams"]:
             team = Team(str(t["uid"]), str(t["name"]), str(t["municipality"]),

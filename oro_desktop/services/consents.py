@@ -279,10 +279,13 @@ class ConsentService(ConsentListing, ConsentLifecycle):
         """
         from oro_desktop.pdf import default_fonts_dir, render_form
 
+        from oro_desktop.services.barnhalsoteam_special import hide_address_in
+
         with self._uow() as uow:
             record = self._record(uow, consent_id)
             uow.audit("read", "consent", record.id, {"purpose": "render"})
-        definition, data = self.definition_of(record), dict(record.consent.data)
+            definition = self.definition_of(record)  # protected/secret address: never printed
+            data = hide_address_in(uow.conn, definition, record.consent.data, record.child_id)
         fonts = self._fonts_dir or default_fonts_dir()
         return lambda: render_form(definition, data, fonts_dir=fonts)
 

@@ -35,7 +35,7 @@ if TYPE_CHECKING:
     from oro_desktop.services.persons import PersonService
     from oro_desktop.services.plans import PlanService
     from oro_desktop.services.session import Session, UserInfo
-    from oro_desktop.services.users import UserRow
+    from oro_desktop.services.users import Account
     from oro_desktop.store.kdf import KdfParams as KdfParams  # re-exported for gui typing
 
 
@@ -81,7 +81,7 @@ class UserAdmin:
     def __init__(self, session: Session) -> None:
         self._session = session
 
-    def list(self) -> list[UserRow]:
+    def list(self) -> list[Account]:
         from oro_desktop.services.users import list_users
 
         return list_users(self._session)

@@ -8,6 +8,7 @@ can rebuild the sidecar from the mirror.
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from pathlib import Path
@@ -15,14 +16,13 @@ from pathlib import Path
 from oro_desktop.errors import InvalidInput
 from oro_desktop.store import opening
 from oro_desktop.store import rekey as rekey_mod
-from oro_desktop.store.rekey import RekeyResult
 from oro_desktop.store.errors import DataMissing, NotFound, StoreDamaged, file_errors
 from oro_desktop.store.kdf import KdfParams
 from oro_desktop.store.keyslots import (
     KeyFile, check_password_policy, keys_path, make_slot, normalise_user, open_slot,
 )
 from oro_desktop.store.repos import users as users_repo
-from oro_desktop.store.repos.users import ROLES, UserRow
+from oro_desktop.store.repos.users import ROLES
 from oro_desktop.store.store import Store
 from oro_desktop.store.recovery import RECOVERY_ACTOR
 
@@ -30,7 +30,47 @@ if TYPE_CHECKING:
     from oro_desktop.services.session import Session
 
 __all__ = ["add_user", "list_users", "change_password", "recover_user", "disable_user",
-           "enable_user", "remove_user", "rekey_store", "RekeyResult", "UserRow"]
+           "enable_user", "remove_user", "rekey_store", "Account", "Rekeyed", "Profile",
+           "profile", "update_profile", "obtained_by", "profile_problem"]
+
+
+# -- what this module hands out: service types, never the store's rows ------------------
+@dataclass(frozen=True)
+class Account:
+    """A user as the admin screens and `oro-admin user list` show it."""
+
+    name: str
+    role: str
+    created_at: str
+    created_by: str
+    active: bool
+
+
+@dataclass(frozen=True)
+class Rekeyed:
+    """What a rekey did. `recovery_key` is set only when it was rotated (show it once)."""
+
+    resealed: list[str] = field(default_factory=list)
+    dropped: list[str] = field(default_factory=list)
+    recovery_key: str | None = None
+
+
+@dataclass(frozen=True)
+class Profile:
+    """What the user says about themself: fills "Samtycke inhämtat av" (name, and
+    "function, unit")."""
+
+    full_name: str = ""
+    function: str = ""
+    unit: str = ""
+
+
+def _account(row: users_repo.UserRow) -> Account:
+    return Account(row.name, row.role, row.created_at, row.created_by, bool(row.active))
+
+
+def _rekeyed(result: rekey_mod.RekeyResult) -> Rekeyed:
+    return Rekeyed(list(result.resealed), list(result.dropped), result.recovery_key)
 
 
 def _keyfile_for(store: Store) -> tuple[KeyFile, bool]:
@@ -51,7 +91,7 @@ def _keyfile_for(store: Store) -> tuple[KeyFile, bool]:
 
 @file_errors()
 def add_user(session: Session, name: str, role: str, password: str, *,
-             kdf: KdfParams | None = None) -> UserRow:
+             kdf: KdfParams | None = None) -> Account:
     """Admin only: a new user with a key slot of their own."""
     session.require_admin()
     name = normalise_user(name)
@@ -71,18 +111,18 @@ def add_user(session: Session, name: str, role: str, password: str, *,
     keyfile, _ = _keyfile_for(store)
     keyfile.slots[name] = slot
     keyfile.save(keys_path(store.path))
-    return row
+    return _account(row)
 
 
-def list_users(session: Session) -> list[UserRow]:
+def list_users(session: Session) -> list[Account]:
     """All users with their roles (not audited: no personal data about clients)."""
     with session.store.unit_of_work(session.user.name) as uow:
-        return users_repo.all_users(uow.conn)
+        return [_account(r) for r in users_repo.all_users(uow.conn)]
 
 
 @file_errors()
 def change_password(session: Session, old_password: str, new_password: str, *,
-                    kdf: KdfParams | None = None, rekey: bool = True) -> RekeyResult | None:
+                    kdf: KdfParams | None = None, rekey: bool = True) -> Rekeyed | None:
     """Change the signed-in user's own password; the old one must be given again.
 
     Then the database key is changed (`rekey`, default on), so the old password with
@@ -107,7 +147,8 @@ def change_password(session: Session, old_password: str, new_password: str, *,
     if not rekey:
         return None
     try:
-        return rekey_mod.rekey(store, name, rotate_recovery=False, reason="password_change")
+        return _rekeyed(rekey_mod.rekey(store, name, rotate_recovery=False,
+                                        reason="password_change"))
     except rekey_mod.RecoveryKeyMustRotate:
         return None
 
@@ -117,7 +158,7 @@ def _other_admins(conn: object, name: str) -> int:
                if row.active and row.role == "admin" and row.name != name)
 
 
-def _target_user(session: Session, name: str) -> tuple[str, UserRow]:
+def _target_user(session: Session, name: str) -> tuple[str, users_repo.UserRow]:
     session.require_admin()
     name = normalise_user(name)
     if name == session.user.name:
@@ -132,21 +173,21 @@ def _target_user(session: Session, name: str) -> tuple[str, UserRow]:
     return name, row
 
 
-def _rekey_without(session: Session, name: str, reason: str) -> RekeyResult:
+def _rekey_without(session: Session, name: str, reason: str) -> Rekeyed:
     """Rekey so that `name`'s slot (from any copy of `.keys`) no longer opens the file."""
     store = session.store
     try:
-        return rekey_mod.rekey(store, session.user.name, rotate_recovery=False, reason=reason,
-                               without=(name,))
+        return _rekeyed(rekey_mod.rekey(store, session.user.name, rotate_recovery=False,
+                                        reason=reason, without=(name,)))
     except rekey_mod.RecoveryKeyMustRotate:
         # A store made before rekey existed: the recovery key cannot be kept, so it is
         # rotated and the caller must show the new one.
-        return rekey_mod.rekey(store, session.user.name, rotate_recovery=True, reason=reason,
-                               without=(name,))
+        return _rekeyed(rekey_mod.rekey(store, session.user.name, rotate_recovery=True,
+                                        reason=reason, without=(name,)))
 
 
 @file_errors()
-def disable_user(session: Session, name: str) -> RekeyResult:
+def disable_user(session: Session, name: str) -> Rekeyed:
     """Admin only: the user can no longer log in; their slot is gone and the key changed.
 
     Reversible with `enable_user` (which needs a new password for them).
@@ -180,7 +221,7 @@ def enable_user(session: Session, name: str, password: str, *,
 
 
 @file_errors()
-def remove_user(session: Session, name: str) -> RekeyResult:
+def remove_user(session: Session, name: str) -> Rekeyed:
     """Admin only: the user, their slot and drafts are removed and the key changed.
 
     Their audit entries stay (they are the record of what they did).
@@ -193,14 +234,14 @@ def remove_user(session: Session, name: str) -> RekeyResult:
 
 
 @file_errors()
-def rekey_store(session: Session) -> RekeyResult:
+def rekey_store(session: Session) -> Rekeyed:
     """Admin only: a new database key, every slot resealed, the recovery key rotated.
 
     The new recovery key is in the result, to be shown exactly once.
     """
     session.require_admin()
-    return rekey_mod.rekey(session.store, session.user.name, rotate_recovery=True,
-                           reason="rekey")
+    return _rekeyed(rekey_mod.rekey(session.store, session.user.name, rotate_recovery=True,
+                                    reason="rekey"))
 
 
 @file_errors()
@@ -273,29 +314,58 @@ def user_name_problem(name: str) -> str:
 
 # -- the user's own profile (migration 0008) --------------------------------------------
 MAX_PROFILE = 200
+_PROFILE_LABELS = (("full_name", "Namn"), ("function", "Funktion"), ("unit", "Enhet"))
 
 
-def profile(session: Session) -> users_repo.Profile:
+def _clean(text: object) -> str:
+    return " ".join(str(text or "").split())
+
+
+def profile_problem(*, full_name: str, function: str, unit: str) -> tuple[str, str]:
+    """(field, Swedish reason) for the first thing wrong with a profile, or ("", "").
+
+    Why these rules: the profile is printed as "Samtycke inhämtat av" on a record
+    document the guardians sign, so the name must be a person's name (at least two
+    letters, not digits or symbols) and every field one printable line of bounded length.
+    """
+    values = {"full_name": full_name, "function": function, "unit": unit}
+    for key, label in _PROFILE_LABELS:
+        raw = str(values[key] or "")
+        if any(ord(ch) < 32 or 0x7F <= ord(ch) < 0xA0 for ch in raw.replace("\t", " ")):
+            return key, f"{label} får inte innehålla styrtecken."
+        if len(_clean(raw)) > MAX_PROFILE:
+            return key, f"{label} är för långt (högst {MAX_PROFILE} tecken)."
+    name = _clean(full_name)
+    if sum(ch.isalpha() for ch in name) < 2:
+        return "full_name", "Skriv ditt namn som det ska stå under ”Samtycke inhämtat av”."
+    if any(ch.isdigit() for ch in name) or any(
+            not (ch.isalpha() or ch in " -'’.") for ch in name):
+        return "full_name", "Namnet får bara innehålla bokstäver, mellanslag, bindestreck och apostrof."
+    return "", ""
+
+
+def profile(session: Session) -> Profile:
     """The signed-in user's name, function and unit (for "Samtycke inhämtat av")."""
     with session.store.unit_of_work(session.user.name) as uow:
-        return users_repo.get_profile(uow.conn, session.user.name)
+        row = users_repo.get_profile(uow.conn, session.user.name)
+    return Profile(row.full_name, row.function, row.unit)
 
 
-def update_profile(session: Session, *, full_name: str, function: str, unit: str) -> None:
-    """Each user edits their own profile; one line each, bounded, audited."""
-    values = []
-    for label, text in (("Namn", full_name), ("Funktion", function), ("Enhet", unit)):
-        text = " ".join(str(text or "").split())
-        if len(text) > MAX_PROFILE:
-            raise InvalidInput(f"{label} är för långt (högst {MAX_PROFILE} tecken).")
-        values.append(text)
-    new = users_repo.Profile(*values)
+def update_profile(session: Session, *, full_name: str, function: str, unit: str) -> Profile:
+    """Each user edits their own profile (and only their own): checked by
+    `profile_problem`, spaces folded, audited; returns the profile as stored."""
+    _, problem = profile_problem(full_name=full_name, function=function, unit=unit)
+    if problem:
+        raise InvalidInput(problem)
+    new = Profile(_clean(full_name), _clean(function), _clean(unit))
     with session.store.unit_of_work(session.user.name) as uow:
-        users_repo.set_profile(uow.conn, session.user.name, new)
+        users_repo.set_profile(uow.conn, session.user.name,
+                               users_repo.Profile(new.full_name, new.function, new.unit))
         uow.audit("update", "user", session.user.name, {"event": "profile"})
     from oro_desktop.services.changes import Change
 
     session.changes.publish(Change("user", "", "updated"))
+    return new
 
 
 def obtained_by(session: Session) -> dict[str, str]:

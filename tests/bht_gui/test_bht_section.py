@@ -52,8 +52,6 @@ def test_team_view_shows_members_meetings_and_report(qtbot, services, tmp_path):
     assert view.meetings.rowCount() == 11
     assert "Möten" in view.numbers.text()
     _shot(view, "bht-team.png")
-    out = tmp_path / "r.pdf"
-    assert view.write_report(str(out)) and out.read_bytes().startswith(b"%PDF")
 
 
 def test_meeting_editor_explains_a_refusal_and_offers_the_deidentified_way(qtbot, services):
@@ -98,3 +96,47 @@ def test_new_team_and_member_dialogs(qtbot, services):
     assert member.submit()
     qtbot.waitUntil(lambda: view.members.rowCount() == 1)
     assert "Socialtjänsten" in view.notes.text()  # still missing
+
+
+def test_the_yearly_report_is_previewed_with_the_answers_then_saved_and_audited(
+        qtbot, services, tmp_path):
+    import io
+    import json
+    import re
+
+    import pypdf
+
+    view = _view(qtbot, services)
+    view.tabs.setCurrentIndex(2)
+    view.implemented.setCurrentIndex(view.implemented.findText("Ja"))
+    view.how.setPlainText("Teamet har träffats varje månad och samverkan fungerar bra.")
+    view.improve.setPlainText("Fler möten med elevhälsan.")
+    before = services.session.store.conn.execute("SELECT count(*) FROM audit").fetchone()[0]
+    dialog = view.preview_report()
+    qtbot.addWidget(dialog)
+    assert dialog.windowTitle() == f"Förhandsgranskning – Årlig uppföljning {view.year.value()}"
+    assert dialog.document.pageCount() >= 1
+    assert dialog.print_button.text() == "&Skriv ut…"
+    assert dialog.save_button.text() == "Spara som &PDF…"
+    # Looking is not audited; saving is, with where it went.
+    after = services.session.store.conn.execute("SELECT count(*) FROM audit").fetchone()[0]
+    assert after == before
+    out = tmp_path / "uppfoljning.pdf"
+    dialog.save_to(out)
+    assert (out.stat().st_mode & 0o777) == 0o600
+    text = re.sub(r"\s+", " ", " ".join(
+        p.extract_text() for p in pypdf.PdfReader(io.BytesIO(out.read_bytes())).pages))
+    assert "Teamet har träffats varje månad" in text and "Fler möten med elevhälsan" in text
+    n = services.bht.yearly_report(view.year.value(),
+                                   team_uids=[view.current_team_uid()]).numbers
+    assert f"{n.meeting_count}" in text
+    row = services.session.store.conn.execute(
+        "SELECT action, record_type, record_id, detail FROM audit ORDER BY id DESC LIMIT 1"
+    ).fetchone()
+    assert tuple(row[:3]) == ("export", "bht_report", str(view.year.value()))
+    assert json.loads(row[3])["path"] == str(out)
+    if os.environ.get("ORO_SCREENSHOTS") == "1":
+        dialog.resize(820, 900)
+        dialog.show()
+        qtbot.wait(1500)  # QPdfView renders its pages asynchronously
+        _shot(dialog, "bht-report-preview.png")

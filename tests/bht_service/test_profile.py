@@ -16,7 +16,7 @@ def test_profile_fills_obtained_by_and_is_audited(session, consents):
     assert users.profile(session).full_name == ""
     users.update_profile(session, full_name="  Maja   Exempelsson ", function="BVC-sjuksköterska",
                          unit="Hälsocentralen Exemplet")
-    assert users.profile(session) == users.users_repo.Profile(
+    assert users.profile(session) == users.Profile(
         "Maja Exempelsson", "BVC-sjuksköterska", "Hälsocentralen Exemplet")
     data = consents.new_draft().data
     assert data["inhamtat_namn"] == "Maja Exempelsson"

@@ -122,3 +122,16 @@ def test_export_refused_while_waiting_for_the_other_guardian(bht, consents, tmp_
     cuid = child_uid(consents, signed_consent(consents, both=False))
     with pytest.raises(InvalidInput, match="andra vårdnadshavarens"):
         bht.export_transfer(cuid, tmp_path / "x")
+
+
+def test_the_receiving_child_keeps_the_senders_marks(bht, consents, clock, receiver, tmp_path):
+    _cid, cuid, _ = _material(bht, consents, clock)
+    bht.set_situation(cuid, protected_identity=True, secret_address=False, lvu_placement=True,
+                      family_home_sol=False, undocumented=False)
+    out = tmp_path / "flytt.oro-bht"
+    exported = bht.export_transfer(cuid, out)
+    other, _s = receiver
+    result = other.import_transfer(out, exported.passphrase)
+    got = other.situation(result.child_uid)
+    assert got.marking == "Skyddade personuppgifter" and got.lvu_placement
+    assert [n.id for n in got.notices] == ["lvu", "protected"]

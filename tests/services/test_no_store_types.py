@@ -66,6 +66,9 @@ SERVICE_INTERNAL = {
     "oro_desktop.services.session:Session.store",         # the services' own handle
     "oro_desktop.services.case_reads:consent_answers",    # shared by cases and disclosures
     "oro_desktop.services.maintenance:key_from_credentials",  # restore/check plumbing
+    # KDF parameters are an opaque policy value handed back to the services (kdf=...),
+    # not a record: services/kdf.py re-exports the type for the CLI on purpose.
+    "oro_desktop.services.services:fast_insecure_kdf",
 }
 
 
@@ -78,11 +81,29 @@ def _service_modules() -> list[str]:
                   for m in pkgutil.iter_modules(services_pkg.__path__))
 
 
+def _type_checking_names(module) -> dict[str, object]:
+    """The names a module imports only under `if TYPE_CHECKING:` (e.g. `Session`), so its
+    hints resolve: without them `get_type_hints` fails and a store type could hide there
+    (services/users.profile returned the store's Profile unseen)."""
+    import inspect
+
+    names: dict[str, object] = {}
+    tree = ast.parse(inspect.getsource(module))
+    for node in ast.walk(tree):
+        if isinstance(node, ast.If) and getattr(node.test, "id", "") == "TYPE_CHECKING":
+            for stmt in node.body:
+                if isinstance(stmt, (ast.Import, ast.ImportFrom)):
+                    exec(compile(ast.Module([stmt], []), module.__name__, "exec"), names)
+    names.pop("__builtins__", None)
+    return names
+
+
 def _returned_store_types(module_name: str) -> list[str]:
     import importlib
     import inspect
 
     module = importlib.import_module(module_name)
+    localns = _type_checking_names(module)
     found = []
     for name, value in vars(module).items():
         if name.startswith("_") or getattr(value, "__module__", None) != module_name:
@@ -98,8 +119,9 @@ def _returned_store_types(module_name: str) -> list[str]:
             if f"{module_name}:{where}" in SERVICE_INTERNAL:
                 continue
             try:
-                hint = typing.get_type_hints(func).get("return")
-            except Exception:  # an unresolvable hint is mypy's to report
+                hint = typing.get_type_hints(func, localns=localns).get("return")
+            except Exception as exc:  # an unresolvable hint would hide a store type
+                found.append(f"{where}: unresolvable return hint ({exc})")
                 continue
             found += [f"{where} -> {t}" for t in _store_types_in(hint)]
     return found
@@ -121,6 +143,24 @@ def test_the_return_check_sees_a_store_type(monkeypatch):
     leaky.__module__ = drafts_mod.__name__
     monkeypatch.setattr(drafts_mod, "leaky", leaky, raising=False)
     assert _returned_store_types(drafts_mod.__name__) == ["leaky -> oro_desktop.store.repos.drafts.DraftRow"]
+
+
+def test_the_return_check_resolves_type_checking_names():
+    """A function whose hints name a TYPE_CHECKING-only type is still looked at: the
+    user's profile is a service type (it was the store's Profile, unseen by the check)."""
+    from oro_desktop.services import users
+
+    hint = typing.get_type_hints(users.profile,
+                                 localns=_type_checking_names(users))["return"]
+    assert hint is users.Profile and not _store_types_in(hint)
+    assert "profile" in [n for n, _ in _public_functions(users)]
+
+
+def _public_functions(module):
+    import inspect
+
+    return [(n, v) for n, v in vars(module).items()
+            if inspect.isfunction(v) and not n.startswith("_") and v.__module__ == module.__name__]
 
 
 @pytest.mark.parametrize("package", ["gui", "cli"])

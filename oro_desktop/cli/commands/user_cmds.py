@@ -134,7 +134,7 @@ def cmd_passwd(args: argparse.Namespace) -> int:
     return 0
 
 
-def _rekey_text(result: users.RekeyResult, done: str) -> str:
+def _rekey_text(result: users.Rekeyed, done: str) -> str:
     lines = [done]
     if result.dropped:
         lines.append("Dessa användare har en nyckel av äldre typ och måste få nytt lösenord "
@@ -147,7 +147,7 @@ def _rekey_text(result: users.RekeyResult, done: str) -> str:
     return "\n".join(lines)
 
 
-def _rekey_payload(result: users.RekeyResult, **extra: object) -> dict[str, object]:
+def _rekey_payload(result: users.Rekeyed, **extra: object) -> dict[str, object]:
     return {**extra, "resealed": result.resealed, "dropped": result.dropped,
             "recovery_key": result.recovery_key}
 

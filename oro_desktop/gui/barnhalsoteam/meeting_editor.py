@@ -22,7 +22,8 @@ from oro_desktop.core.barnhalsoteam import (
 from oro_desktop.core.barnhalsoteam.model import LEVEL_LABELS
 from oro_desktop.core.barnhalsoteam.roles import ROLE_LABELS
 from oro_desktop.errors import OroError
-from oro_desktop.gui.consents.common import date_edit, error_label, to_date
+from oro_desktop.gui.barnhalsoteam.situation import SituationPanel
+from oro_desktop.gui.barnhalsoteam.fields import date_edit, error_label, to_date
 from oro_desktop.services.barnhalsoteam import NamedChild, TopicInput
 
 NO_NAME = ("Skriv inte barnets namn, personnummer eller något annat som kan identifiera "
@@ -76,6 +77,8 @@ class MeetingEditor(QDialog):
         self.verdict.setWordWrap(True)
         self.verdict.setObjectName("identificationVerdict")
         self.verdict.setStyleSheet("color: #7a1015;")
+        self.situation = SituationPanel(bht, topic)
+        self.situation.changed.connect(lambda _s: self.check())
         check = QPushButton("&Kontrollera samtycket", topic)
         check.clicked.connect(self.check)
         self.to_deidentified = QPushButton("&Avidentifiera i stället", topic)
@@ -98,6 +101,7 @@ class MeetingEditor(QDialog):
         form.addRow("&Beskrivning:", self.summary)
         topic_layout.addWidget(self.hint)
         topic_layout.addWidget(self.verdict)
+        topic_layout.addWidget(self.situation)
         topic_layout.addLayout(buttons)
         self.topic_list = QListWidget(self)
         self.topic_list.setAccessibleName("Frågor på mötet")
@@ -148,6 +152,7 @@ class MeetingEditor(QDialog):
         if not named:
             self.verdict.clear()
             self.to_deidentified.setVisible(False)
+            self.situation.clear()
 
     def _fit(self) -> None:
         """Grow to show the whole verdict (a wrapped label needs its height)."""
@@ -170,8 +175,10 @@ class MeetingEditor(QDialog):
         except OroError as exc:
             self.verdict.setText(str(exc))
             self.to_deidentified.setVisible(True)
+            self.situation.clear()
             self._fit()
             return False
+        self.situation.show_child(uid)  # LVU, familjehem, skyddad, papperslös (2.8-2.9)
         if result.allowed:
             self.verdict.setText("Samtycket gäller mötesdagen och täcker alla närvarande.")
         else:

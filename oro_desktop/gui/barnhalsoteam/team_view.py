@@ -10,11 +10,11 @@ meetings and its report belong to it. Every read and write goes through
 from __future__ import annotations
 
 from PySide6.QtWidgets import (
-    QComboBox, QFileDialog, QHBoxLayout, QLabel, QListWidget, QListWidgetItem, QPlainTextEdit,
+    QComboBox, QHBoxLayout, QHeaderView, QLabel, QListWidget, QListWidgetItem, QPlainTextEdit,
     QPushButton, QSpinBox, QSplitter, QTableWidget, QTableWidgetItem, QTabWidget, QVBoxLayout,
     QWidget,
 )
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, Signal
 
 from oro_desktop.core.barnhalsoteam import FollowUpAnswers
 from oro_desktop.core.barnhalsoteam.model import LEVEL_LABELS
@@ -24,6 +24,10 @@ from oro_desktop.gui.barnhalsoteam.meeting_editor import MeetingEditor
 
 
 class BhtView(QWidget):
+    #: A change published on any thread (an import runs on a worker) reaches the widget
+    #: on the UI thread through this queued signal.
+    changed = Signal(object)
+
     def __init__(self, services, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.bht = services.bht
@@ -47,6 +51,11 @@ class BhtView(QWidget):
         new_team.clicked.connect(self.new_team)
         self.new_member_button = QPushButton("Ny &medlem…", team_page)
         self.new_member_button.clicked.connect(self.new_member)
+        export = QPushButton("&Exportera för flytt…", team_page)
+        export.setToolTip("Ett barns material till ett annat barnhälsoteam i länet (riktlinjen 2.10)")
+        export.clicked.connect(lambda: self.export_transfer())
+        import_ = QPushButton("&Importera överföring…", team_page)
+        import_.clicked.connect(self.import_transfer)
         tl = QVBoxLayout(team_page)
         trow = QHBoxLayout()
         trow.addWidget(self.team_heading, 1)
@@ -55,11 +64,25 @@ class BhtView(QWidget):
         tl.addLayout(trow)
         tl.addWidget(self.members, 1)
         tl.addWidget(self.notes)
+        xrow = QHBoxLayout()
+        xrow.addWidget(QLabel("Barn som flyttar:", team_page))
+        xrow.addWidget(export)
+        xrow.addWidget(import_)
+        xrow.addStretch(1)
+        tl.addLayout(xrow)
         # -- meetings tab
         meet_page = QWidget(self)
         self.meetings = QTableWidget(0, 4, meet_page)
         self.meetings.setHorizontalHeaderLabels(["Datum", "Närvarande", "Frågor", "Beslut"])
-        self.meetings.horizontalHeader().setStretchLastSection(True)
+        header = self.meetings.horizontalHeader()
+        for col, mode in ((0, QHeaderView.ResizeMode.ResizeToContents),
+                          (1, QHeaderView.ResizeMode.ResizeToContents),
+                          (2, QHeaderView.ResizeMode.Stretch),
+                          (3, QHeaderView.ResizeMode.Interactive)):
+            header.setSectionResizeMode(col, mode)
+        self.meetings.setWordWrap(False)  # one line per topic/decision; the tooltip has all
+        self.meetings.setTextElideMode(Qt.TextElideMode.ElideRight)
+        self.meetings.setColumnWidth(3, 230)
         self.meetings.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         new_meeting = QPushButton("&Nytt möte…", meet_page)
         new_meeting.clicked.connect(self.new_meeting)
@@ -92,8 +115,9 @@ class BhtView(QWidget):
         self.numbers.setWordWrap(True)
         self.numbers.setObjectName("reportNumbers")
         self.numbers.setTextFormat(Qt.TextFormat.RichText)
-        save = QPushButton("&Spara rapporten som PDF…", rep_page)
-        save.clicked.connect(self.save_report)
+        save = QPushButton("&Förhandsgranska rapporten…", rep_page)
+        save.setToolTip("Visa rapporten som den skrivs ut; skriv ut eller spara som PDF därifrån")
+        save.clicked.connect(self.preview_report)
         rl = QVBoxLayout(rep_page)
         top = QHBoxLayout()
         top.addWidget(QLabel("År:", rep_page))
@@ -120,7 +144,8 @@ class BhtView(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(split)
         self._views: list = []
-        unsubscribe = self.changes.subscribe(self._on_change, kinds=("team", "meeting"))
+        self.changed.connect(self._on_change, Qt.ConnectionType.QueuedConnection)
+        unsubscribe = self.changes.subscribe(self.changed.emit, kinds=("team", "meeting"))
         self.destroyed.connect(lambda *_: unsubscribe())
         self.reload()
 
@@ -175,18 +200,23 @@ class BhtView(QWidget):
                      "professionen; vårdnadshavare och barn deltar inte (riktlinjen 2.6).")
         self.notes.setText(" ".join(notes))
         meetings = self.bht.meetings(team_uid=t.uid)
+        labels = self.bht.child_labels(  # the name with its protection mark beside it
+            x.discussion.child_uid for m in meetings for x in m.topics if x.identified)
         self.meetings.setRowCount(len(meetings))
         for i, m in enumerate(reversed(meetings)):
-            topics = "; ".join(
-                f"{LEVEL_LABELS[x.level]}: {x.text}" + (" (med namn)" if x.identified else "")
+            topics = "\n".join(  # a named child first, so its mark is never cut off
+                (f"{LEVEL_LABELS[x.level]}, med namn: {labels.get(x.discussion.child_uid, '')}"
+                 f" – {x.text}") if x.identified else f"{LEVEL_LABELS[x.level]}: {x.text}"
                 for x in m.topics)
-            decisions = "; ".join(("SIP: " if d.kind == "initiera_sip" else "") + d.text
+            decisions = "\n".join(("SIP: " if d.kind == "initiera_sip" else "") + d.text
                                   for d in m.decisions)
             for j, text in enumerate((m.date.isoformat(),
-                                      ", ".join(ROLE_LABELS[r] for r in m.roles_present),
+                                      "\n".join(ROLE_LABELS[r] for r in m.roles_present),
                                       topics, decisions)):
-                self.meetings.setItem(i, j, QTableWidgetItem(text))
-        self.meetings.resizeColumnsToContents()
+                item = QTableWidgetItem(text)
+                item.setToolTip(text)
+                self.meetings.setItem(i, j, item)
+        self.meetings.resizeRowsToContents()
         self.refresh_report()
 
     # -- report --------------------------------------------------------------------------
@@ -209,26 +239,24 @@ class BhtView(QWidget):
             f"namn &nbsp; <b>SIP initierade:</b> {n.sip_initiated}<br>"
             f"<b>Exempel på frågor:</b> {'; '.join(n.examples) or '–'}")
 
-    def save_report(self) -> None:
-        path, _ = QFileDialog.getSaveFileName(self, "Spara årsuppföljningen",
-                                              f"barnhalsoteam-{self.year.value()}.pdf", "PDF (*.pdf)")
-        if not path:
-            return
-        self.write_report(path)
+    def preview_report(self):
+        """The report as it will print (Årlig uppföljning), with Skriv ut… and Spara som
+        PDF… (the preview warns before an unencrypted file and audits both)."""
+        from oro_desktop.gui.forms.print_preview import PdfPreviewDialog
 
-    def write_report(self, path: str) -> bool:
-        import os
-
+        year, uid = self.year.value(), self.current_team_uid()
         try:
-            pdf = self.bht.report_pdf(self.year.value(), self.answers(),
-                                      team_uids=[self.current_team_uid()])
-            fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-            with os.fdopen(fd, "wb") as handle:
-                handle.write(pdf)
-        except (OroError, OSError) as exc:
+            pdf = self.bht.report_preview(year, self.answers(), team_uids=[uid] if uid else None)
+        except OroError as exc:
             self.numbers.setText(str(exc))
-            return False
-        return True
+            return None
+        dialog = PdfPreviewDialog(
+            pdf, f"Årlig uppföljning {year}", suggested_name=f"barnhalsoteam-{year}.pdf",
+            audit=lambda action, detail: self.bht.record_report_output(year, action, detail),
+            parent=self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+        return dialog
 
     # -- teams -------------------------------------------------------------------------
     def new_team(self):
@@ -245,6 +273,21 @@ class BhtView(QWidget):
         if not uid:
             return None
         dialog = MemberDialog(self.bht, uid, self)
+        dialog.open()
+        return dialog
+
+    # -- transfer on moving (2.10) -----------------------------------------------------
+    def export_transfer(self, child_uid: str = ""):
+        from oro_desktop.gui.barnhalsoteam.transfer_dialogs import ExportTransferDialog
+
+        dialog = ExportTransferDialog(self.bht, child_uid, self)
+        dialog.open()
+        return dialog
+
+    def import_transfer(self):
+        from oro_desktop.gui.barnhalsoteam.transfer_dialogs import ImportTransferDialog
+
+        dialog = ImportTransferDialog(self.bht, self)
         dialog.open()
         return dialog
 

@@ -80,6 +80,9 @@ class ConsentEditor(QDialog):
         self.message.setProperty("role", "muted")
         self.message.setWordWrap(True)
         self._show_status(status)
+        from oro_desktop.gui.barnhalsoteam.consent_banner import consent_banner  # issue 12
+
+        self.bht_banner = consent_banner(session, view if consent_id is not None else None, self)
 
         self.save_button = QPushButton("&Spara", self)
         self.save_button.setShortcut(QKeySequence.StandardKey.Save)
@@ -109,6 +112,8 @@ class ConsentEditor(QDialog):
         bar.addWidget(close_button)
         layout = QVBoxLayout(self)
         layout.addWidget(self.status_label)
+        if self.bht_banner is not None:
+            layout.addWidget(self.bht_banner)
         layout.addWidget(self.form, 1)
         layout.addLayout(bar)
 
