@@ -18,7 +18,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Literal
 
-Action = Literal["created", "updated", "deleted"]
+Action = Literal["created", "updated", "deleted", "saved"]  # saved: a new version of a plan
 
 _log = logging.getLogger(__name__)
 

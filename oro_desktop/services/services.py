@@ -33,6 +33,7 @@ if TYPE_CHECKING:
     from oro_desktop.services.drafts import DraftService
     from oro_desktop.services.guidance import GuidanceService
     from oro_desktop.services.persons import PersonService
+    from oro_desktop.services.plans import PlanService
     from oro_desktop.services.session import Session, UserInfo
     from oro_desktop.services.users import UserRow
     from oro_desktop.store.kdf import KdfParams as KdfParams  # re-exported for gui typing
@@ -161,6 +162,14 @@ class Services:
 
         cases = self.cases
         return DisclosureService(self.session, cases.guidance, cases.library, today=self._today)
+
+    @cached_property
+    def plans(self) -> PlanService:
+        from oro_desktop.services.plans import PlanService
+
+        cases = self.cases
+        return PlanService(self.session, cases.guidance, cases.library,
+                           fonts_dir=self.paths.fonts_dir, today=self._today)
 
     @cached_property
     def bht(self) -> BhtService:

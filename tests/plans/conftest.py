@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -35,3 +36,41 @@ def definition(library: FormLibrary, request: pytest.FixtureRequest) -> FormDefi
 def guidelines() -> dict[str, Guideline]:
     refs = load_references(ROOT / "resources" / "legal" / "references.yaml")
     return load_guidelines(ROOT / "resources" / "guidelines", refs)
+
+
+# -- a store with cases, for the plan service --------------------------------------------
+class Clock:
+    """A settable day: the follow-up reminder is tested at fixed dates."""
+
+    def __init__(self, today):
+        self.today = today
+
+    def __call__(self):
+        return self.today
+
+
+STORE_TODAY = date(2026, 12, 1)  # after the examples' meetings, before their follow-up
+
+
+@pytest.fixture
+def clock() -> Clock:
+    return Clock(STORE_TODAY)
+
+
+@pytest.fixture
+def store_session(tmp_path: Path):
+    from oro_desktop.services.session import Session
+    from oro_desktop.store.kdf import FAST_INSECURE
+
+    s, _key = Session.create(tmp_path / "oro.db", "admin", "korrekt-häst-batteri",
+                             kdf=FAST_INSECURE)
+    yield s
+    if s.is_open:
+        s.close()
+
+
+@pytest.fixture
+def services(store_session, clock):
+    from oro_desktop.services.services import Services
+
+    return Services(store_session, today=clock)

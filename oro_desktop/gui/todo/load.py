@@ -4,7 +4,8 @@ Why paged reads with statuses: at 100 000 consents the start view must not read 
 all; it asks the consent service for the first rows of the two statuses that need
 doing (expiring within 30 days, printed and waiting for the signed paper) and for
 their counts. The people still to be told afterwards of a disclosure without consent
-come from the disclosure service (`to_tell_after`); each row opens its case. Guidelines that have expired or expire within 60 days come from the
+come from the disclosure service (`to_tell_after`), plan follow-ups due from the plan
+service (`due`); each row opens its case. Guidelines that have expired or expire within 60 days come from the
 guidance service's list.
 """
 
@@ -108,6 +109,22 @@ def _tell_after(services: Any) -> TodoGroup:
                      "Ingen väntar på att informeras i efterhand.")
 
 
+def _plan_follow_ups(services: Any, now: datetime) -> TodoGroup:
+    """Plans whose next follow-up is today or has passed (services.plans.due); each row
+    opens the plan's case."""
+    found = services.plans.due(now.date())
+    rows = []
+    for p in found[:GROUP_LIMIT]:
+        days = -(p.days_to_follow_up or 0)
+        when = "i dag" if days == 0 else f"för {days} dag{'ar' if days != 1 else ''} sedan"
+        who = f", följs upp av {p.follow_up_by}" if p.follow_up_by else ""
+        rows.append(TodoRow("case", p.case_uid, f"{p.title}: {p.case_label}",
+                            f"Uppföljning {p.next_follow_up.isoformat() if p.next_follow_up else ''}"
+                            f" ({when}){who}", urgent=days > 0))
+    return TodoGroup("plans", "Planer att följa upp", tuple(rows), len(found),
+                     "Ingen plan har en uppföljning som passerat.")
+
+
 def load_todo(services: Any, now: datetime) -> TodoData:
     """Every group; a group that cannot be read says so instead of hiding the others."""
     groups = []
@@ -115,6 +132,7 @@ def load_todo(services: Any, now: datetime) -> TodoData:
         ("expiring", "Samtycken som går ut inom 30 dagar", lambda: _expiring(services)),
         ("unsigned", "Samtycken som väntar på underskrift", lambda: _unsigned(services)),
         ("tell_after", "Ska informeras i efterhand", lambda: _tell_after(services)),
+        ("plans", "Planer att följa upp", lambda: _plan_follow_ups(services, now)),
         ("guidelines", "Riktlinjer som gått ut eller går ut inom 60 dagar",
          lambda: _guidelines(services, now)),
     ):

@@ -27,7 +27,7 @@ from oro_desktop.gui.todo.load import TodoData, TodoRow, load_todo
 
 ROW_ROLE = Qt.ItemDataRole.UserRole
 URGENT = QColor("#a4141a")
-RELOAD_KINDS = ("consent", "setting", "case", "disclosure")
+RELOAD_KINDS = ("consent", "setting", "case", "disclosure", "plan")
 
 
 class TodoView(QWidget):
