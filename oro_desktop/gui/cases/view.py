@@ -28,6 +28,7 @@ from oro_desktop.errors import OroError
 from oro_desktop.gui.cases.forms import ConsentForm, DisclosureForm, PersonForm, date_edit, pydate
 from oro_desktop.gui.guidance.result_view import GuidancePanel
 from oro_desktop.gui.messages import error_text
+from oro_desktop.gui.plans.case_tab import CasePlansTab
 from oro_desktop.services.case_views import CaseView, PersonInCase
 
 ROW_ROLE = Qt.ItemDataRole.UserRole
@@ -128,6 +129,8 @@ class CaseDetail(QWidget):
         self._build_persons(today, user)
         self._build_steps()
         self._build_disclosures(today, user)
+        self.plans_tab = CasePlansTab(services, self)  # issue 11: the case's plans
+        self.tabs.addTab(self.plans_tab, "Planer")
         self.history = _tree(self, "caseHistory", ["När", "Vem", "Vad"])
         self.history.setRootIsDecorated(False)
         self.tabs.addTab(self.history, "Historik")
@@ -281,6 +284,7 @@ class CaseDetail(QWidget):
         self.message.hide()
         self.disclosure_warning.hide()
         self.born_box.hide()
+        self.plans_tab.set_case(case_uid)
         return self.reload()
 
     def _on_change(self, uid: str) -> None:
