@@ -41,13 +41,15 @@ def _plan_with_history(services, case_uid: str) -> str:
         _definition, data = plans.current(uid)
     else:
         uid = plans.create(case_uid, "barnets-plan")
-        data = _example("barnets-plan")
+        _definition, prefilled = plans.current(uid)  # the case's own child and parents
+        data = {**_example("barnets-plan"), **{k: v for k, v in prefilled.items() if v}}
         plans.save_version(uid, data)
     data = copy.deepcopy(data)
     data.setdefault("insatser", []).append({
         "part": "Kommunen", "vad": "Föräldrastöd i hemmet: familjebehandlare en gång i veckan.",
         "ansvarig": "Sven Testsson, socialsekreterare", "status": "planerad"})
     data["nasta_uppfoljning"] = "2027-01-12"
+    data["insatser"][0]["status"] = "klar"
     plans.save_version(uid, data)
     return uid
 

@@ -84,7 +84,7 @@ class CasePlansTab(QWidget):
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(True)
-        for column, width in enumerate((190, 110, 170, 250, 75)):
+        for column, width in enumerate((120, 235, 115, 190, 75)):
             self.table.setColumnWidth(column, width)
         self.table.doubleClicked.connect(lambda _i: self.open_selected())
         enter = QAction("Öppna planen", self.table)
@@ -252,9 +252,9 @@ class CasePlansTab(QWidget):
 
     def open_selected(self) -> Any:
         row = self.selected_row()
-        return self.open_plan(row.uid, row.title) if row is not None else None
+        return self.open_plan(row.uid) if row is not None else None
 
-    def open_plan(self, plan_uid: str, title: str = "") -> Any:
+    def open_plan(self, plan_uid: str) -> Any:
         """Open (or raise) the plan's window; a stored draft is restored there."""
         from oro_desktop.gui.plans.window import PlanWindow
 
@@ -263,10 +263,10 @@ class CasePlansTab(QWidget):
             window.raise_()
             window.activateWindow()
             return window
-        if not title:
-            title = next((r.title for r in self.model.rows if r.uid == plan_uid), "")
+        row = next((r for r in self.model.rows if r.uid == plan_uid), None)
         try:
-            window = PlanWindow(self.services, plan_uid, title=title, parent=self)
+            window = PlanWindow(self.services, plan_uid, title=row.title if row else "",
+                                case_label=row.case_label if row else "", parent=self)
         except Exception as exc:  # noqa: BLE001
             self.show_message(error_text(exc))
             return None

@@ -12,12 +12,13 @@ Reads go through the plan service and are audited there (a list, a diff, a rende
 
 from __future__ import annotations
 
+from html import escape
 from typing import Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractItemView, QComboBox, QDialog, QHBoxLayout, QHeaderView, QLabel, QPushButton,
-    QSplitter, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget,
+    QSplitter, QTextBrowser, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget,
 )
 
 from oro_desktop.gui.messages import error_text
@@ -30,6 +31,39 @@ def when_text(created_at: str) -> str:
     """'2026-11-24T10:15:03' -> '2026-11-24 10:15' (the store keeps ISO text)."""
     text = str(created_at).replace("T", " ")
     return text[:16]
+
+
+def _cell(text: str, *, bold: bool = False, muted: bool = False, indent: bool = False) -> str:
+    style = ["padding: 3px 8px 3px 0"]
+    if indent:
+        style.append("padding-left: 18px")
+    if muted:
+        style.append("color: #4a525c")
+    body = escape(text).replace("\n", "<br>")
+    return f'<td style="{"; ".join(style)}">{"<b>" + body + "</b>" if bold else body}</td>'
+
+
+def diff_html(items: list[DiffItem]) -> str:
+    """The grouped diff as a table (Vad, Före, Efter); a changed row's cells under it."""
+    if not items:
+        return ""
+    out = ['<table width="100%" cellspacing="0">',
+           '<tr><th align="left" width="34%">Vad</th><th align="left" width="33%">Före</th>'
+           '<th align="left" width="33%">Efter</th></tr>']
+    for entry in items:
+        if not entry.children:
+            out.append("<tr>" + _cell(entry.title, bold=True) + _cell(shown(entry.before))
+                       + _cell(shown(entry.after)) + "</tr>")
+            continue
+        out.append(f'<tr><td colspan="3" style="padding-top: 6px"><b>{escape(entry.title)}</b>'
+                   "</td></tr>")
+        for child in entry.children:
+            before = "" if entry.kind == ADDED else shown(child.before)
+            after = "" if entry.kind == REMOVED else shown(child.after)
+            out.append("<tr>" + _cell(child.title, indent=True, muted=True) + _cell(before)
+                       + _cell(after) + "</tr>")
+    out.append("</table>")
+    return "".join(out)
 
 
 class PlanHistoryDialog(QDialog):
@@ -53,7 +87,7 @@ class PlanHistoryDialog(QDialog):
         self.versions = QTreeWidget(self)
         self.versions.setObjectName("planVersions")
         self.versions.setAccessibleName("Sparade versioner")
-        self.versions.setHeaderLabels(["Version", "Sparad av", "Sparad"])
+        self.versions.setHeaderLabels(["Version", "Sparad", "Sparad av"])
         self.versions.setRootIsDecorated(False)
         self.versions.setAlternatingRowColors(True)
         self.versions.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -72,20 +106,16 @@ class PlanHistoryDialog(QDialog):
         self.summary = QLabel("", self)
         self.summary.setObjectName("planDiffSummary")
         self.summary.setWordWrap(True)
-        self.diff = QTreeWidget(self)
+        # A text view, not a tree: long interventions wrap, and a screen reader reads it
+        # as the sentences it is (diff_lines gives the same as plain text).
+        self.diff = QTextBrowser(self)
         self.diff.setObjectName("planDiff")
         self.diff.setAccessibleName("Ändringar mellan versionerna")
-        self.diff.setHeaderLabels(["Vad", "Före", "Efter"])
-        self.diff.setWordWrap(True)
-        self.diff.setAlternatingRowColors(True)
-        self.diff.header().setSectionResizeMode(0, QHeaderView.ResizeMode.Interactive)
-        self.diff.setColumnWidth(0, 300)
-        self.diff.setColumnWidth(1, 240)
+        self.diff.setOpenLinks(False)
         self.message = QLabel("", self)
         self.message.setObjectName("planHistoryMessage")
         self.message.setProperty("role", "error")
-        self.message.setWordWrap(True)
-        self.message.hide()
+        self.message.setWordWrap(True)  # kept shown (empty): it holds Stäng to the right
 
         self.print_button = QPushButton("Skriv &ut denna version…", self)
         self.print_button.setObjectName("planHistoryPrint")
@@ -119,7 +149,7 @@ class PlanHistoryDialog(QDialog):
         splitter.addWidget(left)
         splitter.addWidget(right)
         splitter.setStretchFactor(1, 1)
-        splitter.setSizes([300, 680])
+        splitter.setSizes([370, 610])
         bottom = QHBoxLayout()
         bottom.addWidget(self.message, 1)
         bottom.addWidget(close)
@@ -144,7 +174,7 @@ class PlanHistoryDialog(QDialog):
         self.numbers = [v.number for v in versions]
         for v in reversed(versions):  # newest on top
             label = f"Version {v.number}" + (" (gällande)" if v.current else "")
-            item = QTreeWidgetItem([label, v.created_by, when_text(v.created_at)])
+            item = QTreeWidgetItem([label, when_text(v.created_at), v.created_by])
             item.setData(0, NUMBER_ROLE, v.number)
             self.versions.addTopLevelItem(item)
             for box in (self.from_box, self.to_box):
@@ -183,21 +213,9 @@ class PlanHistoryDialog(QDialog):
         except Exception as exc:  # noqa: BLE001
             self.show_message(error_text(exc))
             return []
-        self.message.hide()
+        self.message.setText("")
         self.items = group_changes(changes)
-        for entry in self.items:
-            top = QTreeWidgetItem([entry.title, entry.before if entry.children else shown(entry.before),
-                                   entry.after if entry.children else shown(entry.after)])
-            top.setToolTip(0, "\n".join(entry.lines()))
-            font = top.font(0)
-            font.setBold(True)
-            top.setFont(0, font)
-            for child in entry.children:
-                before = "" if entry.kind == ADDED else shown(child.before)
-                after = "" if entry.kind == REMOVED else shown(child.after)
-                top.addChild(QTreeWidgetItem([child.title, before, after]))
-            self.diff.addTopLevelItem(top)
-            top.setExpanded(True)
+        self.diff.setHtml(diff_html(self.items))
         self.summary.setText(summary_line(len(changes), a, b))
         return self.items
 

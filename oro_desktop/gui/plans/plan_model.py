@@ -18,9 +18,10 @@ ROW_ROLE = Qt.ItemDataRole.UserRole
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
 ALERT = QColor("#a4141a")
 PASSED = "Uppföljning passerad"
-HEADERS = ("Plan", "Samtycke", "Samordningsansvarig", "Nästa uppföljning", "Versioner",
+#: The follow-up second: it is what the list is sorted by and what needs acting on.
+HEADERS = ("Plan", "Nästa uppföljning", "Samtycke", "Samordningsansvarig", "Versioner",
            "Senast sparad")
-COL_TITLE, COL_CONSENT, COL_COORDINATOR, COL_FOLLOW_UP, COL_VERSIONS, COL_UPDATED = range(6)
+COL_TITLE, COL_FOLLOW_UP, COL_CONSENT, COL_COORDINATOR, COL_VERSIONS, COL_UPDATED = range(6)
 NO_DATE = 10**8  # sorts plans without a follow-up date last (ascending)
 
 Index = QModelIndex | QPersistentModelIndex

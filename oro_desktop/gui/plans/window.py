@@ -40,7 +40,7 @@ class PlanWindow(QDialog):
 
     saved = Signal(int)
 
-    def __init__(self, services: Any, plan_uid: str, *, title: str = "",
+    def __init__(self, services: Any, plan_uid: str, *, title: str = "", case_label: str = "",
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.services = services
@@ -61,6 +61,9 @@ class PlanWindow(QDialog):
         self.plan_title = title or definition.title
         versions = self.plans.versions(plan_uid)
         self.version = versions[-1].number if versions else 0
+        self._saved_when = (f"{versions[-1].created_at[:10]} av {versions[-1].created_by}"
+                            if versions else "")
+        self.case_label = case_label
         try:
             guideline = self.plans.guideline(plan_uid)
         except Exception:  # noqa: BLE001 - the pick list is a help, not a must
@@ -77,10 +80,14 @@ class PlanWindow(QDialog):
         self.save_action.setToolTip("Spara planen som en ny version (Ctrl+S)")
         self.save_action.triggered.connect(lambda _c=False: self.save_version())
         self.addAction(self.save_action)
-        toolbar = self.editor.toolbar
-        first = toolbar.actions()[0] if toolbar.actions() else None
-        toolbar.insertAction(first, self.save_action)
-        toolbar.insertSeparator(first)
+
+        self.heading = QLabel("", self)
+        self.heading.setObjectName("planHeading")
+        self.heading.setProperty("role", "heading")
+        self.heading.setWordWrap(True)
+        self.state = QLabel("", self)
+        self.state.setObjectName("planState")
+        self.state.setProperty("role", "muted")
 
         self.notice = QLabel("", self)
         self.notice.setObjectName("planDraftNotice")
@@ -94,8 +101,7 @@ class PlanWindow(QDialog):
         self.discard_button.hide()
         self.message = QLabel("", self)
         self.message.setObjectName("planWindowMessage")
-        self.message.setWordWrap(True)
-        self.message.hide()
+        self.message.setWordWrap(True)  # kept shown (empty): it holds the buttons to the right
 
         self.save_button = QPushButton("&Spara version", self)
         self.save_button.setObjectName("planSaveButton")
@@ -126,7 +132,11 @@ class PlanWindow(QDialog):
         for button in (self.save_button, self.history_button, self.print_button,
                        self.family_button, close):
             bar.addWidget(button)
+        head = QHBoxLayout()
+        head.addWidget(self.heading, 1)
+        head.addWidget(self.state)
         layout = QVBoxLayout(self)
+        layout.addLayout(head)
         layout.addLayout(notice_row)
         layout.addWidget(self.editor, 1)
         layout.addLayout(bar)
@@ -145,7 +155,12 @@ class PlanWindow(QDialog):
     def _update_title(self) -> None:
         shown = f"version {self.version}" if self.version else "inte sparad än"
         self.setWindowTitle(f"{self.plan_title} – {shown}[*]")
-        self.setWindowModified(self.is_dirty())
+        dirty = self.is_dirty()
+        self.setWindowModified(dirty)
+        self.heading.setText(" – ".join(p for p in (self.plan_title, self.case_label) if p))
+        state = (f"Version {self.version}, sparad {self._saved_when}" if self.version
+                 else "Inte sparad som version än")
+        self.state.setText(state + (" · osparade ändringar" if dirty else ""))
 
     def show_message(self, text: str, *, error: bool = False) -> None:
         self.message.setProperty("role", "error" if error else "muted")
@@ -225,6 +240,7 @@ class PlanWindow(QDialog):
             self._save_draft()  # the typing is kept whatever the service said
             return False
         self.version = info.number
+        self._saved_when = f"{info.created_at[:10]} av {info.created_by}"
         self._saved = self.editor.data()
         self.editor.set_clean()
         self.drafts.delete(self.key)
