@@ -335,3 +335,18 @@ def test_print_and_the_family_copy_then_the_refused_family_copy(qtbot, services,
     assert text.startswith("⚠ Familjeexemplaret skrivs inte ut") and "\n" not in text
     assert not any(w.objectName() == "planFamilyPreview" and w.isVisible()
                    for w in QApplication.topLevelWidgets())
+
+
+def test_every_control_has_an_accessible_name(qtbot, services, seeded) -> None:
+    from oro_desktop.gui.a11y import missing_accessible_names
+
+    uid = _plan_with(services, seeded.newborn, "2026-12-15")
+    services.plans.save_version(uid, filled_plan(nasta_uppfoljning="2027-01-12"))
+    tab = make_tab(qtbot, services, seeded.newborn)
+    assert missing_accessible_names(tab) == []
+    history = tab.history_selected()
+    qtbot.waitUntil(history.isVisible)
+    assert missing_accessible_names(history) == []
+    window = tab.open_plan(uid)
+    qtbot.waitUntil(window.isVisible)
+    assert missing_accessible_names(window) == []

@@ -104,6 +104,12 @@ class CasePlansTab(QWidget):
         self.print_button = QPushButton("Skriv &ut…", self)
         self.family_button = QPushButton("&Familjens version…", self)
         self.family_button.setToolTip("Planen i korthet, på lättläst svenska, för familjen")
+        for button, name in ((self.new_button, "Ny plan för ärendet"),
+                             (self.open_button, "Öppna den markerade planen"),
+                             (self.history_button, "Den markerade planens historik"),
+                             (self.print_button, "Skriv ut den markerade planen"),
+                             (self.family_button, "Skriv ut familjens version av planen")):
+            button.setAccessibleName(name)
         self.open_button.clicked.connect(self.open_selected)
         self.history_button.clicked.connect(self.history_selected)
         self.print_button.clicked.connect(lambda: self.print_selected(family=False))

@@ -126,6 +126,8 @@ class PlanHistoryDialog(QDialog):
         close = QPushButton("S&täng", self)
         close.setAutoDefault(False)
         close.clicked.connect(self.reject)
+        close.setAccessibleName("Stäng historiken")
+        self.print_button.setAccessibleName("Skriv ut den markerade versionen")
 
         left = QWidget(self)
         left_layout = QVBoxLayout(left)

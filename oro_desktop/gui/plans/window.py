@@ -124,6 +124,13 @@ class PlanWindow(QDialog):
         close.setAutoDefault(False)
         close.clicked.connect(self.reject)
 
+        for button, name in ((self.save_button, "Spara planen som en ny version"),
+                             (self.history_button, "Planens historik"),
+                             (self.print_button, "Skriv ut planen"),
+                             (self.family_button, "Skriv ut familjens version av planen"),
+                             (close, "Stäng planen"),
+                             (self.discard_button, "Kasta de osparade ändringarna")):
+            button.setAccessibleName(name)
         notice_row = QHBoxLayout()
         notice_row.addWidget(self.notice, 1)
         notice_row.addWidget(self.discard_button)
