@@ -350,3 +350,29 @@ def test_every_control_has_an_accessible_name(qtbot, services, seeded) -> None:
     window = tab.open_plan(uid)
     qtbot.waitUntil(window.isVisible)
     assert missing_accessible_names(window) == []
+
+
+def test_a_draft_on_an_older_version_says_so_and_can_be_thrown_away(qtbot, services,
+                                                                     seeded) -> None:
+    uid = _plan_with(services, seeded.newborn, "2026-12-15")
+    tab = make_tab(qtbot, services, seeded.newborn)
+    window = tab.open_plan(uid)
+    qtbot.waitUntil(window.isVisible)
+    box = window.editor.form.field_widget("mal")
+    box.edit.setFocus()
+    qtbot.keyClicks(box.edit, " Mitt utkast.")
+    window.close_keeping_draft()
+    qtbot.waitUntil(lambda: not tab.windows)
+    # meanwhile someone saves version 2
+    services.plans.save_version(uid, filled_plan(nasta_uppfoljning="2027-01-12"))
+
+    again = tab.open_plan(uid)
+    qtbot.waitUntil(again.isVisible)
+    assert "Mitt utkast." in again.editor.data()["mal"]
+    assert "De gjordes i version 1; planen har nu version 2." in again.notice.text()
+    again.discard_button.click()
+    assert not again.notice.isVisible()
+    assert again.editor.data() == again._saved
+    assert again.editor.data()["nasta_uppfoljning"] == "2027-01-12"
+    assert not again.isWindowModified()
+    assert services.drafts.load(draft_key(uid)) is None

@@ -315,6 +315,10 @@ class PlanWindow(QDialog):
         self.question = box
         box.open()
 
+    def accept(self) -> None:
+        """Nothing in the window accepts it; if something does, it is a close like any other."""
+        self.reject()
+
     def _close(self) -> None:
         if not self._quiet:
             self.editor.flush_pending()
