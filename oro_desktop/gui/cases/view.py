@@ -31,6 +31,7 @@ from oro_desktop.gui.cases.persons_tab import PersonsTab
 from oro_desktop.gui.cases.steps_tab import StepsTab
 from oro_desktop.gui.guidance.result_view import GuidancePanel
 from oro_desktop.gui.messages import error_text
+from oro_desktop.gui.plans.case_tab import CasePlansTab
 from oro_desktop.services.case_views import CaseView, PersonInCase
 
 
@@ -98,6 +99,8 @@ class CaseDetail(QWidget):
         self.tabs.addTab(self.steps_tab, StepsTab.title)
         self.disclosures_tab = DisclosuresTab(self, today, user, self)
         self.tabs.addTab(scroll(self.disclosures_tab, self), DisclosuresTab.title)
+        self.plans_tab = CasePlansTab(services, self)  # issue 11: the case's plans
+        self.tabs.addTab(self.plans_tab, "Planer")
         self.history = history_tree(self)
         self.tabs.addTab(self.history, HISTORY)
         self._alias_tab_widgets()
@@ -168,6 +171,7 @@ class CaseDetail(QWidget):
         self.disclosures_tab.reset()
         self.born_box.hide()
         self.closing.hide()
+        self.plans_tab.set_case(case_uid)
         return self.reload()
 
     def _on_change(self, uid: str) -> None:

@@ -94,6 +94,7 @@ class PlanEditor(QWidget):
         self.pick_menu.aboutToShow.connect(self._fill_pick_menu)
         self.pick_button = QToolButton(self)
         self.pick_button.setText("Lägg till insats ur riktlinjen")
+        self.pick_button.setAccessibleName("Lägg till en insats ur riktlinjens lista")
         self.pick_button.setMenu(self.pick_menu)
         self.pick_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         self.pick_button.setEnabled(guideline is not None and self._interventions_id() is not None)
