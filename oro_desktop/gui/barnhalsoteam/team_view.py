@@ -24,6 +24,7 @@ from oro_desktop.gui.barnhalsoteam.meeting_editor import MeetingEditor
 
 
 REPORT_DRAFT_KIND = "bht_report"
+MONTHS = ("jan", "feb", "mar", "apr", "maj", "jun", "jul", "aug", "sep", "okt", "nov", "dec")
 
 
 class BhtView(QWidget):
@@ -131,9 +132,14 @@ class BhtView(QWidget):
         top.addWidget(save)
         rl.addLayout(top)
         rl.addWidget(self.numbers)
-        rl.addWidget(self.how)
-        rl.addWidget(self.effects)
-        rl.addWidget(self.improve)
+        for text, edit in (("&Hur har det fungerat?", self.how),  # the guideline's section 3
+                           ("Vilken &effekt har teamen gett?", self.effects),
+                           ("&Vad kan förbättras?", self.improve)):
+            label = QLabel(text, rep_page)
+            label.setBuddy(edit)
+            edit.setAccessibleName(text.replace("&", ""))
+            rl.addWidget(label)
+            rl.addWidget(edit)
         rl.addStretch(1)
         self.tabs.addTab(team_page, "Team")
         self.tabs.addTab(meet_page, "Möten")
@@ -277,7 +283,7 @@ class BhtView(QWidget):
             self.numbers.setText("")
             return
         n = self.bht.yearly_report(self.year.value(), team_uids=[uid]).numbers
-        months = " ".join(f"{i + 1}:{c}" for i, c in enumerate(n.per_month))
+        months = " · ".join(f"{m} {c}" for m, c in zip(MONTHS, n.per_month))
         roles = ", ".join(f"{ROLE_LABELS.get(r, r)} {c}" for r, c in n.participation)
         self.numbers.setText(
             f"<b>Möten {n.year}:</b> {n.meeting_count} &nbsp; <b>Per månad:</b> {months}<br>"
