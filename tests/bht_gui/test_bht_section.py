@@ -140,3 +140,23 @@ def test_the_yearly_report_is_previewed_with_the_answers_then_saved_and_audited(
         dialog.show()
         qtbot.wait(1500)  # QPdfView renders its pages asynchronously
         _shot(dialog, "bht-report-preview.png")
+
+
+def test_the_reports_answers_are_kept_as_a_draft_per_team_and_year(qtbot, services):
+    view = _view(qtbot, services)
+    view.implemented.setCurrentIndex(1)
+    view.how.setPlainText("Bra samverkan.")
+    qtbot.waitUntil(lambda: services.session.drafts.load(view._key()) is not None)
+    key = view._key()
+    assert services.session.drafts.load(key)["how_it_worked"] == "Bra samverkan."
+    view.year.setValue(view.year.value() - 1)  # another year: its own (empty) answers
+    assert view.how.toPlainText() == "" and view.implemented.currentIndex() == 0
+    view.year.setValue(view.year.value() + 1)
+    assert view.how.toPlainText() == "Bra samverkan." and view.implemented.currentData() is True
+    # A new widget (after an auto-lock) finds the same answers.
+    again = _view(qtbot, services)
+    assert again.how.toPlainText() == "Bra samverkan."
+    again.how.clear()
+    again.implemented.setCurrentIndex(0)
+    again.flush_drafts()
+    assert services.session.drafts.load(key) is None

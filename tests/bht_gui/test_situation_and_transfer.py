@@ -218,3 +218,27 @@ def test_import_of_a_folder_or_a_missing_file_is_one_swedish_line(qtbot, receive
         qtbot.waitUntil(lambda: imp._task is None, timeout=5_000)
         assert says in imp.message.text() and "\n" not in imp.message.text()
     assert receiver.bht.teams() == []
+
+
+def test_a_new_consent_shows_no_band_until_it_is_reopened(qtbot, services):
+    """A save stays one write and one audit entry (tests/consents_gui/test_editor_one_save):
+    the band, which reads the child's situation (audited), comes when the consent is
+    opened again."""
+    import json as _json
+
+    from oro_desktop.gui.consents.editor import ConsentEditor
+    from oro_desktop.paths import forms_dir
+
+    data = _json.loads((forms_dir() / "examples" / "barnhalsoteam-samtycke.v1.json")
+                       .read_text("utf-8"))
+    data["barn_personnummer"] = {"kind": "personnummer", "value": SIGRID}
+    new = services.consents.new_draft()
+    editor = ConsentEditor(services.consents, services.session,
+                           new=type(new)(new.form_id, new.form_version, data))
+    qtbot.addWidget(editor)
+    assert editor.bht_banner is None
+    assert editor.save()
+    assert editor.bht_banner is None
+    again = ConsentEditor(services.consents, services.session, consent_id=editor.consent_id)
+    qtbot.addWidget(again)
+    assert "familjehem enligt SoL" in again.bht_banner.situation.text.text()

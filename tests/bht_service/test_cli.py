@@ -66,6 +66,8 @@ def test_teams_transfer_and_report_through_the_cli(tmp_path, capsys, monkeypatch
     bht.add_member(team, "forskolechef", "Maja Exempelsson", mandate="Kallar")
     bht.record_meeting(team, today - timedelta(days=2), ALL, [
         TopicInput("Språket", "individual", NamedChild(child, "Logoped"))])
+    bht.set_situation(child, protected_identity=False, secret_address=True, lvu_placement=False,
+                      family_home_sol=False, undocumented=False)
     s.close()
     Session.create(tmp_path / "b.db", "admin", PW, kdf=FAST_INSECURE)[0].close()
     a = ["--db", str(tmp_path / "a.db"), "--user", "admin", "--password-stdin"]
@@ -82,6 +84,7 @@ def test_teams_transfer_and_report_through_the_cli(tmp_path, capsys, monkeypatch
     assert code == 0, err
     exported = json.loads(out)
     assert exported["meetings"] == 1 and out_file.exists()
+    assert exported["notices"] == ["protected", "protected_moving"]  # shown before moving
 
     code, out, err = run(capsys, monkeypatch, "transfer", "import", str(out_file), *b,
                          "--passphrase-stdin", stdin=f"{PW}\nAAAA-AAAA-AAAA-AAAA-AAAA-AAAA\n")

@@ -40,10 +40,15 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 def cmd_export(args: argparse.Namespace) -> int:
     with options.session_from_args(args) as session:
         bht = session.services.bht
-        result = bht.export_transfer(bht.child_uid_for(args.child), args.out)
+        child = bht.child_uid_for(args.child)
+        result = bht.export_transfer(child, args.out)
+        notices = bht.situation(child, moving=True).notices  # guideline 2.8-2.9
     options.emit(args, {"package_id": result.package_id, "passphrase": result.passphrase,
-                        "meetings": result.meetings, "topics": result.topics, "file": str(args.out)},
-                 f"Överföringsfilen är skriven: {args.out} ({result.meetings} möten).\n"
+                        "meetings": result.meetings, "topics": result.topics, "file": str(args.out),
+                        "notices": [n.id for n in notices]},
+                 "".join(f"Observera (riktlinjen {n.quote.source}): {n.quote.text}\n"
+                         for n in notices)
+                 + f"Överföringsfilen är skriven: {args.out} ({result.meetings} möten).\n"
                  f"Lösenfras (visas bara nu; läs upp den för det mottagande teamet per telefon):\n"
                  f"    {result.passphrase}")
     return 0

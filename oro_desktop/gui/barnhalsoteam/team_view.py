@@ -14,13 +14,17 @@ from PySide6.QtWidgets import (
     QPushButton, QSpinBox, QSplitter, QTableWidget, QTableWidgetItem, QTabWidget, QVBoxLayout,
     QWidget,
 )
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 
 from oro_desktop.core.barnhalsoteam import FollowUpAnswers
 from oro_desktop.core.barnhalsoteam.model import LEVEL_LABELS
 from oro_desktop.core.barnhalsoteam.roles import ROLE_LABELS
 from oro_desktop.errors import OroError
 from oro_desktop.gui.barnhalsoteam.meeting_editor import MeetingEditor
+
+
+REPORT_DRAFT_KIND = "bht_report"
+MONTHS = ("jan", "feb", "mar", "apr", "maj", "jun", "jul", "aug", "sep", "okt", "nov", "dec")
 
 
 class BhtView(QWidget):
@@ -128,9 +132,14 @@ class BhtView(QWidget):
         top.addWidget(save)
         rl.addLayout(top)
         rl.addWidget(self.numbers)
-        rl.addWidget(self.how)
-        rl.addWidget(self.effects)
-        rl.addWidget(self.improve)
+        for text, edit in (("&Hur har det fungerat?", self.how),  # the guideline's section 3
+                           ("Vilken &effekt har teamen gett?", self.effects),
+                           ("&Vad kan förbättras?", self.improve)):
+            label = QLabel(text, rep_page)
+            label.setBuddy(edit)
+            edit.setAccessibleName(text.replace("&", ""))
+            rl.addWidget(label)
+            rl.addWidget(edit)
         rl.addStretch(1)
         self.tabs.addTab(team_page, "Team")
         self.tabs.addTab(meet_page, "Möten")
@@ -144,6 +153,17 @@ class BhtView(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(split)
         self._views: list = []
+        # The report's answers are typed text: kept as a draft (session.drafts) as typed,
+        # so an auto-lock or a crash loses nothing; one draft per team and year.
+        self.session_drafts = services.session.drafts
+        self._answers_key = ""
+        self._answers_timer = QTimer(self)
+        self._answers_timer.setSingleShot(True)
+        self._answers_timer.setInterval(400)
+        self._answers_timer.timeout.connect(self.flush_drafts)
+        for w in (self.how, self.effects, self.improve):
+            w.textChanged.connect(self._answers_timer.start)
+        self.implemented.currentIndexChanged.connect(self._answers_timer.start)
         self.changed.connect(self._on_change, Qt.ConnectionType.QueuedConnection)
         unsubscribe = self.changes.subscribe(self.changed.emit, kinds=("team", "meeting"))
         self.destroyed.connect(lambda *_: unsubscribe())
@@ -224,13 +244,46 @@ class BhtView(QWidget):
         return FollowUpAnswers(self.implemented.currentData(), self.how.toPlainText(),
                                self.effects.toPlainText(), self.improve.toPlainText())
 
+    def _key(self) -> str:
+        uid = self.current_team_uid()
+        return f"bht-report:{uid}:{self.year.value()}" if uid else ""
+
+    def flush_drafts(self) -> None:
+        """Keep the answers typed for this team and year (called before auto-lock too)."""
+        self._answers_timer.stop()
+        if not self._answers_key:
+            return
+        a = self.answers()
+        if a == FollowUpAnswers():
+            self.session_drafts.delete(self._answers_key)
+            return
+        self.session_drafts.save(self._answers_key, REPORT_DRAFT_KIND, {
+            "implemented": a.implemented, "how_it_worked": a.how_it_worked,
+            "effects": a.effects, "improvements": a.improvements})
+
+    def _load_answers(self) -> None:
+        """Another team or year: keep what was typed, show that one's answers."""
+        key = self._key()
+        if key == self._answers_key:
+            return
+        self.flush_drafts()
+        self._answers_key = ""  # no saving while the fields are being filled
+        saved = (self.session_drafts.load(key) if key else None) or {}
+        self.implemented.setCurrentIndex({True: 1, False: 2}.get(saved.get("implemented"), 0))
+        self.how.setPlainText(str(saved.get("how_it_worked", "")))
+        self.effects.setPlainText(str(saved.get("effects", "")))
+        self.improve.setPlainText(str(saved.get("improvements", "")))
+        self._answers_timer.stop()
+        self._answers_key = key
+
     def refresh_report(self) -> None:
+        self._load_answers()
         uid = self.current_team_uid()
         if not uid:
             self.numbers.setText("")
             return
         n = self.bht.yearly_report(self.year.value(), team_uids=[uid]).numbers
-        months = " ".join(f"{i + 1}:{c}" for i, c in enumerate(n.per_month))
+        months = " · ".join(f"{m} {c}" for m, c in zip(MONTHS, n.per_month))
         roles = ", ".join(f"{ROLE_LABELS.get(r, r)} {c}" for r, c in n.participation)
         self.numbers.setText(
             f"<b>Möten {n.year}:</b> {n.meeting_count} &nbsp; <b>Per månad:</b> {months}<br>"

@@ -34,6 +34,13 @@ READ_ALOUD = ("Läs upp lösenfrasen för det mottagande barnhälsoteamet <b>per
               "filen (inte i samma e-post, inte på samma minne).")
 
 
+def fit(dialog: QDialog) -> None:
+    """Grow to show what was just filled in (wrapped labels need their height)."""
+    dialog.layout().activate()
+    dialog.resize(max(dialog.width(), dialog.sizeHint().width()),
+                  max(dialog.height(), dialog.sizeHint().height()))
+
+
 def passphrase_groups(passphrase: str) -> list[str]:
     """The passphrase as the groups it is read aloud in ("K7QA", "MX3T", ...)."""
     return [g for g in passphrase.replace(" ", "-").split("-") if g]
@@ -157,6 +164,7 @@ class ExportTransferDialog(QDialog):
         self.verdict.setStyleSheet("")
         self.verdict.setText("Samtycket svarar Ja på överföring vid flytt och gäller i dag.")
         self.export_button.setEnabled(True)
+        fit(self)
         return True
 
     def _refuse(self, reason: str) -> None:
@@ -164,6 +172,7 @@ class ExportTransferDialog(QDialog):
         self.export_button.setEnabled(False)
         self.verdict.setStyleSheet(RED)
         self.verdict.setText(f"Kan inte exporteras: {reason}")
+        fit(self)
 
     # -- writing ------------------------------------------------------------------------
     def choose_file(self) -> None:
@@ -187,9 +196,11 @@ class ExportTransferDialog(QDialog):
         self._task = None
         self.busy.setVisible(False)
         self.outcome = result
-        self.done_text.setText(
-            f"<b>Överföringsfilen är sparad</b> (krypterad): {result.meetings} möten och "
-            f"{result.topics} frågor om barnet. Lösenfrasen som öppnar den:")
+        content = (f"{result.meetings} möten och {result.topics} frågor om barnet"
+                   if result.meetings else "barnet och dess markeringar (barnet har inte "
+                   "diskuterats med namn i teamet)")
+        self.done_text.setText(f"<b>Överföringsfilen är sparad</b> (krypterad): {content}. "
+                               "Lösenfrasen som öppnar den:")
         groups = passphrase_groups(result.passphrase)
         half = (len(groups) + 1) // 2  # two lines of three groups: read a line, pause
         self.phrase.setText("  ".join(groups[:half]) + "\n" + "  ".join(groups[half:]))
@@ -284,6 +295,7 @@ class ImportTransferDialog(QDialog):
     def _say(self, text: str, *, error: bool) -> None:
         self.message.setStyleSheet(RED if error else "")
         self.message.setText(text)
+        fit(self)
 
     def _imported(self, result) -> None:
         self._task = None
