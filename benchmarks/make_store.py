@@ -1,6 +1,6 @@
-"""Build the realistic benchmark store: 100 000 persons, 100 000 consents, 1 000 000 audit events.
+"""Build the realistic benchmark store: 100 000 persons, 100 000 consents, 3 000 cases with plans, 1 000 000 audit events.
 
-    .venv/bin/python benchmarks/make_store.py --out DIR [--persons N] [--consents N] [--audit N]
+    .venv/bin/python benchmarks/make_store.py --out DIR [--persons N] [--consents N] [--cases N] [--audit N]
 
 Writes DIR/oro.db and DIR/oro.db.keys (files 0600, DIR 0700) and prints how long it
 took. Sign in as user `bench` with the password `bänkprov-lösenord-2026` (fictitious:
@@ -23,6 +23,8 @@ What is in it (deterministic for a given seed):
   form of realistic JSON (the fields of forms/barnhalsoteam-samtycke.v1.yaml), guardians
   linked, and a realistic mix of statuses (draft, printed, signed and in force, expiring,
   expired, revoked, declined);
+- cases: 3 000 cases under the three guidelines, each with a coordinated plan of 2-4
+  saved versions (make_cases.py says how they are mixed);
 - audit: the create/update entries of the above plus reads, searches, prints, logins and
   lock/logout entries until the requested total is reached.
 """
@@ -40,6 +42,7 @@ from datetime import date, timedelta
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+sys.path.insert(0, str(Path(__file__).resolve().parent))  # make_cases.py beside it
 
 from oro_desktop.core.consent import Consent, Registration, SignedPaper  # noqa: E402
 from oro_desktop.core.identity import IdentityKind, IdentityNumber, missing  # noqa: E402
@@ -60,6 +63,7 @@ BATCH = 2000
 DEFAULT_PERSONS = 100_000
 DEFAULT_CONSENTS = 100_000
 DEFAULT_AUDIT = 1_000_000
+DEFAULT_CASES = 3_000
 
 FIRST_NAMES = [
     "Åsa", "Åke", "Märta", "Björn", "Östen", "Örjan", "Göran", "Jöns", "Sölve", "Måns",
@@ -322,7 +326,8 @@ def is_complete(out: Path) -> bool:
         and (out / "complete.json").exists()
 
 
-def build(out: Path, persons: int, consents: int, audit: int, seed: int = 2026) -> dict:
+def build(out: Path, persons: int, consents: int, audit: int, seed: int = 2026, *,
+          cases: int = DEFAULT_CASES) -> dict:
     """Make the store at out/oro.db; returns what was made and how long each step took."""
     old_umask = os.umask(0o077)
     try:
@@ -342,6 +347,12 @@ def build(out: Path, persons: int, consents: int, audit: int, seed: int = 2026) 
             make_consents(session, rng, children, consents)
             timings["consents_s"] = time.perf_counter() - t
             t = time.perf_counter()
+            from make_cases import make_cases
+
+            made = make_cases(session, random.Random(seed + 1), children, cases, user=USER,
+                              today=TODAY)
+            timings["cases_s"] = time.perf_counter() - t
+            t = time.perf_counter()
             fill_audit(session, rng, children, audit)
             timings["audit_s"] = time.perf_counter() - t
         finally:
@@ -350,7 +361,8 @@ def build(out: Path, persons: int, consents: int, audit: int, seed: int = 2026) 
             if path.is_file():
                 os.chmod(path, 0o600)
         timings["total_s"] = time.perf_counter() - t0
-        info = {"persons": persons, "consents": consents, "audit": audit, "seed": seed,
+        info = {"persons": persons, "consents": consents, "cases": made, "plans": made,
+                "audit": audit, "seed": seed,
                 "file_mb": round(db.stat().st_size / 1e6, 1), **{k: round(v, 1) for k, v in timings.items()}}
         (out / "complete.json").write_text(json.dumps(info, indent=2), "utf-8")
         os.chmod(out / "complete.json", 0o600)
@@ -364,17 +376,20 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--out", type=Path, required=True, help="folder for oro.db and oro.db.keys")
     parser.add_argument("--persons", type=int, default=DEFAULT_PERSONS)
     parser.add_argument("--consents", type=int, default=DEFAULT_CONSENTS)
+    parser.add_argument("--cases", type=int, default=DEFAULT_CASES,
+                        help="cases, each with a coordinated plan of 2-4 versions")
     parser.add_argument("--audit", type=int, default=DEFAULT_AUDIT)
     parser.add_argument("--seed", type=int, default=2026)
     args = parser.parse_args(argv)
     if (args.out / DB_NAME).exists() or keys_path(args.out / DB_NAME).exists():
         print(f"{args.out / DB_NAME} finns redan; välj en tom mapp.", file=sys.stderr)
         return 2
-    print(f"building {args.persons} persons, {args.consents} consents, {args.audit} audit events"
-          f" in {args.out} ...", flush=True)
-    info = build(args.out, args.persons, args.consents, args.audit, args.seed)
+    print(f"building {args.persons} persons, {args.consents} consents, {args.cases} cases with"
+          f" plans, {args.audit} audit events in {args.out} ...", flush=True)
+    info = build(args.out, args.persons, args.consents, args.audit, args.seed, cases=args.cases)
     print(f"made store in {info['total_s']:.1f} s ({info['file_mb']} MB): create {info['create_s']} s,"
           f" persons {info['persons_s']} s, consents {info['consents_s']} s,"
+          f" cases {info['cases_s']} s,"
           f" audit {info['audit_s']} s")
     print(f"user: {USER}  password: {PASSWORD}")
     return 0

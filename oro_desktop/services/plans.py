@@ -328,7 +328,7 @@ class PlanService:
 
     def _form_uid(self, plan_uid: str) -> str:
         with self._uow() as uow:
-            return self._plan(uow.conn, plan_uid).filled_form_uid
+            return repo.form_uid(uow.conn, self._plan(uow.conn, plan_uid))
 
     def versions(self, plan_uid: str) -> builtins.list[FormVersionInfo]:
         """Every saved version, oldest first (who and when; audited)."""

@@ -26,7 +26,7 @@ def _make_store(monkeypatch):
 def test_small_store_is_complete_valid_and_private(tmp_path, monkeypatch):
     make_store = _make_store(monkeypatch)
     out = tmp_path / "bench"
-    info = make_store.build(out, persons=200, consents=150, audit=2000)
+    info = make_store.build(out, persons=200, consents=150, audit=2000, cases=40)
     assert make_store.is_complete(out) and info["persons"] == 200
     for path in out.iterdir():
         assert stat.S_IMODE(path.stat().st_mode) == 0o600, path
@@ -35,7 +35,13 @@ def test_small_store_is_complete_valid_and_private(tmp_path, monkeypatch):
     try:
         conn = session.store.conn
         count = lambda table: conn.execute(f"SELECT count(*) FROM {table}").fetchone()[0]  # noqa: E731
-        assert (count("persons"), count("consents")) == (200, 150)
+        expected = conn.execute("SELECT count(*) FROM case_participants"
+                                " WHERE role = 'expected_child'").fetchone()[0]
+        assert (count("persons") - expected, count("consents")) == (200, 150)  # + expected children
+        assert count("cases") == count("case_plans") == info["plans"] == 40
+        assert conn.execute("SELECT min(n) FROM (SELECT count(*) AS n FROM form_versions v"
+                            " JOIN case_plans p ON p.filled_form_id = v.filled_form_id"
+                            " GROUP BY p.id)").fetchone()[0] >= 2  # every plan has a history
         assert count("audit") >= 2000
         numbers = [r[0] for r in conn.execute(
             "SELECT id_value FROM persons WHERE id_kind IN ('personnummer', 'samordningsnummer')")]

@@ -118,8 +118,9 @@ def _plan_follow_ups(services: Any, now: datetime) -> TodoGroup:
         days = -(p.days_to_follow_up or 0)
         when = "i dag" if days == 0 else f"för {days} dag{'ar' if days != 1 else ''} sedan"
         who = f", följs upp av {p.follow_up_by}" if p.follow_up_by else ""
-        rows.append(TodoRow("case", p.case_uid, f"{p.title}: {p.case_label}",
-                            f"Uppföljning {p.next_follow_up.isoformat() if p.next_follow_up else ''}"
+        rows.append(TodoRow("case", p.case_uid, p.case_label,
+                            f"{p.title}: uppföljning "
+                            f"{p.next_follow_up.isoformat() if p.next_follow_up else ''}"
                             f" ({when}){who}", urgent=days > 0))
     return TodoGroup("plans", "Planer att följa upp", tuple(rows), len(found),
                      "Ingen plan har en uppföljning som passerat.")

@@ -77,8 +77,8 @@ class TodoView(QWidget):
         refresh.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         refresh.triggered.connect(lambda _c=False: self.reload())
         self.addAction(refresh)
-        self.note = QLabel("Planer som ska följas upp visas här när planer finns i programmet.",
-                           self)
+        self.note = QLabel("En plan står kvar under ”Planer att följa upp” tills en ny version "
+                           "med nästa uppföljningsdatum har sparats.", self)
         self.note.setObjectName("todoNote")
         self.note.setProperty("role", "muted")
         self.note.setWordWrap(True)

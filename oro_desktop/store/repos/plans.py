@@ -29,7 +29,6 @@ class PlanRecord:
     #: the case's subject as its list shows it: the child's name or "Väntat barn, BF …"
     subject: str
     filled_form_id: int
-    filled_form_uid: str
     form_id: str
     with_consent: bool | None
     coordinator: str
@@ -48,18 +47,18 @@ _SUBJECT = (
     " WHERE cp.case_id = c.id AND cp.ended_at IS NULL AND cp.role IN ('child', 'expected_child')"
     " ORDER BY cp.id LIMIT 1)")
 _COLS = ("p.id, p.uid, p.case_id, c.uid, c.municipality, " + _SUBJECT + ", p.filled_form_id,"
-         " f.uid, p.form_id, p.with_consent, p.coordinator, p.follow_up_by, p.next_follow_up,"
+         " p.form_id, p.with_consent, p.coordinator, p.follow_up_by, p.next_follow_up,"
          " (SELECT count(*) FROM form_versions v WHERE v.filled_form_id = p.filled_form_id),"
          " p.created_at, p.created_by, p.updated_at, p.updated_by")
-_FROM = (" FROM case_plans p JOIN cases c ON c.id = p.case_id"
-         " JOIN filled_forms f ON f.id = p.filled_form_id")
+# No join to filled_forms: its rows hold the form JSON (pages a list need not decrypt).
+_FROM = " FROM case_plans p JOIN cases c ON c.id = p.case_id"
 
 
 def _row(r: Sequence[Any]) -> PlanRecord:
     return PlanRecord(
-        int(r[0]), r[1], int(r[2]), r[3], r[4], r[5] or "(barnet ej angivet)", int(r[6]), r[7],
-        r[8], None if r[9] is None else bool(r[9]), r[10], r[11],
-        date.fromisoformat(r[12]) if r[12] else None, int(r[13]), r[14], r[15], r[16], r[17])
+        int(r[0]), r[1], int(r[2]), r[3], r[4], r[5] or "(barnet ej angivet)", int(r[6]),
+        r[7], None if r[8] is None else bool(r[8]), r[9], r[10],
+        date.fromisoformat(r[11]) if r[11] else None, int(r[12]), r[13], r[14], r[15], r[16])
 
 
 def insert(conn: Any, actor: str, case_id: int, form_id: str, form_version: int,
@@ -95,6 +94,12 @@ def update_columns(conn: Any, actor: str, plan_id: int, *, with_consent: bool | 
 def get_by_uid(conn: Any, uid: str) -> PlanRecord | None:
     r = conn.execute(f"SELECT {_COLS}{_FROM} WHERE p.uid = ?", (uid,)).fetchone()
     return _row(r) if r else None
+
+
+def form_uid(conn: Any, plan: PlanRecord) -> str:
+    """The uid of the plan's filled form (the owner of its versions)."""
+    return str(conn.execute("SELECT uid FROM filled_forms WHERE id = ?",
+                            (plan.filled_form_id,)).fetchone()[0])
 
 
 def of_case(conn: Any, case_id: int) -> list[PlanRecord]:
