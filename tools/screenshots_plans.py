@@ -2,11 +2,12 @@
 
     QT_QPA_PLATFORM=offscreen python tools/screenshots_plans.py docs/screenshots/plans
 
-A throwaway demo store (fictitious people only). The Kronoberg newborn's case: its
-Planer tab; the plan window after a typed intervention row; the history with the diff
-between the two newest versions; and page 1 of the plan's PDF and of the family copy,
-rendered by the plan service and turned into PNGs with `pdftoppm -png`. When the demo
-has no plan for the case, one is made from the form's shipped example and saved twice.
+A throwaway demo store (fictitious people only). The Jämtland expected child's case
+(Östersund), whose demo plan has two versions and a passed follow-up: its Planer tab;
+the plan window after an added intervention row; the history with the diff between the
+two versions; pages 1 and 2 of the plan's PDF and page 1 of the family copy, rendered by the plan
+service and turned into PNGs with `pdftoppm -png`. Without demo plans, a barnets plan is
+made for the Växjö newborn from the form's shipped example and saved twice.
 """
 
 from __future__ import annotations
@@ -33,17 +34,15 @@ def _example(form_id: str) -> dict:
 
 
 def _plan_with_history(services, case_uid: str) -> str:
-    """A plan of the case with at least two versions, the newest adding a row."""
+    """A plan of the case with two versions, the newest adding a row (made if missing)."""
     plans = services.plans
-    rows = [r for r in plans.for_case(case_uid) if r.versions >= 1]
+    rows = [r for r in plans.for_case(case_uid) if r.versions >= 2]
     if rows:
-        uid = rows[0].uid
-        _definition, data = plans.current(uid)
-    else:
-        uid = plans.create(case_uid, "barnets-plan")
-        _definition, prefilled = plans.current(uid)  # the case's own child and parents
-        data = {**_example("barnets-plan"), **{k: v for k, v in prefilled.items() if v}}
-        plans.save_version(uid, data)
+        return rows[0].uid
+    uid = plans.create(case_uid, "barnets-plan")
+    _definition, prefilled = plans.current(uid)  # the case's own child and parents
+    data = {**_example("barnets-plan"), **{k: v for k, v in prefilled.items() if v}}
+    plans.save_version(uid, data)
     data = copy.deepcopy(data)
     data.setdefault("insatser", []).append({
         "part": "Kommunen", "vad": "Föräldrastöd i hemmet: familjebehandlare en gång i veckan.",
@@ -54,12 +53,12 @@ def _plan_with_history(services, case_uid: str) -> str:
     return uid
 
 
-def _pdf_png(pdf: bytes, out: Path) -> Path:
+def _pdf_png(pdf: bytes, out: Path, page: int = 1) -> Path:
     with tempfile.TemporaryDirectory() as tmp:
         src = Path(tmp) / "doc.pdf"
         src.write_bytes(pdf)
-        subprocess.run(["pdftoppm", "-png", "-r", "80", "-f", "1", "-l", "1", "-singlefile",
-                        str(src), str(out.with_suffix(""))], check=True)
+        subprocess.run(["pdftoppm", "-png", "-r", "80", "-f", str(page), "-l", str(page),
+                        "-singlefile", str(src), str(out.with_suffix(""))], check=True)
     return out
 
 
@@ -84,7 +83,9 @@ def main(argv: list[str]) -> int:
     _wait(app, lambda: window.section_widget("cases") is not None)
     view = window.section_widget("cases")
     _wait(app, lambda: not view.busy and bool(view.rows()))
-    row = next(r for r in view.rows() if r.municipality == "Växjö")
+    row = next((r for r in view.rows() if r.municipality == "Östersund"
+                and services.plans.for_case(r.uid)), None)
+    row = row or next(r for r in view.rows() if r.municipality == "Växjö")
     plan_uid = _plan_with_history(services, row.uid)
     detail = view.open_case(row.uid)
     _wait(app, lambda: detail.view is not None)
@@ -100,8 +101,8 @@ def main(argv: list[str]) -> int:
     _wait(app, plan_window.isVisible)
     editor = plan_window.editor
     rows = editor.rows_widget("insatser")
-    editor.add_row("insatser", {"part": "Regionen", "vad": "Samtal med kurator på BVC.",
-                                "ansvarig": "Anna Provsson, BVC-sjuksköterska"})
+    editor.add_row("insatser", {"part": "Regionen", "vad": "Samtal med kurator på "
+                                "barnmorskemottagningen.", "ansvarig": "Maja Exempelsson, barnmorska"})
     _wait(app, lambda: True)
     editor.form.scroll.ensureWidgetVisible(rows.rows[-1].cells["vad"], 50, 260)
     _wait(app, lambda: True)
@@ -118,7 +119,9 @@ def main(argv: list[str]) -> int:
     plan_window.close_keeping_draft()
     services.drafts.delete(plan_window.key)
 
-    written.append(_pdf_png(services.plans.pdf_job(plan_uid)(), out / "app-plan-pdf-page1.png"))
+    plan_pdf = services.plans.pdf_job(plan_uid)()
+    written.append(_pdf_png(plan_pdf, out / "app-plan-pdf-page1.png"))
+    written.append(_pdf_png(plan_pdf, out / "app-plan-pdf-page2.png", page=2))
     written.append(_pdf_png(services.plans.pdf_job(plan_uid, family=True)(),
                             out / "app-plan-family-pdf-page1.png"))
     for path in written:

@@ -84,7 +84,7 @@ class CasePlansTab(QWidget):
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(True)
-        for column, width in enumerate((120, 235, 115, 190, 75)):
+        for column, width in enumerate((150, 290, 120, 190, 75)):
             self.table.setColumnWidth(column, width)
         self.table.doubleClicked.connect(lambda _i: self.open_selected())
         enter = QAction("Öppna planen", self.table)
