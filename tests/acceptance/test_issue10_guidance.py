@@ -110,9 +110,6 @@ def test_the_expiry_flag_is_the_issues_text_on_and_after_the_date_in_list_and_si
         assert (FLAG in out) is flagged
 
 
-@pytest.mark.xfail(strict=True, reason="GAP: 'Riktlinjen gäller t.o.m. 2026-12-31 (1 dagar kvar)'"
-                   " – the singular is '1 dag kvar' (core/guidance/warnings.py "
-                   "guideline_expires_soon; also gui/guidance/choices.py and gui/todo/load.py)")
 def test_one_day_left_is_singular(capsys):
     code, out, _ = guide(capsys, "--list", "--now", "2026-12-30 10:00")
     assert code == 0

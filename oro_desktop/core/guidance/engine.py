@@ -21,6 +21,7 @@ from collections.abc import Mapping, Sequence
 from datetime import date
 
 from oro_desktop.core.contacts.model import ContactEntry
+from oro_desktop.core.dates import day_count
 from oro_desktop.core.guidance.disclosure import DisclosureParty, check_disclosure
 from oro_desktop.core.guidance.errors import SituationError
 from oro_desktop.core.guidance.model import (
@@ -54,7 +55,7 @@ def validity(guideline: Guideline, today: date) -> Validity:
         text = warning("guideline_expired", date=end.isoformat()).text
         return Validity(guideline.id, guideline.version, end, True, False, days, text)
     soon = days <= EXPIRY_WARNING_DAYS
-    text = (warning("guideline_expires_soon", date=end.isoformat(), days=days).text if soon
+    text = (warning("guideline_expires_soon", date=end.isoformat(), days=day_count(days)).text if soon
             else f"Riktlinjen gäller t.o.m. {end.isoformat()}.")
     return Validity(guideline.id, guideline.version, end, False, soon, days, text)
 
