@@ -165,10 +165,6 @@ def test_a_private_recipient_is_refused_citing_psl_and_osl(guidance):
     assert "Hälsocentralen Privat AB" in text
 
 
-@pytest.mark.xfail(strict=True, reason="GAP: after 'Barnet är fött' under an expected-child "
-                   "guideline (Jämtland, VGR: no newborn guideline in the region) the guidance "
-                   "still warns about the *expected* child: lvm_not_for_expected_child and "
-                   "disclosure_limits '...till skydd för det väntade barnet' (core/guidance)")
 def test_after_birth_the_guidance_no_longer_speaks_of_the_expected_child(guidance):
     data = GuidanceService.as_data(guidance.guide(
         {"guideline": JAMTLAND, "municipality": "Åre",

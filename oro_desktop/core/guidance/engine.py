@@ -238,7 +238,10 @@ def _disclosure_warnings(guideline: Guideline, situation: Situation,
     alternative = guideline.alternative(2)
     basis = next((refs[b.ref] for b in alternative.legal_bases
                   if refs[b.ref].from_sector == initiator.sector), None)
-    child = "det väntade barnet" if guideline.situation == EXPECTED_CHILD else "det nyfödda barnet"
+    # Once born (situation.child_born), an expected-child guideline's case is about the
+    # child itself: the protection is for the born child, not an expected one.
+    expected = guideline.situation == EXPECTED_CHILD and not situation.child_born
+    child = "det väntade barnet" if expected else "det nyfödda barnet"
     found = []
     if initiator.public:
         found.append(warning("disclosure_limits", alternative.source, child=child,
@@ -283,7 +286,9 @@ def guide(
     if 2 in used:
         found += _disclosure_warnings(guideline, situation, refs)
     steps = _inform(guideline, situation, _steps(guideline, situation, persons), found)
-    if 2 in used and guideline.situation == EXPECTED_CHILD:
+    if 2 in used and guideline.situation == EXPECTED_CHILD and not situation.child_born:
+        # LVM's limit is about protecting an *expected* child; after the birth the child is
+        # protected by anmälningsplikt and SoL/LVU, so the warning would mislead.
         rule = guideline.rule("lvm_limit")
         found.append(warning("lvm_not_for_expected_child", rule.source if rule else refs[LVM].source))
     rule = guideline.rule("anmalningsplikt_after_birth")
