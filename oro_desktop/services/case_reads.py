@@ -50,6 +50,12 @@ def consent_answers(consents: Iterable[repo.ConsentRecord]) -> dict[int, repo.Co
     return newest
 
 
+def responsible_text(user: str, unit: str) -> str:
+    """The responsible user and unit together ("anna, Socialtjänsten Krokom"): a case has
+    both, and showing only one hides who answers for it (issue 10)."""
+    return ", ".join(part for part in (user.strip(), unit.strip()) if part)
+
+
 def _unique(names: Sequence[str]) -> list[str]:
     seen: dict[str, int] = {}
     out = []
@@ -319,7 +325,8 @@ class CaseReads:
         return CaseRow(record.uid, record.guideline_id, title, region, record.municipality,
                        record.status, _STATUSES[record.status].label, record.opened_on,
                        record.closed_on, record.born_on, subject, tuple(others),
-                       record.responsible_user or record.responsible_unit)
+                       responsible_text(record.responsible_user, record.responsible_unit),
+                       record.responsible_user, record.responsible_unit)
 
     def _guidance_for(self, record: repo.CaseRecord, guideline: Guideline | None,
                       persons: Sequence[PersonInCase], roles: frozenset[Role],

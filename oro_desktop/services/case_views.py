@@ -46,7 +46,9 @@ class CaseRow:
     born_on: date | None
     subject: str           # "Väntat barn, BF 2026-05-01" or the child's name
     persons: tuple[str, ...]
-    responsible: str
+    responsible: str       # both, for a header line: "anna, Socialtjänsten Krokom"
+    responsible_user: str = ""
+    responsible_unit: str = ""
 
 
 @dataclass(frozen=True)

@@ -295,10 +295,6 @@ def test_the_case_view_prints_the_consent_form_for_signature(qtbot, services):
     assert any("skriv ut" in t.replace("&", "").lower() for t in texts), texts
 
 
-@pytest.mark.xfail(strict=True, reason="GAP: a case's responsible unit is stored (and exported) "
-                   "but shown nowhere: CaseRow.responsible is the user or else the unit "
-                   "(services/case_reads.py), so `cases show` and the case view's header say "
-                   "'Ansvarig: anna' without 'Socialtjänsten Krokom'")
 def test_the_responsible_user_and_unit_are_both_shown(services, session, capsys, monkeypatch):
     cases = services.cases
     uid = cases.open("Krokom", guideline_id=JAMTLAND, due_date=cases.today() + timedelta(days=90),
