@@ -19,7 +19,7 @@ from datetime import date, datetime
 from typing import TYPE_CHECKING, Any
 
 from oro_desktop.core.cases import (
-    CONSENT_ROLES, Case, CaseStatus, Participant, Role, concerns_of,
+    Case, CaseStatus, Participant, Role, concerns_of, consent_roles,
 )
 from oro_desktop.core.guidance import Guidance, Guideline, SituationError
 from oro_desktop.core.guidance.situation import Situation, parse_situation
@@ -132,9 +132,7 @@ class CaseReads:
 
     @staticmethod
     def _consent_roles(record: repo.CaseRecord, guideline: Guideline) -> frozenset[Role]:
-        if guideline.situation == EXPECTED_CHILD and record.born_on is not None:
-            return frozenset({Role.GUARDIAN})  # the pregnant person is now a guardian
-        return CONSENT_ROLES.get(guideline.situation, frozenset({Role.GUARDIAN}))
+        return consent_roles(guideline.situation, born=record.born_on is not None)
 
     def get(self, case_uid: str) -> Case:
         """The case as core data (audited as a read)."""

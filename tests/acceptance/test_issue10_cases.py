@@ -223,9 +223,6 @@ def test_att_gora_flags_the_expired_guideline_with_the_issues_words(qtbot, servi
     assert jamtland and FLAG in jamtland[0].detail and jamtland[0].urgent
 
 
-@pytest.mark.xfail(strict=True, reason="GAP: Att göra 'Ska informeras i efterhand' names the "
-                   "recipient and sender but not the person to be told (gui/todo/load.py "
-                   "_tell_after; DisclosureEntry carries no person)")
 def test_att_gora_names_the_person_still_to_be_told_afterwards(qtbot, services):
     from datetime import datetime
 

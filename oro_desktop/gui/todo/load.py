@@ -103,7 +103,10 @@ def _tell_after(services: Any) -> TodoGroup:
     rows = []
     for d in sorted(found, key=lambda d: d.disclosed_on)[:GROUP_LIMIT]:
         before = f", informerad före {d.told_before_on.isoformat()}" if d.told_before_on else ""
-        rows.append(TodoRow("case", d.case_uid, f"Uppgifter lämnade till {d.recipient}",
+        # The person to tell, by name only (a protected person marked, never addressed).
+        whom = ", ".join(p.shown for p in d.to_tell) or "personen"
+        rows.append(TodoRow("case", d.case_uid,
+                            f"Informera {whom}: uppgifter lämnade till {d.recipient}",
                             f"{d.disclosed_on.isoformat()} från {d.sender} enligt "
                             f"{d.legal_basis_text}{before} – berätta vad som framkom"))
     return TodoGroup("tell_after", "Ska informeras i efterhand", tuple(rows), len(found),
