@@ -366,11 +366,6 @@ def _krokom_export(services, session) -> dict:
                         today=cases.today).export_data()
 
 
-@pytest.mark.xfail(strict=True, reason="GAP: the import check does not hold the case rules the "
-                   "services hold: it accepts a violence exemption under Jämtland (no "
-                   "violence_exemption rule), a disclosure without consent where nobody said no, "
-                   "and a consent answered by the partner instead of the pregnant person "
-                   "(services/cases_import_check.py); `oro-admin import` imports all three")
 @pytest.mark.parametrize("breach", ["exemption_in_jamtland", "nobody_said_no", "partner_answers"])
 def test_the_import_refuses_what_the_services_refuse(services, session, breach, tmp_path):
     clean = _krokom_export(services, session)
