@@ -242,6 +242,16 @@ CONSENT_ROLES: dict[str, frozenset[Role]] = {
 }
 
 
+def consent_roles(situation: str, *, born: bool) -> frozenset[Role]:
+    """The roles whose persons answer the consent question in a case under a guideline of
+    `situation`. Once an expected child is born the pregnant person has become a guardian
+    and the guardians answer, each for himself/herself. The one rule for the case
+    services, the disclosure record and the import check."""
+    if situation == "expected_child" and born:
+        return frozenset({Role.GUARDIAN})
+    return CONSENT_ROLES.get(situation, frozenset({Role.GUARDIAN}))
+
+
 def concerns_of(category_ids: tuple[str, ...] | list[str]) -> frozenset[Concern]:
     """The `Concern`s among a guideline's category ids (unknown ids are left out)."""
     return frozenset(GUIDELINE_CONCERNS[c] for c in category_ids if c in GUIDELINE_CONCERNS)

@@ -55,6 +55,12 @@ def format_date(value: date | None) -> str:
     return value.isoformat() if value else ""
 
 
+def day_count(days: int) -> str:
+    """"1 dag", "2 dagar", "0 dagar": Swedish takes the singular only for one (and minus
+    one), so every "N dagar kvar" in the app goes through here."""
+    return f"{days} dag" if abs(days) == 1 else f"{days} dagar"
+
+
 def days_left(today: date, last_day: date) -> int:
     """Whole days from today to the last valid day (0 on the last day itself)."""
     return (last_day - today).days

@@ -19,7 +19,7 @@ from datetime import date, datetime
 from typing import TYPE_CHECKING, Any
 
 from oro_desktop.core.cases import (
-    CONSENT_ROLES, Case, CaseStatus, Participant, Role, concerns_of,
+    Case, CaseStatus, Participant, Role, concerns_of, consent_roles,
 )
 from oro_desktop.core.guidance import Guidance, Guideline, SituationError
 from oro_desktop.core.guidance.situation import Situation, parse_situation
@@ -48,6 +48,12 @@ def consent_answers(consents: Iterable[repo.ConsentRecord]) -> dict[int, repo.Co
     for c in sorted(consents, key=lambda c: (c.asked_on, c.id)):
         newest[c.person_id] = c
     return newest
+
+
+def responsible_text(user: str, unit: str) -> str:
+    """The responsible user and unit together ("anna, Socialtjänsten Krokom"): a case has
+    both, and showing only one hides who answers for it (issue 10)."""
+    return ", ".join(part for part in (user.strip(), unit.strip()) if part)
 
 
 def _unique(names: Sequence[str]) -> list[str]:
@@ -126,9 +132,7 @@ class CaseReads:
 
     @staticmethod
     def _consent_roles(record: repo.CaseRecord, guideline: Guideline) -> frozenset[Role]:
-        if guideline.situation == EXPECTED_CHILD and record.born_on is not None:
-            return frozenset({Role.GUARDIAN})  # the pregnant person is now a guardian
-        return CONSENT_ROLES.get(guideline.situation, frozenset({Role.GUARDIAN}))
+        return consent_roles(guideline.situation, born=record.born_on is not None)
 
     def get(self, case_uid: str) -> Case:
         """The case as core data (audited as a read)."""
@@ -319,7 +323,8 @@ class CaseReads:
         return CaseRow(record.uid, record.guideline_id, title, region, record.municipality,
                        record.status, _STATUSES[record.status].label, record.opened_on,
                        record.closed_on, record.born_on, subject, tuple(others),
-                       record.responsible_user or record.responsible_unit)
+                       responsible_text(record.responsible_user, record.responsible_unit),
+                       record.responsible_user, record.responsible_unit)
 
     def _guidance_for(self, record: repo.CaseRecord, guideline: Guideline | None,
                       persons: Sequence[PersonInCase], roles: frozenset[Role],

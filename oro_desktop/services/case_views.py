@@ -46,7 +46,9 @@ class CaseRow:
     born_on: date | None
     subject: str           # "Väntat barn, BF 2026-05-01" or the child's name
     persons: tuple[str, ...]
-    responsible: str
+    responsible: str       # both, for a header line: "anna, Socialtjänsten Krokom"
+    responsible_user: str = ""
+    responsible_unit: str = ""
 
 
 @dataclass(frozen=True)
@@ -106,6 +108,21 @@ class StepItem:
 
 
 @dataclass(frozen=True)
+class PersonToTell:
+    """Whom a disclosure without consent is to be told about: the name only (never an
+    address or number), and whether the person has skyddade personuppgifter, so every
+    list can mark it."""
+
+    uid: str
+    name: str
+    protected: bool
+
+    @property
+    def shown(self) -> str:
+        return f"{self.name} [skyddade personuppgifter]" if self.protected else self.name
+
+
+@dataclass(frozen=True)
 class DisclosureEntry:
     uid: str
     case_uid: str
@@ -124,6 +141,9 @@ class DisclosureEntry:
     told_after: str
     exemption_reason: str
     form_uid: str
+    #: The persons to tell before and after: those in the consent role whose own newest
+    #: answer is no (the refusal the disclosure is made without).
+    to_tell: tuple[PersonToTell, ...] = ()
 
     @property
     def waiting_to_tell_after(self) -> bool:

@@ -3,6 +3,17 @@
 Why a module of its own: the import is all-or-nothing, so every record is checked first
 and every problem listed, one Swedish line each naming the record; that checking is most
 of the work and has nothing to do with writing or exporting (services/cases_transfer.py).
+
+The import holds the same rules as the services, by calling the same rule code rather
+than a copy of it: the case's participants are built into a `core.cases.Case` (its
+invariants), a consent's person must hold the guideline's consent role
+(`core.cases.consent_roles`, as `CaseService.record_consent`), and a disclosure passes
+`disclosures.require_basis`, `require_refusal`, `telling` (the violence exemption only
+where the guideline has it) and the guidance engine's `check_disclosure` (public bodies
+only), as `DisclosureService.record` does. A file cannot tell in what order its records
+were made, so "someone said no" is checked against every answer the case's file holds
+(the service checks the newest answers at the moment of recording; a consent record is
+never deleted, so a valid register always has that no).
 """
 
 from __future__ import annotations
@@ -12,11 +23,15 @@ from collections.abc import Mapping
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
-from oro_desktop.core.cases import Role
+from oro_desktop.core.cases import (
+    Case, CaseStatus, Participant, Role, concerns_of, consent_roles,
+)
 from oro_desktop.core.forms import validate
-from oro_desktop.core.guidance import SituationError
-from oro_desktop.core.identity import IdentityNumber, identity_from_data
+from oro_desktop.core.guidance import Guideline, SituationError
+from oro_desktop.core.identity import identity_from_data
+from oro_desktop.core.persons import Person
 from oro_desktop.errors import InvalidInput
+from oro_desktop.services import disclosures as rules
 from oro_desktop.store.repos import persons as persons_repo
 
 if TYPE_CHECKING:
@@ -85,7 +100,7 @@ class ImportChecker:
             return ["Filen ska ha listorna ”persons” och ”cases”."]
         if len(persons) + len(cases) > MAX_RECORDS:
             return [f"Filen har fler än {MAX_RECORDS} poster."]
-        known: dict[str, IdentityNumber] = {}
+        known: dict[str, Person] = {}
         numbers: set[tuple[str, str]] = set()
         conn = self.owner._session.store.conn
         for i, p in enumerate(persons):
@@ -110,12 +125,13 @@ class ImportChecker:
                     self.bad(where, f"personen med nummer {identity.display()} finns redan.")
                 numbers.add(key)
             if ok:
-                known[p["uid"]] = identity
+                known[p["uid"]] = Person(identity, str(p.get("name") or ""),
+                                         protected=p.get("protected") is True, uid=p["uid"])
         for i, c in enumerate(cases):
             self.case(f"cases[{i}]", c, known)
         return self.problems
 
-    def case(self, where: str, c: Any, known: Mapping[str, IdentityNumber]) -> None:
+    def case(self, where: str, c: Any, known: Mapping[str, Person]) -> None:
         if not isinstance(c, dict):
             self.bad(where, "ska vara ett objekt.")
             return
@@ -130,8 +146,8 @@ class ImportChecker:
         if not isinstance(initiator, dict) or not isinstance(initiator.get("kind"), str) \
                 or not initiator.get("kind") or not isinstance(initiator.get("public"), bool):
             self.bad(where, "”initiator” ska vara {\"kind\": text, \"public\": true/false}.")
-        if not (c.get("responsible_user") or c.get("responsible_unit")):
-            self.bad(where, "ange ”responsible_user” eller ”responsible_unit”.")
+        for key in ("responsible_user", "responsible_unit"):
+            self.text(where, key, c.get(key), required=False)
         concerns = c.get("concerns") or []
         if not isinstance(concerns, list):
             self.bad(where, "”concerns” ska vara en lista.")
@@ -154,12 +170,16 @@ class ImportChecker:
         if not isinstance(parts, list):
             self.bad(where, "”participants” ska vara en lista.")
             parts = []
-        subjects = 0
+        active: list[Participant] = []
+        roles_of: dict[str, set[Role]] = {}
+        well_formed = True
         for j, p in enumerate(parts):
             pw = f"{where}.participants[{j}]"
             if not isinstance(p, dict):
                 self.bad(pw, "ska vara ett objekt.")
+                well_formed = False
                 continue
+            before = len(self.problems)
             if p.get("uid") is not None:
                 self.uid(pw, p.get("uid"), "case_participants")
             if not isinstance(p.get("person"), str) or p["person"] not in known:
@@ -170,16 +190,35 @@ class ImportChecker:
             due = self.date(pw, "due_date", p.get("due_date"), required=False)
             if (role == "expected_child") != (due is not None):
                 self.bad(pw, "bara det väntade barnet har ”due_date”, och det har alltid ett.")
-            if role == "expected_child" and p.get("person") in known and known[p["person"]].value:
+            if role == "expected_child" and p.get("person") in known \
+                    and known[p["person"]].identity.value:
                 self.bad(pw, "ett väntat barn har inget identitetsnummer.")
-            if role in ("child", "expected_child") and not p.get("ended"):
-                subjects += 1
-        if subjects != 1:
-            self.bad(where, "ett ärende gäller precis ett barn eller ett väntat barn.")
+            if len(self.problems) > before:
+                well_formed = False
+                continue
+            roles_of.setdefault(p["person"], set()).add(Role(role))
+            if not p.get("ended"):
+                active.append(Participant(Role(role), known[p["person"]], due))
+        if well_formed and opened is not None and status in ("open", "closed") \
+                and (status == "closed") == (closed is not None):
+            try:  # the core model's invariants, as every case the services build
+                Case(str(c.get("guideline") or ""), str(c.get("municipality") or ""),
+                     tuple(active), opened,
+                     responsible_user=str(c.get("responsible_user") or ""),
+                     responsible_unit=str(c.get("responsible_unit") or ""),
+                     concerns=concerns_of([k for k in concerns if isinstance(k, str)]
+                                          if isinstance(concerns, list) else []),
+                     status=CaseStatus(status), closed_on=closed)
+            except InvalidInput as exc:
+                self.bad(where, exc.message)
+        allowed = self._consent_roles(where, c, guideline)
+        answers: list[str] = []
         for j, x in enumerate(c.get("consents") or []):
-            self.consent(f"{where}.consents[{j}]", x, known)
+            self.consent(f"{where}.consents[{j}]", x, known, roles_of, allowed)
+            if isinstance(x, dict) and isinstance(x.get("answer"), str):
+                answers.append(x["answer"])
         for j, y in enumerate(c.get("disclosures") or []):
-            self.disclosure(f"{where}.disclosures[{j}]", y)
+            self.disclosure(f"{where}.disclosures[{j}]", y, guideline, answers)
         for key in ("consents", "disclosures", "steps", "history"):
             if not isinstance(c.get(key) or [], list):
                 self.bad(where, f"”{key}” ska vara en lista.")
@@ -221,13 +260,41 @@ class ImportChecker:
         for problem in validate(definition, f["data"], today=self.owner._today()):
             self.bad(where, f"blanketten: {problem.message}")
 
-    def consent(self, where: str, x: Any, known: Mapping[str, IdentityNumber]) -> None:
+    def _consent_roles(self, where: str, c: Mapping[str, Any],
+                       guideline: Guideline | None) -> frozenset[Role]:
+        """Who may answer in this case (`core.cases.consent_roles`, as the services): under
+        the first guideline before the birth, and under the current one after it."""
+        if guideline is None:
+            return frozenset()
+        allowed = consent_roles(guideline.situation, born=bool(c.get("born_on")))
+        first = c.get("first_guideline")
+        if isinstance(first, str) and first and first != guideline.id:
+            try:
+                before = self.owner._guidance.guideline(first)
+            except SituationError:
+                self.bad(where, f"okänd riktlinje ”{first[:60]}” i ”first_guideline”.")
+            else:
+                allowed |= consent_roles(before.situation, born=False)
+        elif c.get("born_on"):
+            allowed |= consent_roles(guideline.situation, born=False)
+        return allowed
+
+    def consent(self, where: str, x: Any, known: Mapping[str, Person],
+                roles_of: Mapping[str, set[Role]], allowed: frozenset[Role]) -> None:
         if not isinstance(x, dict):
             self.bad(where, "ska vara ett objekt.")
             return
         self.uid(where, x.get("uid"), "case_consents")
         if not isinstance(x.get("person"), str) or x["person"] not in known:
             self.bad(where, f"personen ”{str(x.get('person'))[:40]}” finns inte i ”persons”.")
+        elif x["person"] not in roles_of:
+            self.bad(where, f"{known[x['person']].name} finns inte i ärendet; ingen kan svara "
+                     "för någon annan.")
+        elif allowed and not roles_of[x["person"]] & allowed:
+            held = " och ".join(sorted(r.label.lower() for r in roles_of[x["person"]]))
+            asked = " eller ".join(sorted(r.label.lower() for r in allowed))
+            self.bad(where, f"{known[x['person']].name} är {held} i ärendet; samtycke enligt "
+                     f"riktlinjen lämnas av {asked}, var och en för sig själv.")
         if x.get("answer") not in ("yes", "no"):
             self.bad(where, "”answer” ska vara yes eller no.")
         if x.get("manner") not in ("written", "oral"):
@@ -236,37 +303,57 @@ class ImportChecker:
         self.text(where, "asked_by", x.get("asked_by"))
         self.form(where, x.get("form"))
 
-    def disclosure(self, where: str, y: Any) -> None:
+    def disclosure(self, where: str, y: Any, guideline: Guideline | None,
+                   answers: list[str]) -> None:
         if not isinstance(y, dict):
             self.bad(where, "ska vara ett objekt.")
             return
         self.uid(where, y.get("uid"), "disclosures")
-        self.date(where, "disclosed_on", y.get("disclosed_on"))
+        on = self.date(where, "disclosed_on", y.get("disclosed_on"))
+        parties: list[tuple[str, str, bool]] = []
         for side in ("sender", "recipient"):
             party = y.get(side)
             if not isinstance(party, dict) or not isinstance(party.get("name"), str) \
                     or not party.get("name") or not isinstance(party.get("public"), bool):
                 self.bad(where, f"”{side}” ska vara {{\"name\": text, \"public\": true/false}}.")
-            elif not party["public"]:
-                self.bad(where, f"{party['name']} är privat: de sekretessbrytande bestämmelserna "
-                         "i OSL gäller bara mellan verksamheter i offentlig regi.")
-        if y.get("legal_basis") not in ("osl-25-12", "osl-26-9"):
-            self.bad(where, "”legal_basis” ska vara osl-25-12 eller osl-26-9.")
+            else:
+                parties.append((str(party.get("kind") or ""), party["name"], party["public"]))
+        basis = y.get("legal_basis")
         self.text(where, "decided_by", y.get("decided_by"))
         for key in ("told_before", "told_after", "exemption_reason"):
             self.text(where, key, y.get(key), limit=4000, required=False)
-        self.date(where, "told_after_on", y.get("told_after_on"), required=False)
-        if bool(y.get("told_after_on")) != bool(y.get("told_after")):
-            self.bad(where, "ange både ”told_after_on” och ”told_after”, eller ingen av dem.")
+        before_on = self.date(where, "told_before_on", y.get("told_before_on"), required=False)
+        after_on = self.date(where, "told_after_on", y.get("told_after_on"), required=False)
         informed = y.get("informed")
-        if informed == "yes":
-            if not self.date(where, "told_before_on", y.get("told_before_on")) or not y.get("told_before"):
-                self.bad(where, "personen ska informeras före: ange ”told_before_on” och ”told_before”.")
-        elif informed == "exemption":
-            if not y.get("exemption_reason"):
-                self.bad(where, "ange ”exemption_reason” för undantaget.")
-        else:
+        if informed not in ("yes", "exemption"):
             self.bad(where, "”informed” ska vara yes eller exemption.")
+        # The services' own rules (services/disclosures.py, the guidance engine).
+        try:
+            rules.require_refusal(answers)
+        except InvalidInput as exc:
+            self.bad(where, exc.message)
+        if not isinstance(basis, str):
+            self.bad(where, "”legal_basis” ska vara ett lagrum (t.ex. osl-25-12).")
+        elif guideline is not None:
+            try:
+                rules.require_basis(guideline, basis)
+            except InvalidInput as exc:
+                self.bad(where, exc.message)
+            else:
+                if len(parties) == 2:
+                    check = self.owner._guidance.check_disclosure(parties[0], parties[1], basis)
+                    for w in check.warnings:
+                        self.bad(where, w.text)
+        if guideline is not None and on is not None and informed in ("yes", "exemption"):
+            data = y.get("form", {}).get("data") if isinstance(y.get("form"), dict) else None
+            ground = data.get("undantag_grund") if isinstance(data, dict) else None
+            exemption = str(ground or "") if informed == "exemption" else None
+            try:
+                rules.telling(guideline, on, before_on, str(y.get("told_before") or ""),
+                              after_on, str(y.get("told_after") or ""), exemption,
+                              str(y.get("exemption_reason") or ""))
+            except InvalidInput as exc:
+                self.bad(where, exc.message)
         self.form(where, y.get("form"))
 
 

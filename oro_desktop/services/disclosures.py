@@ -25,17 +25,21 @@ from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
+from collections.abc import Iterable
+
+from oro_desktop.core.cases import Role, consent_roles
 from oro_desktop.core.forms import FormLibrary, validate
-from oro_desktop.core.guidance import SituationError
+from oro_desktop.core.guidance import Guideline, SituationError
 from oro_desktop.errors import InvalidInput
 from oro_desktop.services.case_reads import consent_answers
-from oro_desktop.services.case_views import DisclosureEntry
+from oro_desktop.services.case_views import DisclosureEntry, PersonToTell
 from oro_desktop.services.changes import Change
 from oro_desktop.services.guidance import GuidanceService
 from oro_desktop.store.errors import NotFound
 from oro_desktop.store.repos import cases as cases_repo
 from oro_desktop.store.repos import disclosures as repo
 from oro_desktop.store.repos import forms as forms_repo
+from oro_desktop.store.repos import persons as persons_repo
 
 if TYPE_CHECKING:
     from oro_desktop.services.session import Session
@@ -71,6 +75,57 @@ def _text(value: str, what: str, *, limit: int = 200, required: bool = True) -> 
     return text
 
 
+# -- the rules, as functions: the service and the import check (cases_import_check.py) ----
+# call the same ones, so a register file cannot bring in what the service refuses.
+
+def require_basis(guideline: Guideline, legal_basis: str) -> None:
+    """Only a legal basis of the guideline's Alternativ 2 that is a disclosure ground."""
+    bases = [b.ref for b in guideline.alternative(2).legal_bases]
+    if legal_basis not in bases or legal_basis not in ("osl-25-12", "osl-26-9"):
+        raise InvalidInput(f"Lagrummet ”{legal_basis}” är inte en grund för "
+                           f"uppgiftslämnande utan samtycke i {guideline.title}.")
+
+
+def require_refusal(answers: Iterable[str]) -> None:
+    """Without consent only when consent is lacking: someone in the case has said no."""
+    if "no" not in set(answers):
+        raise InvalidInput("Uppgifter lämnas utan samtycke bara när samtycke saknas: "
+                           "ingen i ärendet har svarat nej. Anteckna svaret först.")
+
+
+def telling(guideline: Guideline, on: date, before_on: date | None, before: str,
+            after_on: date | None, after: str, exemption: str | None,
+            reason: str) -> tuple[str, str, str, str]:
+    """Told before and after, or (only where the guideline has the violence exemption)
+    not at all, with the reason: (informed, told before, told after, exemption reason)."""
+    if exemption is not None:
+        if guideline.rule("violence_exemption") is None:
+            raise InvalidInput(f"{guideline.title} har inget undantag från att informera "
+                               "personen: informera före och efter kontakten.")
+        if exemption not in EXEMPTION_GROUNDS:
+            raise InvalidInput("Undantaget gäller en orosanmälan om våld (vald) eller "
+                               "hedersrelaterat våld (heder).")
+        if before_on or before or after_on or after:
+            raise InvalidInput("Vid undantaget informeras personen inte; ange inte när "
+                               "personen informerades.")
+        return "exemption", "", "", _text(reason, "skälet för undantaget", limit=4000)
+    if before_on is None or not str(before or "").strip():
+        raise InvalidInput("Ange när personen informerades före kontakten och vad som sades "
+                           "(eller undantaget, där riktlinjen har det).")
+    if before_on > on:
+        raise InvalidInput("Personen ska informeras före kontakten: datumet ligger efter "
+                           "uppgiftslämnandet.")
+    text_before = _text(before, "vad personen fick veta före", limit=4000)
+    text_after = ""
+    if after_on is not None or str(after or "").strip():
+        if after_on is None or not str(after or "").strip():
+            raise InvalidInput("Ange både när personen informerades efteråt och vad som sades.")
+        if after_on < on:
+            raise InvalidInput("Informationen efteråt kan inte ligga före uppgiftslämnandet.")
+        text_after = _text(after, "vad personen fick veta efteråt", limit=4000)
+    return "yes", text_before, text_after, ""
+
+
 class DisclosureService:
     def __init__(self, session: "Session", guidance: GuidanceService, library: FormLibrary, *,
                  today: Callable[[], date] = date.today) -> None:
@@ -82,14 +137,34 @@ class DisclosureService:
     def _uow(self) -> Any:
         return self._session.store.unit_of_work(self._session.user.name)
 
-    def _entry(self, d: repo.DisclosureRecord, case_uid: str) -> DisclosureEntry:
+    def _to_tell(self, conn: Any, case: cases_repo.CaseRecord) -> tuple[PersonToTell, ...]:
+        """Whom the case's disclosures are to be told about: the persons in the consent
+        role whose own newest answer is no (all in that role if none has said no, e.g. an
+        imported case). Names only: a protected person is marked, never addressed."""
+        try:
+            situation = self._guidance.guideline(case.guideline_id).situation
+        except SituationError:
+            situation = ""
+        roles = (consent_roles(situation, born=case.born_on is not None) if situation
+                 else frozenset({Role.PREGNANT, Role.GUARDIAN}))
+        parts = [p for p in cases_repo.participants(conn, case.id) if Role(p.role) in roles]
+        newest = consent_answers(cases_repo.consents(conn, case.id))
+        said_no = [p for p in parts if p.person_id in newest
+                   and newest[p.person_id].answer == "no"]
+        chosen = said_no or parts
+        people = persons_repo.get_many(conn, [p.person_id for p in chosen])
+        return tuple(PersonToTell(people[p.person_id].uid, people[p.person_id].name,
+                                  people[p.person_id].protected) for p in chosen)
+
+    def _entry(self, d: repo.DisclosureRecord, case_uid: str,
+               to_tell: tuple[PersonToTell, ...] = ()) -> DisclosureEntry:
         refs = self._guidance.references
         return DisclosureEntry(
             d.uid, case_uid, d.disclosed_on, d.sender, d.sender_public, d.recipient,
             d.recipient_public, d.legal_basis,
             refs[d.legal_basis].display if d.legal_basis in refs else d.legal_basis,
             d.decided_by, d.informed, d.told_before_on, d.told_before, d.told_after_on,
-            d.told_after, d.exemption_reason, d.filled_form_uid)
+            d.told_after, d.exemption_reason, d.filled_form_uid, to_tell)
 
     def record(self, case_uid: str, *, disclosed_on: date, sender: Party, recipient: Party,
                legal_basis: str, content: str, decided_by: str,
@@ -115,10 +190,7 @@ class DisclosureService:
                 guideline = self._guidance.guideline(case.guideline_id)
             except SituationError as exc:
                 raise InvalidInput(exc.message) from None
-            bases = [b.ref for b in guideline.alternative(2).legal_bases]
-            if legal_basis not in bases or legal_basis not in ("osl-25-12", "osl-26-9"):
-                raise InvalidInput(f"Lagrummet ”{legal_basis}” är inte en grund för "
-                                   f"uppgiftslämnande utan samtycke i {guideline.title}.")
+            require_basis(guideline, legal_basis)
             try:
                 check = self._guidance.check_disclosure(
                     (sender.kind, sender_name, sender.public),
@@ -129,10 +201,8 @@ class DisclosureService:
                 warnings = tuple((w.code, w.text) for w in check.warnings)
                 raise DisclosureRefused(" ".join(t for _, t in warnings), warnings)
             newest = consent_answers(cases_repo.consents(conn, case.id))
-            if not any(c.answer == "no" for c in newest.values()):
-                raise InvalidInput("Uppgifter lämnas utan samtycke bara när samtycke saknas: "
-                                   "ingen i ärendet har svarat nej. Anteckna svaret först.")
-            informed, before, after, reason = self._telling(
+            require_refusal(c.answer for c in newest.values())
+            informed, before, after, reason = telling(
                 guideline, disclosed_on, told_before_on, told_before, told_after_on, told_after,
                 exemption, exemption_reason)
             data = self._form_data(guideline.id, disclosed_on, who, legal_basis, what,
@@ -165,36 +235,6 @@ class DisclosureService:
         self._session.changes.publish(Change("disclosure", disclosure_uid, "created"),
                                       Change("case", case.uid, "updated"))
         return str(disclosure_uid)
-
-    def _telling(self, guideline: Any, on: date, before_on: date | None, before: str,
-                 after_on: date | None, after: str, exemption: str | None,
-                 reason: str) -> tuple[str, str, str, str]:
-        if exemption is not None:
-            if guideline.rule("violence_exemption") is None:
-                raise InvalidInput(f"{guideline.title} har inget undantag från att informera "
-                                   "personen: informera före och efter kontakten.")
-            if exemption not in EXEMPTION_GROUNDS:
-                raise InvalidInput("Undantaget gäller en orosanmälan om våld (vald) eller "
-                                   "hedersrelaterat våld (heder).")
-            if before_on or before or after_on or after:
-                raise InvalidInput("Vid undantaget informeras personen inte; ange inte när "
-                                   "personen informerades.")
-            return "exemption", "", "", _text(reason, "skälet för undantaget", limit=4000)
-        if before_on is None or not str(before or "").strip():
-            raise InvalidInput("Ange när personen informerades före kontakten och vad som sades "
-                               "(eller undantaget, där riktlinjen har det).")
-        if before_on > on:
-            raise InvalidInput("Personen ska informeras före kontakten: datumet ligger efter "
-                               "uppgiftslämnandet.")
-        text_before = _text(before, "vad personen fick veta före", limit=4000)
-        text_after = ""
-        if after_on is not None or str(after or "").strip():
-            if after_on is None or not str(after or "").strip():
-                raise InvalidInput("Ange både när personen informerades efteråt och vad som sades.")
-            if after_on < on:
-                raise InvalidInput("Informationen efteråt kan inte ligga före uppgiftslämnandet.")
-            text_after = _text(after, "vad personen fick veta efteråt", limit=4000)
-        return "yes", text_before, text_after, ""
 
     @staticmethod
     def _form_data(guideline_id: str, on: date, who: str, basis: str, what: str, sender: str,
@@ -257,17 +297,20 @@ class DisclosureService:
             if case is None:
                 raise NotFound("Ärendet finns inte.")
             found = repo.of_case(uow.conn, case.id)
+            to_tell = self._to_tell(uow.conn, case) if found else ()
             uow.audit("read", "disclosure", None, {"case": case.uid, "list": len(found)})
-        return [self._entry(d, case.uid) for d in found]
+        return [self._entry(d, case.uid, to_tell) for d in found]
 
     def to_tell_after(self) -> list[DisclosureEntry]:
         """Disclosures whose person is still to be told afterwards (for Att göra)."""
         with self._uow() as uow:
             found = repo.to_tell_after(uow.conn)
             uids: dict[int, str] = {}
+            people: dict[int, tuple[PersonToTell, ...]] = {}
             for case_id in {d.case_id for d in found}:
                 case = cases_repo.get_case(uow.conn, case_id)
                 uids[case_id] = case.uid if case is not None else ""
+                people[case_id] = self._to_tell(uow.conn, case) if case is not None else ()
             if found:
                 uow.audit("read", "disclosure", None, {"to_tell_after": len(found)})
-        return [self._entry(d, uids[d.case_id]) for d in found]
+        return [self._entry(d, uids[d.case_id], people[d.case_id]) for d in found]

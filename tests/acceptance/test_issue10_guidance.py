@@ -110,17 +110,12 @@ def test_the_expiry_flag_is_the_issues_text_on_and_after_the_date_in_list_and_si
         assert (FLAG in out) is flagged
 
 
-@pytest.mark.xfail(strict=True, reason="GAP: 'Riktlinjen gäller t.o.m. 2026-12-31 (1 dagar kvar)'"
-                   " – the singular is '1 dag kvar' (core/guidance/warnings.py "
-                   "guideline_expires_soon; also gui/guidance/choices.py and gui/todo/load.py)")
 def test_one_day_left_is_singular(capsys):
     code, out, _ = guide(capsys, "--list", "--now", "2026-12-30 10:00")
     assert code == 0
     assert "1 dag kvar" in out and "1 dagar" not in out
 
 
-@pytest.mark.xfail(strict=True, reason="GAP: the issue asks for the situation format in the "
-                   "README; README.md only links to docs/guidance.md and names none of the keys")
 def test_the_readme_documents_the_situation_keys():
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     for key in ("guideline", "municipality", "initiator", "consents", "at", "violence",
@@ -168,10 +163,6 @@ def test_a_private_recipient_is_refused_citing_psl_and_osl(guidance):
     assert "Hälsocentralen Privat AB" in text
 
 
-@pytest.mark.xfail(strict=True, reason="GAP: after 'Barnet är fött' under an expected-child "
-                   "guideline (Jämtland, VGR: no newborn guideline in the region) the guidance "
-                   "still warns about the *expected* child: lvm_not_for_expected_child and "
-                   "disclosure_limits '...till skydd för det väntade barnet' (core/guidance)")
 def test_after_birth_the_guidance_no_longer_speaks_of_the_expected_child(guidance):
     data = GuidanceService.as_data(guidance.guide(
         {"guideline": JAMTLAND, "municipality": "Åre",

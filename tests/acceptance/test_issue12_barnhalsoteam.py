@@ -265,9 +265,6 @@ def test_no_identity_number_reaches_a_topic_or_the_report(services, clock, bht):
     assert "20210315" not in text
 
 
-@pytest.mark.xfail(strict=True, reason="GAP: the yearly follow-up is 'per team and year', but "
-                   "`oro-admin report bht` has no way to choose a team (the service has "
-                   "team_uids=; the CLI always reports every own team together)")
 def test_report_bht_per_team_through_oro_admin(services, clock, bht, session, capsys,
                                                monkeypatch, tmp_path):
     one = _team(bht)

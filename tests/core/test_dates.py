@@ -44,3 +44,10 @@ def test_parse_iso_date_and_days_left() -> None:
     with pytest.raises(InvalidInput, match="ÅÅÅÅ-MM-DD"):
         parse_iso_date("1/3 2026")
     assert days_left(date(2026, 3, 1), date(2026, 3, 31)) == 30
+
+
+def test_day_count_is_singular_only_for_one():
+    from oro_desktop.core.dates import day_count
+
+    assert [day_count(n) for n in (0, 1, 2, 30, -1)] == [
+        "0 dagar", "1 dag", "2 dagar", "30 dagar", "-1 dag"]

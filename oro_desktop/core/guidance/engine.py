@@ -21,6 +21,7 @@ from collections.abc import Mapping, Sequence
 from datetime import date
 
 from oro_desktop.core.contacts.model import ContactEntry
+from oro_desktop.core.dates import day_count
 from oro_desktop.core.guidance.disclosure import DisclosureParty, check_disclosure
 from oro_desktop.core.guidance.errors import SituationError
 from oro_desktop.core.guidance.model import (
@@ -54,7 +55,7 @@ def validity(guideline: Guideline, today: date) -> Validity:
         text = warning("guideline_expired", date=end.isoformat()).text
         return Validity(guideline.id, guideline.version, end, True, False, days, text)
     soon = days <= EXPIRY_WARNING_DAYS
-    text = (warning("guideline_expires_soon", date=end.isoformat(), days=days).text if soon
+    text = (warning("guideline_expires_soon", date=end.isoformat(), days=day_count(days)).text if soon
             else f"Riktlinjen gäller t.o.m. {end.isoformat()}.")
     return Validity(guideline.id, guideline.version, end, False, soon, days, text)
 
@@ -237,7 +238,10 @@ def _disclosure_warnings(guideline: Guideline, situation: Situation,
     alternative = guideline.alternative(2)
     basis = next((refs[b.ref] for b in alternative.legal_bases
                   if refs[b.ref].from_sector == initiator.sector), None)
-    child = "det väntade barnet" if guideline.situation == EXPECTED_CHILD else "det nyfödda barnet"
+    # Once born (situation.child_born), an expected-child guideline's case is about the
+    # child itself: the protection is for the born child, not an expected one.
+    expected = guideline.situation == EXPECTED_CHILD and not situation.child_born
+    child = "det väntade barnet" if expected else "det nyfödda barnet"
     found = []
     if initiator.public:
         found.append(warning("disclosure_limits", alternative.source, child=child,
@@ -282,7 +286,9 @@ def guide(
     if 2 in used:
         found += _disclosure_warnings(guideline, situation, refs)
     steps = _inform(guideline, situation, _steps(guideline, situation, persons), found)
-    if 2 in used and guideline.situation == EXPECTED_CHILD:
+    if 2 in used and guideline.situation == EXPECTED_CHILD and not situation.child_born:
+        # LVM's limit is about protecting an *expected* child; after the birth the child is
+        # protected by anmälningsplikt and SoL/LVU, so the warning would mislead.
         rule = guideline.rule("lvm_limit")
         found.append(warning("lvm_not_for_expected_child", rule.source if rule else refs[LVM].source))
     rule = guideline.rule("anmalningsplikt_after_birth")

@@ -29,7 +29,7 @@ WARNINGS: dict[str, tuple[str, str]] = {
     "anmalningsplikt": (WARNING, "Barnet är fött: vid misstanke eller kännedom om att barnet far illa gäller anmälningsplikt. Gör en orosanmälan till socialtjänsten enligt {citation}."),
     "anmalningsplikt_after_birth": (INFO, "När barnet är fött gäller anmälningsplikt vid oro för att barnet far illa: en orosanmälan görs till socialtjänsten enligt {citation}."),
     "guideline_expired": (WARNING, "Riktlinjen gällde t.o.m. {date} – kontrollera om det finns en ny version."),
-    "guideline_expires_soon": (WARNING, "Riktlinjen gäller t.o.m. {date} ({days} dagar kvar) – kontrollera om en ny version är på väg."),
+    "guideline_expires_soon": (WARNING, "Riktlinjen gäller t.o.m. {date} ({days} kvar) – kontrollera om en ny version är på väg."),
     "guideline_draft": (WARNING, "{note}"),
     "deidentified_consultation": (INFO, "Innan samtycke finns, enligt riktlinjen: ”{rule}”."),
     "route_missing": (WARNING, "Ingen kontaktväg till {label} för {municipality} finns i kontaktkatalogen: lägg till den lokalt under Kontakter. Vid akut fara: ring 112."),

@@ -21,7 +21,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QBrush, QColor
 
 from oro_desktop.core.consent import ConsentStatus
-from oro_desktop.core.dates import format_date
+from oro_desktop.core.dates import day_count, format_date
 from oro_desktop.services.consent_views import STATUS_ORDER, ConsentRow
 
 COLUMNS = ("Barn", "Personnummer", "Status", "Giltigt t.o.m.", "Dagar kvar", "Formulär")
@@ -59,7 +59,7 @@ def days_text(row: ConsentRow) -> str:
         return ""
     if row.status is ConsentStatus.SIGNED and row.valid_from:
         return "ej startat"
-    return "sista dagen" if row.days_left == 0 else f"{row.days_left} dagar"
+    return "sista dagen" if row.days_left == 0 else day_count(row.days_left)
 
 
 class ConsentTableModel(QAbstractTableModel):

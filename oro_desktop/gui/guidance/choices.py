@@ -11,6 +11,7 @@ import unicodedata
 from collections.abc import Sequence
 from datetime import date
 
+from oro_desktop.core.dates import day_count
 from oro_desktop.core.guidance import Guideline, validity
 
 SITUATION_NAMES = {"expected_child": "väntat barn", "newborn": "nyfött barn"}
@@ -37,7 +38,7 @@ def validity_words(guideline: Guideline, today: date) -> str:
     if valid.expired:
         return f"gällde t.o.m. {end} – har gått ut"
     if valid.expires_soon:
-        return f"gäller t.o.m. {end}, {valid.days_left} dagar kvar"
+        return f"gäller t.o.m. {end}, {day_count(valid.days_left or 0)} kvar"
     return f"gäller t.o.m. {end}"
 
 

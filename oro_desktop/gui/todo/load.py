@@ -16,6 +16,7 @@ from datetime import datetime
 from typing import Any
 
 from oro_desktop.core.consent import ConsentStatus
+from oro_desktop.core.dates import day_count
 
 _SITUATIONS = {"expected_child": "väntat barn", "newborn": "nyfött barn"}
 #: At most this many rows per group; the group title says how many there are in all.
@@ -63,7 +64,7 @@ def _expiring(services: Any) -> TodoGroup:
     out = []
     for r in rows:
         days = r.days_left
-        left = ("går ut i dag" if days == 0 else f"{days} dagar kvar") if days is not None else ""
+        left = ("går ut i dag" if days == 0 else f"{day_count(days)} kvar") if days is not None else ""
         detail = f"Gäller t.o.m. {r.valid_to.isoformat() if r.valid_to else '–'}" + (f", {left}" if left else "")
         out.append(TodoRow("consent", r.id, _child(r), detail + " – förnya eller låt gå ut",
                            urgent=days is not None and days <= 7))
@@ -102,7 +103,10 @@ def _tell_after(services: Any) -> TodoGroup:
     rows = []
     for d in sorted(found, key=lambda d: d.disclosed_on)[:GROUP_LIMIT]:
         before = f", informerad före {d.told_before_on.isoformat()}" if d.told_before_on else ""
-        rows.append(TodoRow("case", d.case_uid, f"Uppgifter lämnade till {d.recipient}",
+        # The person to tell, by name only (a protected person marked, never addressed).
+        whom = ", ".join(p.shown for p in d.to_tell) or "personen"
+        rows.append(TodoRow("case", d.case_uid,
+                            f"Informera {whom}: uppgifter lämnade till {d.recipient}",
                             f"{d.disclosed_on.isoformat()} från {d.sender} enligt "
                             f"{d.legal_basis_text}{before} – berätta vad som framkom"))
     return TodoGroup("tell_after", "Ska informeras i efterhand", tuple(rows), len(found),
@@ -116,7 +120,7 @@ def _plan_follow_ups(services: Any, now: datetime) -> TodoGroup:
     rows = []
     for p in found[:GROUP_LIMIT]:
         days = -(p.days_to_follow_up or 0)
-        when = "i dag" if days == 0 else f"för {days} dag{'ar' if days != 1 else ''} sedan"
+        when = "i dag" if days == 0 else f"för {day_count(days)} sedan"
         who = f", följs upp av {p.follow_up_by}" if p.follow_up_by else ""
         rows.append(TodoRow("case", p.case_uid, p.case_label,
                             f"{p.title}: uppföljning "
