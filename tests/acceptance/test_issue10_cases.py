@@ -307,12 +307,6 @@ def test_the_responsible_user_and_unit_are_both_shown(services, session, capsys,
     assert "Socialtjänsten Krokom" in out and USER in out
 
 
-@pytest.mark.xfail(strict=True, reason="GAP: in a case, the engine's 'violence' input is just "
-                   "'violence' in the concern categories and parent_takes_part is never set "
-                   "(services/case_reads.py ~line 206): every Kronoberg case with the violence "
-                   "concern is told 'föräldern/föräldrarna ska inte informeras' (violence_exemption), "
-                   "even when the parent herself asks for help; the case has no way to say whether "
-                   "the contact is a report the parent is not part of")
 def test_a_violence_concern_alone_does_not_exempt_from_telling_the_parent(services):
     cases = services.cases
     uid = cases.open("Ljungby", guideline_id=KRONOBERG, concerns=["violence"],
@@ -327,10 +321,6 @@ def test_a_violence_concern_alone_does_not_exempt_from_telling_the_parent(servic
     assert "inform_before_after" in codes
 
 
-@pytest.mark.xfail(strict=True, reason="GAP: CaseService.tick_step accepts any step id of the "
-                   "guideline, also one not on the case's checklist: an Alternativ 1 step "
-                   "(contact with consent) after the only person said no, or a step for the other "
-                   "initiating sector; the history then records it (services/cases.py tick_step)")
 def test_a_step_not_on_the_checklist_cannot_be_ticked(services):
     from oro_desktop.errors import InvalidInput
 
