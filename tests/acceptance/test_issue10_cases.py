@@ -246,9 +246,6 @@ def test_att_gora_names_the_person_still_to_be_told_afterwards(qtbot, services):
 
 # -- the region setting decides which contacts come first ---------------------------------
 
-@pytest.mark.xfail(strict=True, reason="GAP: the region setting does not reach Kontakter: "
-                   "gui/contacts/view.py starts on 'all regions' in the directory's order and "
-                   "never reads default_region (only cases and Vägledning do)")
 def test_the_region_setting_puts_its_contacts_first(qtbot, services, session):
     from oro_desktop.gui.contacts.view import make_widget
 
