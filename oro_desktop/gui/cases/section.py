@@ -18,7 +18,8 @@ from oro_desktop.services.case_views import CaseRow, PersonHit
 
 
 class CasesView(QWidget):
-    """Hooks: `search(text)`, `search_placeholder`; `open_case(uid)` for Att göra."""
+    """Hooks: `search(text)`, `search_placeholder`, `flush_drafts()`; `open_case(uid)` for
+    Att göra."""
 
     search_placeholder = "Sök person eller ärende"  # by name, number or case number
 
@@ -173,6 +174,11 @@ class CasesView(QWidget):
         or number, or the case's id), grouped."""
         self.show_list()
         self.model.set_text(text)
+
+    def flush_drafts(self) -> None:
+        """The shell's hook before an auto-lock or a close: every open plan window of the
+        shown case writes its typing as a draft and then closes without asking."""
+        self.detail.plans_tab.flush_drafts()
 
     # -- navigation ----------------------------------------------------------------------
     def show_list(self) -> None:
