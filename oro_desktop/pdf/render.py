@@ -95,6 +95,41 @@ def display_value(f: Field, value: Any, *, mask: bool = False) -> str:
     return str(value).strip()
 
 
+CELL_PADDING = 2 * 6 + 1  # a Table cell's default left and right padding, and the rule
+
+
+def longest_word(texts: list[str], style: Any) -> float:
+    """The width of the longest word in `texts` set in `style` (0 for none)."""
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+
+    words = {w for t in texts for w in t.split()}
+    return max((stringWidth(w, style.fontName, style.fontSize) for w in words), default=0.0)
+
+
+def fit_widths(widths: list[float], label_words: list[float], value_words: list[float]) -> list[float]:
+    """Column widths in which every column's longest word fits, so the words of a cell
+    break at spaces ("Sven Testsson, socialsekreterare"), never inside a word
+    ("socialsekreter|are"). The weighted widths are the start; a column too narrow for
+    its longest value is widened (to at most 45 % of the table) and the room is taken
+    from the columns with room to spare, in proportion to it. Header labels count too,
+    but only as far as they fit beside the values. If the words cannot all fit, the
+    weighted widths stay (reportlab then splits the longest words)."""
+    total = sum(widths)
+    need = [min(max(v, min(lab, w)) + CELL_PADDING, total * 0.45)
+            for v, lab, w in zip(value_words, label_words, widths)]
+    if sum(need) > total:
+        return widths
+    out = [max(w, n) for w, n in zip(widths, need)]
+    excess = sum(out) - total
+    if excess <= 0:
+        return out
+    spare = [o - n for o, n in zip(out, need)]
+    room = sum(spare)
+    if room < excess:
+        return widths
+    return [o - excess * s / room for o, s in zip(out, spare)]
+
+
 class _Renderer:
     def __init__(self, definition: FormDefinition, data: Mapping[str, Any] | None,
                  styles: Styles, stamp: str = "") -> None:
@@ -212,19 +247,20 @@ class _Renderer:
         rows = [r for r in value if isinstance(r, Mapping) and not is_empty(r)] \
             if isinstance(value, list) else []
         data: list[list[Any]] = [[para(label, self.s.label) for _, label in columns]]
-        for r in rows:
-            data.append([
-                para(display_value(col_fields[k], r.get(k), mask=self.mask) if k in col_fields
-                     else str(r.get(k) or ""), self.s.value)
-                for k, _ in columns
-            ])
+        texts = [[display_value(col_fields[k], r.get(k), mask=self.mask) if k in col_fields
+                  else str(r.get(k) or "") for k, _ in columns] for r in rows]
+        for cells in texts:
+            data.append([para(text, self.s.value) for text in cells])
         blank = max(BLANK_ROWS, f.slots) if not rows else 0
         data += [[""] * len(columns) for _ in range(blank)]
         heights = [None] + [None] * len(rows) + [BOX_H] * blank
         # splitInRow: a row of long cells may continue on the next page (no LayoutError).
         weights = [COLUMN_WEIGHTS.get(col_fields[k].type, 1.0) if k in col_fields else 1.0
                    for k, _ in columns]
-        widths = [CONTENT_W * w / sum(weights) for w in weights]
+        widths = fit_widths([CONTENT_W * w / sum(weights) for w in weights],
+                            [longest_word([label], self.s.label) for _, label in columns],
+                            [longest_word([t[i] for t in texts], self.s.value)
+                             for i in range(len(columns))])
         table = Table(data, colWidths=widths,
                       rowHeights=heights, repeatRows=1, hAlign="LEFT", splitInRow=1)
         table.setStyle(TableStyle([
