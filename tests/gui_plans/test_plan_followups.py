@@ -120,3 +120,51 @@ def test_the_whole_tab_bar_is_visible_at_1366_with_a_passed_follow_up(qtbot, ses
     assert all(bar.tabRect(i).width() > 0 for i in range(bar.count()))
     if SHOTS:
         view.grab().save(os.path.join(SHOTS, "case-tabs-1366.png"))
+
+
+def _todo_item(todo, key):
+    from oro_desktop.gui.todo.view import GROUP_ROLE
+
+    for i in range(todo.tree.topLevelItemCount()):
+        head = todo.tree.topLevelItem(i)
+        if head.data(0, GROUP_ROLE) == key and head.childCount():
+            return head.child(0)
+    return None
+
+
+def test_att_gora_opens_a_plan_follow_up_on_the_planer_tab(qtbot, session, services, seeded):
+    from PySide6.QtCore import Qt
+
+    from oro_desktop.gui.main_window import MainWindow
+    from oro_desktop.gui.sections import discover
+    from oro_desktop.services.disclosures import Party
+
+    plan = _saved_plan(services, seeded.newborn, TODAY.isoformat())  # due today
+    parent = services.cases.view(seeded.newborn).persons[1].uid
+    services.cases.record_consent(seeded.newborn, parent, answer="no", manner="oral",
+                                  asked_on=TODAY, asked_by="BVC", function="BVC",
+                                  content="Oron", said="Nej")
+    services.disclosures.record(
+        seeded.newborn, disclosed_on=TODAY, sender=Party("BVC Växjö", "BVC", True),
+        recipient=Party("Socialtjänsten Växjö", "socialtjänsten", True), legal_basis="osl-25-12",
+        content="Oro", decided_by="Chef", told_before_on=TODAY, told_before="Att kontakt tas.")
+    window = MainWindow(services, discover(strict=True))
+    qtbot.addWidget(window)
+    window.resize(1366, 740)
+    window.show()
+    todo = window.section_widget("todo")
+    qtbot.waitUntil(lambda: todo.data is not None and not todo.busy_now, timeout=15_000)
+    assert [(r.kind, r.ref) for r in todo.rows("plans")] == [("case", seeded.newborn)]
+    todo.tree.setCurrentItem(_todo_item(todo, "plans"))
+    qtbot.keyClick(todo.tree, Qt.Key.Key_Return)
+    assert window.current_section().id == "cases"
+    detail = window.section_widget("cases").detail
+    qtbot.waitUntil(lambda: detail.view is not None and detail.view.row.uid == seeded.newborn)
+    assert detail.tabs.currentWidget() is detail.plans_tab
+    assert detail.plans_tab.selected_uid() == plan
+    # the same case's "to be told afterwards" row opens it as before, not on Planer
+    detail.tabs.setCurrentIndex(0)
+    window.show_section("todo")
+    todo.tree.setCurrentItem(_todo_item(todo, "tell_after"))
+    qtbot.keyClick(todo.tree, Qt.Key.Key_Return)
+    assert detail.tabs.currentWidget() is not detail.plans_tab

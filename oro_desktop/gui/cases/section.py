@@ -189,10 +189,17 @@ class CasesView(QWidget):
         row = self.selected_row()
         return self.open_case(row.uid) if row else None
 
-    def open_case(self, uid: str) -> CaseDetail:
+    def open_case(self, uid: str, *, tab: str | None = None) -> CaseDetail:
+        """Show the case; `tab` "plans" opens it on its Planer tab (Att göra's plan
+        follow-ups), where the plans are sorted by next follow-up, the passed one first."""
         self.pages.setCurrentIndex(1)
         self.detail.open_case(uid)
-        self.detail.tabs.setFocus()
+        pages = {"plans": self.detail.plans_tab}
+        if tab in pages:
+            self.detail.tabs.setCurrentWidget(pages[tab])
+            self.detail.plans_tab.table.setFocus()
+        else:
+            self.detail.tabs.setFocus()
         return self.detail
 
     def new_case(self) -> Any:
