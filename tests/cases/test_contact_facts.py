@@ -113,3 +113,27 @@ def test_a_step_ticked_before_the_answer_changed_can_be_unticked(cases):
     cases.tick_step(uid, "a1-1", ticked=False)  # taking a mark back is always allowed
     with pytest.raises(InvalidInput):
         cases.tick_step(uid, "a1-1")
+
+
+def test_the_contact_facts_survive_an_export_and_import(session, cases, tmp_path):
+    from oro_desktop.core.forms import FormLibrary
+    from oro_desktop.paths import forms_dir
+    from oro_desktop.services.cases import CaseService
+    from oro_desktop.services.cases_transfer import CaseTransfer
+    from oro_desktop.services.session import Session
+    from oro_desktop.store.kdf import FAST_INSECURE
+    from tests.cases.conftest import ADMIN, PASSWORD
+
+    uid = _violence_case(cases)
+    cases.set_contact_facts(uid, violence=True, parent_takes_part=False)
+    data = CaseTransfer(session, cases.guidance, FormLibrary(forms_dir()),
+                        today=lambda: TODAY).export_data()
+    fresh, _key = Session.create(tmp_path / "ny.db", ADMIN, PASSWORD, kdf=FAST_INSECURE)
+    try:
+        other = CaseService(fresh, cases.guidance, FormLibrary(forms_dir()), today=lambda: TODAY)
+        CaseTransfer(fresh, cases.guidance, FormLibrary(forms_dir()),
+                     today=lambda: TODAY).import_data(data)
+        view = other.view(uid)
+        assert view.contact.exempt and "violence_exemption" in view.guidance.codes()
+    finally:
+        fresh.close()
