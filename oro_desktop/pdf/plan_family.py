@@ -72,6 +72,8 @@ def family_sentences(plan: Plan) -> dict[str, list[str]]:
     intro = []
     if plan.person_name:
         intro.append(f"Planen gäller {plan.person_name}.")
+    if plan.person_protected:
+        intro.append("Skyddade personuppgifter: visa inte planen för andra än dem den gäller.")
     if plan.meetings:
         days = [long_date(m.on) for m in plan.meetings]
         named = [f"den {d}" for d in days]

@@ -10,7 +10,9 @@ boxes, ticked as the data says; a signature block per signer slot with Datum, Na
 tall blank Underskrift box for a wet signature; on every page a footer with the title,
 source, form id and version and "Sida x av y". Fields hidden by a condition are left out
 (a blank form prints every field, since nothing is chosen yet). The address of a person
-marked with protected identity is never printed.
+marked with protected identity is never printed; on the working model's forms (consents to
+contact, the disclosure record, plans: `MASKED_KINDS`) such a person's number is masked and
+marked "[skyddade personuppgifter]", as the case view shows it.
 """
 
 from __future__ import annotations
@@ -34,7 +36,9 @@ from reportlab.platypus import (
 
 from oro_desktop.core.forms.bounds import clip_data
 from oro_desktop.core.forms.model import PARTY_COLUMNS, Field, FormDefinition, Section
-from oro_desktop.core.forms.values import address_hidden, display_identity, is_empty, is_visible
+from oro_desktop.core.forms.values import (
+    address_hidden, display_identity, is_empty, is_visible, masked_identity,
+)
 from oro_desktop.pdf.fonts import register_fonts
 from oro_desktop.pdf.layout import (
     CONTENT_W,
@@ -53,6 +57,10 @@ from oro_desktop.pdf.layout import (
 )
 
 PROTECTED_ADDRESS = "Skyddade personuppgifter – adressen skrivs inte ut."
+# Form kinds whose printed identities of protected persons are masked and marked (the
+# working model's documents); the barnhälsoteam consent (kind consent) is signed by the
+# guardian on paper and keeps the full number.
+MASKED_KINDS = frozenset({"contact_consent", "record", "plan"})
 GRID_TYPES = frozenset({"text", "multiline", "phone", "email", "date", "identity", "person_ref"})
 BOX_H = 10 * mm        # a one-line answer box
 TALL_BOX_H = 14 * mm   # multiline answers
@@ -67,20 +75,59 @@ LONG_ANSWER_CHARS = 600
 LONG_ANSWER_LINES = 12
 
 
-def display_value(f: Field, value: Any) -> str:
-    """One answer as text for a box."""
+def display_value(f: Field, value: Any, *, mask: bool = False) -> str:
+    """One answer as text for a box (mask: a protected identity masked and marked)."""
     if is_empty(value):
         return ""
+    shown = masked_identity if mask else display_identity
     if f.type == "identity":
-        return display_identity(value)
+        return shown(value)
     if f.type == "person_ref":
-        ident = display_identity(value.get("identity")) if value.get("identity") else ""
+        raw = value.get("identity")
+        if mask and raw and value.get("protected") and isinstance(raw, Mapping):
+            raw = {**raw, "protected": True}
+        ident = shown(raw) if raw else ""
         return ", ".join(p for p in (str(value.get("name") or ""), ident) if p)
     if f.type == "choice":
         return f.choice_label(value)
     if f.type == "yes_no":
         return f.sub_label("yes") if value else f.sub_label("no")
     return str(value).strip()
+
+
+CELL_PADDING = 2 * 6 + 1  # a Table cell's default left and right padding, and the rule
+
+
+def longest_word(texts: list[str], style: Any) -> float:
+    """The width of the longest word in `texts` set in `style` (0 for none)."""
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+
+    words = {w for t in texts for w in t.split()}
+    return max((stringWidth(w, style.fontName, style.fontSize) for w in words), default=0.0)
+
+
+def fit_widths(widths: list[float], label_words: list[float], value_words: list[float]) -> list[float]:
+    """Column widths in which every column's longest word fits, so the words of a cell
+    break at spaces ("Sven Testsson, socialsekreterare"), never inside a word
+    ("socialsekreter|are"). The weighted widths are the start; a column too narrow for
+    its longest value is widened (to at most 45 % of the table) and the room is taken
+    from the columns with room to spare, in proportion to it. Header labels count too,
+    but only as far as they fit beside the values. If the words cannot all fit, the
+    weighted widths stay (reportlab then splits the longest words)."""
+    total = sum(widths)
+    need = [min(max(v, min(lab, w)) + CELL_PADDING, total * 0.45)
+            for v, lab, w in zip(value_words, label_words, widths)]
+    if sum(need) > total:
+        return widths
+    out = [max(w, n) for w, n in zip(widths, need)]
+    excess = sum(out) - total
+    if excess <= 0:
+        return out
+    spare = [o - n for o, n in zip(out, need)]
+    room = sum(spare)
+    if room < excess:
+        return widths
+    return [o - excess * s / room for o, s in zip(out, spare)]
 
 
 class _Renderer:
@@ -91,6 +138,7 @@ class _Renderer:
         self.blank = data is None
         self.data: Mapping[str, Any] = data or {}
         self.s = styles
+        self.mask = definition.kind in MASKED_KINDS
 
     def shown(self, f: Field) -> bool:
         return self.blank or is_visible(self.d, f, self.data)
@@ -137,7 +185,7 @@ class _Renderer:
             if f.type in ("text", "multiline") and address_hidden(f, self.data):
                 text = PROTECTED_ADDRESS
             else:
-                text = display_value(f, value)
+                text = display_value(f, value, mask=self.mask)
             if len(text) > LONG_ANSWER_CHARS or text.count("\n") >= LONG_ANSWER_LINES:
                 long += [para(f.label, self.s.label),
                          *(para(line, self.s.value) for line in text.split("\n")),
@@ -199,19 +247,20 @@ class _Renderer:
         rows = [r for r in value if isinstance(r, Mapping) and not is_empty(r)] \
             if isinstance(value, list) else []
         data: list[list[Any]] = [[para(label, self.s.label) for _, label in columns]]
-        for r in rows:
-            data.append([
-                para(display_value(col_fields[k], r.get(k)) if k in col_fields
-                     else str(r.get(k) or ""), self.s.value)
-                for k, _ in columns
-            ])
+        texts = [[display_value(col_fields[k], r.get(k), mask=self.mask) if k in col_fields
+                  else str(r.get(k) or "") for k, _ in columns] for r in rows]
+        for cells in texts:
+            data.append([para(text, self.s.value) for text in cells])
         blank = max(BLANK_ROWS, f.slots) if not rows else 0
         data += [[""] * len(columns) for _ in range(blank)]
         heights = [None] + [None] * len(rows) + [BOX_H] * blank
         # splitInRow: a row of long cells may continue on the next page (no LayoutError).
         weights = [COLUMN_WEIGHTS.get(col_fields[k].type, 1.0) if k in col_fields else 1.0
                    for k, _ in columns]
-        widths = [CONTENT_W * w / sum(weights) for w in weights]
+        widths = fit_widths([CONTENT_W * w / sum(weights) for w in weights],
+                            [longest_word([label], self.s.label) for _, label in columns],
+                            [longest_word([t[i] for t in texts], self.s.value)
+                             for i in range(len(columns))])
         table = Table(data, colWidths=widths,
                       rowHeights=heights, repeatRows=1, hAlign="LEFT", splitInRow=1)
         table.setStyle(TableStyle([

@@ -7,9 +7,17 @@ case is audited (record_type "case"); a count shows nobody and is not.
 
 The case view asks the guidance engine (GuidanceService) for the case's current
 situation: its guideline and municipality, the initiating unit (public or private),
-each consent person's own newest answer, whether the concern is violence, and whether
-the child is born. Person names are the keys of that situation; nobody's answer is
-taken for another's.
+each consent person's own newest answer, what the case records about the contact
+(whether it is a report of concern about violence or honour-related violence, and whether
+the parent takes part in making it: `contact_facts`), and whether the child is born.
+Person names are the keys of that situation; nobody's answer is taken for another's.
+
+Why the violence facts are recorded and not read from the concern categories: Kronoberg's
+exemption ("Samverkan vid avsaknad av samtycke", punkt 6) is about the contact, "om
+kontakt med annan myndighet handlar om en orosanmälan utifrån misstanke om
+våldsutsatthet eller hedersrelaterat våld och förtryck ... såvida föräldern inte är
+delaktig i att en sådan kontakt tas". A case whose concern is violence may still be one
+where the parent herself asks for help; only what the case records decides.
 """
 
 from __future__ import annotations
@@ -27,7 +35,8 @@ from oro_desktop.core.guidance.model import EXPECTED_CHILD, NEWBORN, PREGNANT_PE
 from oro_desktop.core.persons import Person
 from oro_desktop.errors import InvalidInput
 from oro_desktop.services.case_views import (
-    CaseRow, CaseView, ConsentEntry, DisclosureEntry, HistoryEntry, PersonInCase, StepItem,
+    CaseRow, CaseView, ConsentEntry, ContactFacts, DisclosureEntry, HistoryEntry, PersonInCase,
+    StepItem,
 )
 from oro_desktop.services.guidance import GuidanceService
 from oro_desktop.store.errors import NotFound
@@ -40,6 +49,19 @@ if TYPE_CHECKING:
 
 MAX_PAGE = 1000
 _STATUSES = {s.value: s for s in CaseStatus}
+CONTACT_EVENT = "contact_facts"   # case_events.action of a recorded ContactFacts
+
+
+def contact_facts(events: Iterable[repo.EventRecord]) -> ContactFacts:
+    """What the case records about the contact: its newest `contact_facts` event, or
+    nothing recorded (not a violence report; the person is told before and after)."""
+    found = ContactFacts()
+    for e in events:
+        if e.action == CONTACT_EVENT:
+            violence = bool(e.detail.get("violence"))
+            found = ContactFacts(violence, violence and bool(e.detail.get("parent_takes_part")),
+                                 True)
+    return found
 
 
 def consent_answers(consents: Iterable[repo.ConsentRecord]) -> dict[int, repo.ConsentRecord]:
@@ -176,7 +198,7 @@ class CaseReads:
 
     # -- the case view ---------------------------------------------------------------------
     def _situation(self, record: repo.CaseRecord, guideline: Guideline,
-                  answers: Mapping[str, str]) -> dict[str, Any]:
+                   answers: Mapping[str, str], facts: ContactFacts) -> dict[str, Any]:
         """The guidance situation of a case (the format of `oro-admin guide`)."""
         return {
             "guideline": guideline.id, "municipality": record.municipality,
@@ -184,7 +206,7 @@ class CaseReads:
                           "name": (record.responsible_unit or record.responsible_user)[:200],
                           "public": record.initiator_public},
             "consents": dict(answers), "at": self.now().strftime("%Y-%m-%d %H:%M"),
-            "violence": "violence" in record.concerns,
+            "violence": facts.violence, "parent_takes_part": facts.parent_takes_part,
             "child_born": record.born_on is not None and guideline.situation == EXPECTED_CHILD,
         }
 
@@ -192,7 +214,8 @@ class CaseReads:
         """The guidance situation of a case as core data (what the case view's guidance
         panel is given): its guideline and municipality, the initiating unit, each
         consent person's own newest answer (keyed by name; nobody answers for another),
-        violence, whether the child is born, and now. Audited as a read of the case.
+        the recorded contact facts (violence report, parent taking part), whether the
+        child is born, and now. Audited as a read of the case.
 
         Refused with one Swedish line (InvalidInput) when the case's guideline is not in
         the program or the case does not fit it.
@@ -200,23 +223,35 @@ class CaseReads:
         with self._uow() as uow:
             conn = uow.conn
             record = self._case_by_uid(conn, case_uid)
-            parts = repo.participants(conn, record.id)
-            people = persons_repo.get_many(conn, [p.person_id for p in parts])
-            consents = repo.consents(conn, record.id)
             uow.audit("read", "case", case_uid, {"situation": True})
-        guideline = self._guideline(record.guideline_id)
-        newest = consent_answers(consents)
+            return self._situation_in(conn, record, self._guideline(record.guideline_id))
+
+    def _situation_in(self, conn: Any, record: repo.CaseRecord, guideline: Guideline) -> Situation:
+        """The case's situation read on `conn` (no audit of its own)."""
+        parts = repo.participants(conn, record.id)
+        people = persons_repo.get_many(conn, [p.person_id for p in parts])
+        newest = consent_answers(repo.consents(conn, record.id))
         roles = self._consent_roles(record, guideline)
         asked = [(people[p.person_id].name,
                   newest[p.person_id].answer if p.person_id in newest else "not_asked")
                  for p in parts if Role(p.role) in roles]
         try:
-            return self._situation_of(record, guideline, asked)
+            return self._situation_of(record, guideline, asked,
+                                      contact_facts(repo.events(conn, record.id)))
         except SituationError as exc:
             raise InvalidInput(exc.message) from None
 
+    def _checklist(self, conn: Any, record: repo.CaseRecord, guideline: Guideline) -> set[str]:
+        """The step ids on the case's checklist now (what the case view lists)."""
+        situation = self._situation_in(conn, record, guideline)
+        try:
+            guidance = self._guidance.guide(situation, now=self.now())
+        except SituationError as exc:
+            raise InvalidInput(exc.message) from None
+        return {result.step.id for result in guidance.steps}
+
     def _situation_of(self, record: repo.CaseRecord, guideline: Guideline,
-                      asked: Sequence[tuple[str, str]]) -> Situation:
+                      asked: Sequence[tuple[str, str]], facts: ContactFacts) -> Situation:
         """The Situation from (name, answer) of each consent person, in participant order."""
         if guideline.consent_subject == PREGNANT_PERSON:
             asked = asked[:1]
@@ -226,7 +261,7 @@ class CaseReads:
                    for name, (_n, answer) in zip(names, asked)} or {names[0]: "not_asked"}
         if guideline.situation == NEWBORN and len(answers) > 6:
             answers = dict(list(answers.items())[:6])
-        return parse_situation(self._situation(record, guideline, answers), now=self.now())
+        return parse_situation(self._situation(record, guideline, answers, facts), now=self.now())
 
     def view(self, case_uid: str) -> CaseView:
         """Everything the case view shows (audited as one read of the case and its persons)."""
@@ -266,7 +301,8 @@ class CaseReads:
                 person.protected, p.due_date,
                 answer if Role(p.role) in roles else "",
                 tuple(by_person.get(p.person_id, ()))))
-        situation, guidance, problem = self._guidance_for(record, guideline, persons, roles)
+        facts = contact_facts(events)
+        situation, guidance, problem = self._guidance_for(record, guideline, persons, roles, facts)
         ticks: dict[str, repo.StepRecord] = {}
         for s in steps:
             if guideline is not None and s.guideline_id == guideline.id:
@@ -292,6 +328,10 @@ class CaseReads:
             ref = refs["sol-19-1"]
             notices.append(f"Barnet är fött {record.born_on.isoformat()}: vid oro gäller "
                            f"anmälningsplikt ({ref.display}).")
+        if "violence" in record.concerns and not facts.recorded and record.status == "open":
+            notices.append("Oron gäller våld: ange under Uppgiftslämnanden om kontakten är en "
+                           "orosanmälan om våld eller hedersrelaterat våld och om föräldern är "
+                           "delaktig i att kontakten tas (det avgör om föräldern informeras).")
         if guidance is not None and (guidance.validity.expired or guidance.validity.expires_soon):
             notices.append(guidance.validity.text)
         concerns = tuple((c, next((k.text for k in guideline.concern_categories if k.id == c), c)
@@ -302,7 +342,7 @@ class CaseReads:
             self._rows_from(record, parts, people), concerns, tuple(persons), guidance, problem,
             tuple(items), tuple(entries), tuple(motivate), tuple(shown),
             tuple(HistoryEntry(e.happened_at, e.actor, e.action, e.text) for e in events),
-            tuple(notices), situation=situation)
+            tuple(notices), situation=situation, contact=facts)
 
     def _rows_from(self, record: repo.CaseRecord, parts: Sequence[repo.ParticipantRecord],
                    people: Mapping[int, Person]) -> CaseRow:
@@ -328,12 +368,12 @@ class CaseReads:
 
     def _guidance_for(self, record: repo.CaseRecord, guideline: Guideline | None,
                       persons: Sequence[PersonInCase], roles: frozenset[Role],
-                      ) -> tuple[Situation | None, Guidance | None, str]:
+                      facts: ContactFacts) -> tuple[Situation | None, Guidance | None, str]:
         if guideline is None:
             return None, None, f"Riktlinjen ”{record.guideline_id}” finns inte i programmet."
         asked = [(p.name, p.answer) for p in persons if Role(p.role) in roles]
         try:
-            situation = self._situation_of(record, guideline, asked)
+            situation = self._situation_of(record, guideline, asked, facts)
             return situation, self._guidance.guide(situation, now=self.now()), ""
         except SituationError as exc:
             return None, None, exc.message

@@ -159,6 +159,24 @@ class HistoryEntry:
 
 
 @dataclass(frozen=True)
+class ContactFacts:
+    """What a case records about its contact with another body (Kronoberg's violence
+    exemption turns on it): whether the contact is a report of concern about violence or
+    honour-related violence and oppression, and whether the parent takes part in making
+    it. `recorded` is False until someone has said (the default: not a violence report,
+    so the person is told before and after)."""
+
+    violence: bool = False
+    parent_takes_part: bool = False
+    recorded: bool = False
+
+    @property
+    def exempt(self) -> bool:
+        """A violence report the parent is not part of (where the guideline has the rule)."""
+        return self.violence and not self.parent_takes_part
+
+
+@dataclass(frozen=True)
 class CaseView:
     """Everything the case view shows, read (and audited) in one go."""
 
@@ -174,6 +192,7 @@ class CaseView:
     history: tuple[HistoryEntry, ...]
     notices: tuple[str, ...] = ()           # e.g. anmälningsplikt after the birth
     situation: Situation | None = None      # what `guidance` was computed for (CaseService.situation)
+    contact: ContactFacts = ContactFacts()  # the recorded violence facts (set_contact_facts)
     extra: dict[str, Any] = field(default_factory=dict, hash=False)
 
     @property

@@ -43,6 +43,7 @@ from oro_desktop.errors import InvalidInput
 from oro_desktop.services.case_consents import (
     ANSWERS, MANNERS, CaseConsents, note_value as _note, text_value as _text,
 )
+from oro_desktop.services.case_reads import CONTACT_EVENT
 from oro_desktop.services.case_views import BornResult, PersonInput
 from oro_desktop.services.changes import Change
 from oro_desktop.services.guidance import GuidanceService
@@ -196,7 +197,12 @@ class CaseService(CaseConsents):
 
     def tick_step(self, case_uid: str, step_id: str, *, note: str = "",
                   ticked: bool = True) -> None:
-        """Tick (or untick) a step of the case's guideline; every mark is kept."""
+        """Tick (or untick) a step of the case's guideline; every mark is kept.
+
+        Only a step on the case's checklist now (the guidance's steps for its situation)
+        can be ticked: an Alternativ 1 step after the only person said no, or a step of the
+        other initiating sector, is refused and nothing is written. Unticking is always
+        allowed, so a mark made before the situation changed can be taken back."""
         text = _note(note, "anteckningen")
         with self._uow() as uow:
             record = self._open_case(uow.conn, case_uid)
@@ -204,6 +210,9 @@ class CaseService(CaseConsents):
             steps = {s.id: s for a in guideline.alternatives for s in a.steps}
             if step_id != "ask-consent" and step_id not in steps:
                 raise InvalidInput(f"Steget ”{step_id}” finns inte i riktlinjen {guideline.id}.")
+            if ticked and step_id not in self._checklist(uow.conn, record, guideline):
+                raise InvalidInput(f"Steget ”{step_id}” hör inte till ärendets checklista nu "
+                                   "(det gäller en annan väg eller part) och kan inte bockas av.")
             repo.mark_step(uow.conn, uow.actor, record.id, guideline.id, step_id, ticked, text)
             label = (f"Steg {steps[step_id].number} (Alternativ "
                      f"{self._alternative_of(guideline, step_id)})") if step_id in steps \
@@ -212,6 +221,34 @@ class CaseService(CaseConsents):
                            f"{label} {'bockades av' if ticked else 'avbockades'}"
                            + (f": {text}" if text else "."), {"step": step_id})
             uow.audit("update", "case", case_uid, {"step": step_id, "ticked": ticked})
+        self._publish(Change("case", case_uid, "updated"))
+
+    def set_contact_facts(self, case_uid: str, *, violence: bool,
+                          parent_takes_part: bool = False) -> None:
+        """Record whether the case's contact is a report of concern about violence or
+        honour-related violence, and whether the parent takes part in making it.
+
+        Why: Kronoberg's exemption from telling the parent (Samverkan vid avsaknad av
+        samtycke, punkt 6) applies to such a report only when the parent is not part of
+        it; the guidance and the disclosure record read these facts, never the concern
+        categories. Every change is a history entry and audited; the newest counts.
+        """
+        violence = bool(violence)
+        takes_part = violence and bool(parent_takes_part)
+        with self._uow() as uow:
+            record = self._open_case(uow.conn, case_uid)
+            if not violence:
+                text = "Kontakten gäller inte en orosanmälan om våld eller hedersrelaterat våld."
+            elif takes_part:
+                text = ("Kontakten gäller en orosanmälan om våld eller hedersrelaterat våld som "
+                        "föräldern är delaktig i.")
+            else:
+                text = ("Kontakten gäller en orosanmälan om våld eller hedersrelaterat våld som "
+                        "föräldern inte är delaktig i.")
+            repo.add_event(uow.conn, uow.actor, record.id, CONTACT_EVENT, text,
+                           {"violence": violence, "parent_takes_part": takes_part})
+            uow.audit("update", "case", case_uid,
+                      {"violence": violence, "parent_takes_part": takes_part})
         self._publish(Change("case", case_uid, "updated"))
 
     @staticmethod

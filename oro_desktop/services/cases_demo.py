@@ -98,6 +98,7 @@ def demo_seed(session: "Session") -> None:
                    initiator_kind="BB")
     a = cases.add_person(c, "guardian", who("Robin Testare", "19910909", 996))
     ask(c, a, "no", "Barnmorska BB (fiktiv)")
+    cases.set_contact_facts(c, violence=True, parent_takes_part=False)
     tell(c, Party("BB Växjö", "BB", True), Party("Socialtjänsten Ljungby", "socialtjänsten", True),
          "osl-25-12", exemption="vald",
          exemption_reason="Orosanmälan om misstänkt våld i nära relation; föräldern är inte delaktig.")

@@ -41,7 +41,7 @@ from oro_desktop.core.forms.offer import forms_for_region
 from oro_desktop.core.guidance import Guideline, SituationError
 from oro_desktop.core.plans.model import plan_from_data
 from oro_desktop.errors import InvalidInput
-from oro_desktop.services.case_reads import consent_answers
+from oro_desktop.services.case_reads import consent_answers, contact_facts
 from oro_desktop.services.changes import Change
 from oro_desktop.services.form_versions import FieldChange, FormVersionInfo, FormVersionService
 from oro_desktop.services.guidance import GuidanceService
@@ -353,12 +353,36 @@ class PlanService:
         return self._versions.diff(old.uid, new.uid)
 
     def exemption_applies(self, case_uid: str) -> bool:
-        """Whether the case has a disclosure made under the violence exemption (the
-        parents are not told): then no family copy is printed."""
+        """Whether the violence exemption applies in the case (the parents are not told):
+        a disclosure was made under it, or the case records that its contact is a report
+        about violence the parent is not part of, under a guideline that has the
+        exemption (Kronoberg). Then no family copy is printed."""
         with self._uow() as uow:
             record = self._case(uow.conn, case_uid)
-            return any(d.informed == "exemption"
-                       for d in disclosures_repo.of_case(uow.conn, record.id))
+            return self._exempt(uow.conn, record)
+
+    def _exempt(self, conn: Any, record: cases_repo.CaseRecord) -> bool:
+        if any(d.informed == "exemption" for d in disclosures_repo.of_case(conn, record.id)):
+            return True
+        if not contact_facts(cases_repo.events(conn, record.id)).exempt:
+            return False
+        try:
+            return self._guidance.guideline(record.guideline_id).rule("violence_exemption") \
+                is not None
+        except SituationError:
+            return False
+
+    def read_only_reason(self, plan_uid: str) -> str:
+        """Why the plan cannot be changed ("" when it can): its case is closed. The plan
+        window opens such a plan read-only and says this line."""
+        with self._uow() as uow:
+            plan = self._plan(uow.conn, plan_uid)
+            case = self._case(uow.conn, plan.case_uid)
+        if case.status == "open":
+            return ""
+        when = f" {case.closed_on.isoformat()}" if case.closed_on else ""
+        return (f"Ärendet avslutades{when}: planen kan läsas och skrivas ut men inte ändras "
+                "(ett avslutat ärende är skrivskyddat).")
 
     def pdf_job(self, plan_uid: str, *, version: int | None = None,
                 family: bool = False) -> Callable[[], bytes]:
@@ -372,11 +396,10 @@ class PlanService:
         with self._uow() as uow:
             conn = uow.conn
             plan = self._plan(conn, plan_uid)
-            if family and any(d.informed == "exemption"
-                              for d in disclosures_repo.of_case(conn, plan.case_id)):
+            if family and self._exempt(conn, self._case(conn, plan.case_uid)):
                 raise FamilyCopyRefused(
-                    "Familjeexemplaret skrivs inte ut: i ärendet finns ett uppgiftslämnande "
-                    "med undantag från att informera föräldrarna (våld i nära relation). "
+                    "Familjeexemplaret skrivs inte ut: i ärendet gäller undantaget från att "
+                    "informera föräldrarna (orosanmälan om våld eller hedersrelaterat våld). "
                     "Ett exemplar till familjen kan avslöja anmälan; skriv ut planen för "
                     "parternas egen dokumentation i stället.")
             if version is None and plan.versions == 0:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from dataclasses import replace
 from datetime import datetime
 from pathlib import Path
@@ -125,5 +126,31 @@ def test_factory_with_a_real_session(qtbot, store_path: Path) -> None:
         assert widget.service.editable
         widget.search("växjö")
         assert widget.model.rowCount() >= 1
+    finally:
+        session.close()
+
+
+def test_kontakter_starts_on_the_region_setting(qtbot, store_path: Path) -> None:
+    session = Session.unlock(store_path, ADMIN, ADMIN_PASSWORD)
+    try:
+        first = make_widget(session.services, None)
+        qtbot.addWidget(first)
+        assert first.region_box.currentData() == ""  # no setting: every region
+        session.set_setting("default_region", "kronoberg")
+        widget = make_widget(session.services, None)
+        qtbot.addWidget(widget)
+        assert widget.region_box.currentData() == "Kronoberg"
+        assert {i.entry.region for i in widget.model.items} == {"Kronoberg"}
+        # a search that only another region answers says so, and "Alla regioner" finds it
+        widget.search("östersund")
+        assert widget.model.rowCount() == 0
+        assert "i andra regioner" in widget.count_label.text()
+        if os.environ.get("ORO_SHOTS"):
+            widget.resize(1366, 740)
+            widget.show()
+            widget.grab().save(os.path.join(os.environ["ORO_SHOTS"], "contacts-region.png"))
+        widget.region_box.setCurrentIndex(widget.region_box.findData(""))
+        assert widget.model.rowCount() >= 1
+        assert all(i.entry.region == "Jämtland Härjedalen" for i in widget.model.items)
     finally:
         session.close()

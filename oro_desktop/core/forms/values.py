@@ -149,3 +149,24 @@ def display_identity(raw: Any) -> str:
     if len(value) == 12 and value.isdigit():
         return f"{value[:8]}-{value[8:]}"
     return value
+
+
+PROTECTED_MARK = "[skyddade personuppgifter]"
+
+
+def masked_identity(raw: Any) -> str:
+    """A protected person's identity as the case view shows it: the number masked
+    (ÅÅÅÅMMDD-****, or **** for a reservnummer) and marked "[skyddade personuppgifter]";
+    an unprotected value is printed as `display_identity`. Why: the working model's
+    documents (consents, disclosure records, plans) pass between bodies and are read by
+    others than the person; domain.md: a protected person is marked everywhere."""
+    shown = display_identity(raw)
+    if not is_protected(raw) or not shown:
+        return shown
+    kind = raw.get("kind")
+    value = str(raw.get("value") or "").strip()
+    if kind in ("personnummer", "samordningsnummer") and len(value) == 12 and value.isdigit():
+        shown = f"{value[:8]}-****"
+    elif kind == "reservnummer":
+        shown = "****"
+    return f"{shown}  {PROTECTED_MARK}"

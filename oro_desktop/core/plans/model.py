@@ -19,7 +19,7 @@ from datetime import date
 from typing import Any
 
 from oro_desktop.core.forms.model import Field, FormDefinition
-from oro_desktop.core.forms.values import is_visible, iso_date
+from oro_desktop.core.forms.values import is_protected, is_visible, iso_date
 
 #: Repeating-field role -> the column ids the model reads (name -> meaning).
 PLAN_COLUMNS: dict[str, tuple[str, ...]] = {
@@ -83,6 +83,8 @@ class Plan:
     follow_up_by: str
     next_follow_up: date | None
     follow_up_how: str
+    #: The person the plan is about has skyddade personuppgifter (marked on every copy).
+    person_protected: bool = False
 
     @property
     def private_participants(self) -> tuple[Participant, ...]:
@@ -211,6 +213,14 @@ class _Reader:
                 return name
         return ""
 
+    def protected(self) -> bool:
+        """Whether the child or the pregnant person is marked skyddade personuppgifter."""
+        for role in ("child.identity", "pregnant_person.identity"):
+            f = self.d.field_for(role)
+            if f is not None and is_protected(self.data.get(f.id)):
+                return True
+        return False
+
     def goals(self) -> tuple[tuple[str, str], ...]:
         return tuple((f.label, _text(self.data.get(f.id)))
                      for f in self.d.fields_for("plan.goals")
@@ -227,7 +237,7 @@ def plan_from_data(definition: FormDefinition, data: Mapping[str, Any]) -> Plan:
     return Plan(
         form_id=definition.id, form_version=definition.version, title=definition.title,
         type_value=type_value, type_label=type_label, with_consent=r.consent(),
-        person_name=r.person(), meetings=r.meetings(), participants=r.participants(),
+        person_name=r.person(), person_protected=r.protected(), meetings=r.meetings(), participants=r.participants(),
         goals=r.goals(), interventions=r.interventions(), others=r.text("plan.others"),
         coordinator=r.text("plan.coordinator"),
         coordinator_contact=r.text("plan.coordinator_contact"),

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 
 from oro_desktop.errors import OroError
 from oro_desktop.gui.cases.common import OSL_BASES, ROW_ROLE, CaseHost, tree
+from oro_desktop.gui.cases.contact_box import ContactBox
 from oro_desktop.gui.cases.forms import DisclosureForm, date_edit, pydate
 from oro_desktop.gui.messages import error_text
 from oro_desktop.services.case_views import CaseView
@@ -62,6 +63,8 @@ class DisclosuresTab(QWidget):
         layout.addWidget(self.disclosures, 1)
         layout.addLayout(after)
         layout.addWidget(self.disclosure_warning)
+        self.contact_box = ContactBox(host, self)
+        layout.addWidget(self.contact_box)
         layout.addWidget(self.disclosure_form)
 
     def reset(self) -> None:
@@ -98,7 +101,10 @@ class DisclosuresTab(QWidget):
             refs = self.host.cases.guidance.references
             bases = [(b.ref, refs[b.ref].display if b.ref in refs else b.ref)
                      for b in guideline.alternative(2).legal_bases if b.ref in OSL_BASES]
-            exemption = guideline.rule("violence_exemption") is not None
+            # the exemption is offered only when the case records a violence report the
+            # parent is not part of (the "Kontakten" box), and is then the default
+            exemption = guideline.rule("violence_exemption") is not None and v.contact.exempt
+        self.contact_box.show_view(v, guideline, is_open=is_open)
         self.disclosure_form.set_bases(bases, exemption)
 
     def _guideline(self, v: CaseView) -> Any:

@@ -288,10 +288,17 @@ class DisclosureForm(QGroupBox):
         at = self.basis.findData(keep)
         if at >= 0:
             self.basis.setCurrentIndex(at)
+        was_allowed = getattr(self, "_exemption_offered", False)
+        self._exemption_offered = exemption_allowed
         self.exemption.setVisible(exemption_allowed)
         self.exemption_reason.setVisible(exemption_allowed)
         if not exemption_allowed:
             self.exemption.setChecked(False)
+        elif not was_allowed:  # the case now records a violence report: the default
+            self.exemption.setChecked(True)
+            if not self.exemption_reason.text():
+                self.exemption_reason.setText("Orosanmälan om misstänkt våld eller hedersrelaterat "
+                                              "våld; föräldern är inte delaktig i kontakten.")
 
     def values(self) -> dict[str, object]:
         from oro_desktop.services.disclosures import Party

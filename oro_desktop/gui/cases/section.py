@@ -18,7 +18,8 @@ from oro_desktop.services.case_views import CaseRow, PersonHit
 
 
 class CasesView(QWidget):
-    """Hooks: `search(text)`, `search_placeholder`; `open_case(uid)` for Att göra."""
+    """Hooks: `search(text)`, `search_placeholder`, `flush_drafts()`; `open_case(uid)` for
+    Att göra."""
 
     search_placeholder = "Sök person eller ärende"  # by name, number or case number
 
@@ -174,6 +175,11 @@ class CasesView(QWidget):
         self.show_list()
         self.model.set_text(text)
 
+    def flush_drafts(self) -> None:
+        """The shell's hook before an auto-lock or a close: every open plan window of the
+        shown case writes its typing as a draft and then closes without asking."""
+        self.detail.plans_tab.flush_drafts()
+
     # -- navigation ----------------------------------------------------------------------
     def show_list(self) -> None:
         self.pages.setCurrentIndex(0)
@@ -183,10 +189,17 @@ class CasesView(QWidget):
         row = self.selected_row()
         return self.open_case(row.uid) if row else None
 
-    def open_case(self, uid: str) -> CaseDetail:
+    def open_case(self, uid: str, *, tab: str | None = None) -> CaseDetail:
+        """Show the case; `tab` "plans" opens it on its Planer tab (Att göra's plan
+        follow-ups), where the plans are sorted by next follow-up, the passed one first."""
         self.pages.setCurrentIndex(1)
         self.detail.open_case(uid)
-        self.detail.tabs.setFocus()
+        pages = {"plans": self.detail.plans_tab}
+        if tab in pages:
+            self.detail.tabs.setCurrentWidget(pages[tab])
+            self.detail.plans_tab.table.setFocus()
+        else:
+            self.detail.tabs.setFocus()
         return self.detail
 
     def new_case(self) -> Any:

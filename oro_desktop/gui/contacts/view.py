@@ -97,6 +97,11 @@ class ContactsView(QWidget):
         self.region_box.setObjectName("contactsRegion")
         self.region_box.setAccessibleName("Visa kontakter i region")
         self._fill_regions()
+        # The unit's own region (Inställningar, default_region) is where Kontakter starts;
+        # "Alla regioner" is one choice away.
+        own = self.region_box.findData(service.own_region()) if service.own_region() else -1
+        if own > 0:
+            self.region_box.setCurrentIndex(own)
         self.region_box.currentIndexChanged.connect(lambda _i: self.refresh())
         region_label = QLabel("&Region:", self)
         region_label.setBuddy(self.region_box)
@@ -216,6 +221,10 @@ class ContactsView(QWidget):
         self.problems.setVisible(bool(self.service.problems))
         if len(found) > MAX_ROWS:
             self.count_label.setText(f"Visar {MAX_ROWS} av {len(found)} träffar – skriv fler bokstäver")
+        elif not found and region and self.query:
+            elsewhere = len(self.service.search(self.query, region=""))
+            self.count_label.setText(f"Inga träffar i {region}" + (
+                f" – {elsewhere} i andra regioner (välj {ALL_REGIONS})" if elsewhere else ""))
         else:
             self.count_label.setText("1 träff" if len(found) == 1 else f"{len(found)} träffar")
         row = self.model.row_of(select_id) if select_id else -1

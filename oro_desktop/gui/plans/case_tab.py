@@ -4,9 +4,15 @@ Why it reloads from the change stream: a plan saved in its window (or by another
 window, the CLI's import, the demo seeding) publishes `Change("plan", uid, ...)`; the
 tab reads the case's plans again (queued to the UI thread, coalesced), so the version
 count and the next follow-up are always what the store says. A passed follow-up is said
-in words, in the row ("Uppföljning passerad"), in a line above the table and in the
-tab's own title ("Planer (uppföljning passerad)"), so the case shows it whichever tab
-is open.
+in words, in the row ("Uppföljning passerad") and in a line above the table, and the
+tab's own title gets a short mark ("Planer ⚠", with a tooltip and an accessible name
+that say it in words), so the case shows it whichever tab is open without widening the
+tab bar (at 1366 px a long title pushed "Personer" out of sight).
+
+"Familjens version…" is disabled, with the reason as its tooltip and a line above the
+table, when the violence exemption applies in the case (`plans.exemption_applies`): a
+copy handed to the family could reveal the report. The tab also reloads on
+`Change("case", <its case>)`, since a disclosure or the case's contact facts decide that.
 
 Hooks: `set_case(uid)`, `flush_drafts()` (every open plan window keeps its typing),
 `due_changed(bool)`.
@@ -26,16 +32,18 @@ from shiboken6 import isValid
 
 from oro_desktop.gui.messages import error_text
 from oro_desktop.gui.plans.plan_model import COL_FOLLOW_UP, ROW_ROLE, SORT_ROLE, PlanTableModel
+from oro_desktop.gui.plans.texts import FAMILY_REFUSED, FAMILY_TIP
 
 TAB_TITLE = "Planer"
-TAB_TITLE_DUE = "Planer (uppföljning passerad)"
+TAB_TITLE_DUE = "Planer ⚠"
+DUE_TIP = "Uppföljning passerad för en plan i ärendet"
 
 
 class CasePlansTab(QWidget):
     """The plans of one case (model/view, sortable by the next follow-up)."""
 
     due_changed = Signal(bool)
-    _changed = Signal(str)  # from any thread: a plan changed
+    _changed = Signal(str, str)  # from any thread: (kind, uid) of a changed plan or case
 
     def __init__(self, services: Any, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -46,6 +54,7 @@ class CasePlansTab(QWidget):
         self.dialog: Any = None  # the last history dialog
         self.print_task: Any = None
         self.due = False
+        self.exempt = False
         self.setObjectName("casePlans")
         self.setAccessibleName("Ärendets planer")
 
@@ -59,6 +68,11 @@ class CasePlansTab(QWidget):
         self.due_label.setProperty("role", "warning")
         self.due_label.setWordWrap(True)
         self.due_label.hide()
+        self.exempt_label = QLabel(FAMILY_REFUSED, self)
+        self.exempt_label.setObjectName("casePlansExempt")
+        self.exempt_label.setProperty("role", "muted")
+        self.exempt_label.setWordWrap(True)
+        self.exempt_label.hide()
         self.message = QLabel("", self)
         self.message.setObjectName("casePlansMessage")
         self.message.setProperty("role", "error")
@@ -103,7 +117,8 @@ class CasePlansTab(QWidget):
         self.history_button = QPushButton("&Historik…", self)
         self.print_button = QPushButton("Skriv &ut…", self)
         self.family_button = QPushButton("&Familjens version…", self)
-        self.family_button.setToolTip("Planen i korthet, på lättläst svenska, för familjen")
+        self.family_button.setToolTip(FAMILY_TIP)
+        self.family_button.setObjectName("casePlansFamily")
         for button, name in ((self.new_button, "Ny plan för ärendet"),
                              (self.open_button, "Öppna den markerade planen"),
                              (self.history_button, "Den markerade planens historik"),
@@ -122,6 +137,7 @@ class CasePlansTab(QWidget):
         layout = QVBoxLayout(self)
         layout.addWidget(intro)
         layout.addWidget(self.due_label)
+        layout.addWidget(self.exempt_label)
         layout.addLayout(buttons)
         layout.addWidget(self.message)
         layout.addWidget(self.table, 1)
@@ -133,8 +149,8 @@ class CasePlansTab(QWidget):
         self._timer.setInterval(50)
         self._timer.timeout.connect(self.reload)
         self._changed.connect(self._on_change, Qt.ConnectionType.QueuedConnection)
-        unsubscribe = services.changes.subscribe(lambda c: self._changed.emit(c.id),
-                                                 kinds=["plan"])
+        unsubscribe = services.changes.subscribe(lambda c: self._changed.emit(c.kind, c.id),
+                                                 kinds=["plan", "case"])
         self.destroyed.connect(unsubscribe)
 
     # -- loading ------------------------------------------------------------------------
@@ -145,8 +161,8 @@ class CasePlansTab(QWidget):
         self.case_uid = case_uid
         self.reload()
 
-    def _on_change(self, _uid: str) -> None:
-        if self.case_uid:
+    def _on_change(self, kind: str, uid: str) -> None:
+        if self.case_uid and (kind == "plan" or uid in ("", self.case_uid)):
             self._timer.start()
 
     @property
@@ -159,6 +175,7 @@ class CasePlansTab(QWidget):
         selected = self.selected_uid()
         try:
             rows = self.plans.for_case(self.case_uid)
+            self.exempt = self.plans.exemption_applies(self.case_uid)
         except Exception as exc:  # noqa: BLE001 - one Swedish line (error_text logs a bug)
             self.show_message(error_text(exc))
             rows = []
@@ -182,6 +199,9 @@ class CasePlansTab(QWidget):
         tabs, index = self._own_tab()
         if tabs is not None:
             tabs.setTabText(index, TAB_TITLE_DUE if due else TAB_TITLE)
+            tabs.setTabToolTip(index, DUE_TIP if due else "")
+            tabs.tabBar().setAccessibleTabName(index, f"{TAB_TITLE}, {DUE_TIP.lower()}"
+                                               if due else TAB_TITLE)
         self.due_changed.emit(self.due)
 
     def _own_tab(self) -> tuple[QTabWidget | None, int]:
@@ -219,6 +239,9 @@ class CasePlansTab(QWidget):
         for button in (self.open_button, self.history_button, self.print_button,
                        self.family_button):
             button.setEnabled(has)
+        self.family_button.setEnabled(has and not self.exempt)
+        self.family_button.setToolTip(FAMILY_REFUSED if self.exempt else FAMILY_TIP)
+        self.exempt_label.setVisible(self.exempt and has)
         self.new_button.setEnabled(bool(self.case_uid))
 
     def show_message(self, text: str) -> None:

@@ -12,6 +12,11 @@ answered asynchronously): Spara version / Behåll som utkast / Avbryt. The draft
 written *before* the question is shown, so a lock that arrives while it is open (the
 controller rejects every dialog, then destroys the window) loses nothing either;
 `prepare_for_lock()` closes without asking when a section forwards the shell's hook.
+
+A plan of a closed case opens read-only (`plans.read_only_reason`): the form cannot be
+edited, the undo toolbar is off, "Spara version" is hidden and a banner says why; no
+draft is restored or written. "Familjens version…" is disabled, with the reason as its
+tooltip, when the violence exemption applies in the case.
 """
 
 from __future__ import annotations
@@ -27,6 +32,7 @@ from PySide6.QtWidgets import (
 
 from oro_desktop.gui.messages import error_text
 from oro_desktop.gui.plans.editor import PlanEditor
+from oro_desktop.gui.plans.texts import FAMILY_REFUSED, FAMILY_TIP
 
 DRAFT_KIND = "plan"
 
@@ -72,6 +78,9 @@ class PlanWindow(QDialog):
                                  guideline=guideline, parent=self)
         self.editor.set_data(data)
         self._saved = self.editor.data()  # as the builder normalises it, to compare with
+        self.read_only_reason = self.plans.read_only_reason(plan_uid)
+        row = self.plans.row(plan_uid)
+        self.exempt = bool(row is not None and self.plans.exemption_applies(row.case_uid))
 
         self.save_action = QAction("Spara version", self)
         self.save_action.setObjectName("planSaveVersion")
@@ -99,6 +108,12 @@ class PlanWindow(QDialog):
         self.discard_button.setAutoDefault(False)
         self.discard_button.clicked.connect(self.discard_draft)
         self.discard_button.hide()
+        self.read_only_banner = QLabel(self.read_only_reason, self)
+        self.read_only_banner.setObjectName("planReadOnly")
+        self.read_only_banner.setWordWrap(True)
+        self.read_only_banner.setStyleSheet(
+            "QLabel { background: #fff4ce; border: 1px solid #c19c00; padding: 6px; }")
+        self.read_only_banner.setVisible(bool(self.read_only_reason))
         self.message = QLabel("", self)
         self.message.setObjectName("planWindowMessage")
         self.message.setWordWrap(True)  # kept shown (empty): it holds the buttons to the right
@@ -117,7 +132,7 @@ class PlanWindow(QDialog):
         self.print_button.setAutoDefault(False)
         self.print_button.clicked.connect(lambda: self.print_(family=False))
         self.family_button = QPushButton("&Familjens version…", self)
-        self.family_button.setToolTip("Planen i korthet, på lättläst svenska, för familjen")
+        self.family_button.setToolTip(FAMILY_TIP)
         self.family_button.setAutoDefault(False)
         self.family_button.clicked.connect(lambda: self.print_(family=True))
         close = QPushButton("S&täng", self)
@@ -144,6 +159,7 @@ class PlanWindow(QDialog):
         head.addWidget(self.state)
         layout = QVBoxLayout(self)
         layout.addLayout(head)
+        layout.addWidget(self.read_only_banner)
         layout.addLayout(notice_row)
         layout.addWidget(self.editor, 1)
         layout.addLayout(bar)
@@ -151,7 +167,16 @@ class PlanWindow(QDialog):
 
         self.editor.changed.connect(lambda _d: self._update_title())
         self.editor.settled.connect(self._save_draft)
-        self._restore_draft()
+        if self.exempt:
+            self.family_button.setEnabled(False)
+            self.family_button.setToolTip(FAMILY_REFUSED)
+        if self.read_only_reason:
+            self.editor.form.set_read_only(True)
+            self.editor.toolbar.setEnabled(False)
+            self.save_action.setEnabled(False)
+            self.save_button.hide()
+        else:
+            self._restore_draft()
         self._update_title()
 
     # -- state --------------------------------------------------------------------------
@@ -179,7 +204,7 @@ class PlanWindow(QDialog):
 
     # -- drafts -------------------------------------------------------------------------
     def _save_draft(self, data: dict[str, Any] | None = None) -> None:
-        if self._closing:
+        if self._closing or self.read_only_reason:
             return
         data = self.editor.data() if data is None else data
         if data == self._saved:
@@ -238,6 +263,9 @@ class PlanWindow(QDialog):
     # -- saving -------------------------------------------------------------------------
     def save_version(self) -> bool:
         """Save a new version; a refusal shows its Swedish line and changes nothing."""
+        if self.read_only_reason:
+            self.show_message(self.read_only_reason, error=True)
+            return False
         self.editor.flush_pending()
         data = self.editor.form.data(include_hidden=False)
         try:

@@ -26,6 +26,10 @@ from oro_desktop.gui.tasks import run_task
 from oro_desktop.gui.todo.load import TodoData, TodoRow, load_todo
 
 ROW_ROLE = Qt.ItemDataRole.UserRole
+GROUP_ROLE = Qt.ItemDataRole.UserRole + 1  # a group's key, on its heading item
+#: The case view's tab a group's case row opens on (Ärenden's `open_case(uid, tab=)`):
+#: a plan follow-up opens the case on its Planer tab, where the passed plan is first.
+CASE_TABS = {"plans": "plans"}
 URGENT = QColor("#a4141a")
 RELOAD_KINDS = ("consent", "setting", "case", "disclosure", "plan")
 
@@ -156,6 +160,7 @@ class TodoView(QWidget):
             font.setBold(True)
             head.setFont(0, font)
             head.setFlags(Qt.ItemFlag.ItemIsEnabled)
+            head.setData(0, GROUP_ROLE, group.key)
             head.setData(0, Qt.ItemDataRole.AccessibleTextRole, f"{group.title}: {count}")
             if group.problem:
                 line = QTreeWidgetItem(head, [f"Kunde inte läsas: {group.problem}", ""])
@@ -213,7 +218,11 @@ class TodoView(QWidget):
             show("cases")
             target = widget_of("cases")
             opener = getattr(target, "open_case", None)
-            return opener(row.ref) if callable(opener) else None
+            if not callable(opener):
+                return None
+            parent = item.parent() if item is not None else None
+            tab = CASE_TABS.get(parent.data(0, GROUP_ROLE) if parent is not None else None)
+            return opener(row.ref, tab=tab) if tab else opener(row.ref)
         if row.kind == "consent":
             show("consents")
             target = widget_of("consents")
