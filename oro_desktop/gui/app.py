@@ -159,6 +159,7 @@ def main(argv: list[str] | None = None) -> int:
 
     from oro_desktop.gui.branding import PRODUCT_NAME
     from oro_desktop.gui.controller import SETTINGS_APP, SETTINGS_ORG, AppController
+    from oro_desktop.gui.gc_guard import MainThreadCollector
     from oro_desktop.gui.style import apply_style
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
@@ -183,6 +184,7 @@ def main(argv: list[str] | None = None) -> int:
     wake = QTimer()  # lets Python run its signal handlers while Qt's loop is in C++
     wake.start(500)
     wake.timeout.connect(lambda: None)
+    collector = MainThreadCollector(app)  # cyclic GC on the UI thread only (gc_guard.py)
 
     if bench:
         def shown() -> None:
