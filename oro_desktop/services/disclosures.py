@@ -31,7 +31,7 @@ from oro_desktop.core.cases import Role, consent_roles
 from oro_desktop.core.forms import FormLibrary, validate
 from oro_desktop.core.guidance import Guideline, SituationError
 from oro_desktop.errors import InvalidInput
-from oro_desktop.services.case_reads import consent_answers
+from oro_desktop.services.case_reads import consent_answers, contact_facts
 from oro_desktop.services.case_views import DisclosureEntry, PersonToTell
 from oro_desktop.services.changes import Change
 from oro_desktop.services.guidance import GuidanceService
@@ -91,6 +91,14 @@ def require_refusal(answers: Iterable[str]) -> None:
     if "no" not in set(answers):
         raise InvalidInput("Uppgifter lämnas utan samtycke bara när samtycke saknas: "
                            "ingen i ärendet har svarat nej. Anteckna svaret först.")
+
+
+#: The exemption is chosen per disclosure but rests on what the case records about the
+#: contact (CaseService.set_contact_facts): a report about violence the parent is not part of.
+NOT_EXEMPT = ("Undantaget från att informera gäller bara när ärendet anger att kontakten är en "
+              "orosanmälan om våld eller hedersrelaterat våld som föräldern inte själv är delaktig "
+              "i. Ange det under \u201dKontakten\u201d i ärendet först, eller informera personen "
+              "före och efter.")
 
 
 def telling(guideline: Guideline, on: date, before_on: date | None, before: str,
@@ -205,6 +213,8 @@ class DisclosureService:
             informed, before, after, reason = telling(
                 guideline, disclosed_on, told_before_on, told_before, told_after_on, told_after,
                 exemption, exemption_reason)
+            if informed == "exemption" and not contact_facts(cases_repo.events(conn, case.id)).exempt:
+                raise InvalidInput(NOT_EXEMPT)
             data = self._form_data(guideline.id, disclosed_on, who, legal_basis, what,
                                    sender_name, sender.public, recipient_name, recipient.public,
                                    informed, told_before_on, before, told_after_on, after,

@@ -156,8 +156,16 @@ def test_violence_exemption_only_where_the_guideline_has_it(cases, disclosures):
     with pytest.raises(InvalidInput, match="informeras personen inte"):
         _record(disclosures, uid, exemption="vald", exemption_reason="Orosanmälan om våld.",
                 told_before_on=TODAY, told_before="x")
-    d = _record(disclosures, uid, exemption="vald",
-                exemption_reason="Orosanmälan om misstänkt våld; föräldern är inte delaktig.")
+    reason = "Orosanmälan om misstänkt våld; föräldern är inte delaktig."
+    # The exemption rests on what the case records about the contact.
+    with pytest.raises(InvalidInput, match="inte själv är delaktig"):
+        _record(disclosures, uid, exemption="vald", exemption_reason=reason)
+    cases.set_contact_facts(uid, violence=True, parent_takes_part=True)
+    with pytest.raises(InvalidInput, match="inte själv är delaktig"):
+        _record(disclosures, uid, exemption="vald", exemption_reason=reason)
+    assert disclosures.for_case(uid) == []
+    cases.set_contact_facts(uid, violence=True, parent_takes_part=False)
+    d = _record(disclosures, uid, exemption="vald", exemption_reason=reason)
     [entry] = disclosures.for_case(uid)
     assert entry.uid == d and entry.informed == "exemption" and not entry.waiting_to_tell_after
     _, juid, asked = _open(cases, "jamtland-harjedalen-vantat-barn", "Östersund",

@@ -324,6 +324,7 @@ def test_print_and_the_family_copy_then_the_refused_family_copy(qtbot, services,
     a = services.cases.view(seeded.newborn).persons[1].uid
     services.cases.record_consent(seeded.newborn, a, answer="no", manner="oral", asked_on=TODAY,
                                   asked_by="BVC", function="BVC", content="Oron", said="Nej")
+    services.cases.set_contact_facts(seeded.newborn, violence=True, parent_takes_part=False)
     services.disclosures.record(
         seeded.newborn, disclosed_on=TODAY, sender=Party("BVC Växjö", "BVC", True),
         recipient=Party("Socialtjänsten Växjö", "socialtjänsten", True), legal_basis="osl-25-12",

@@ -234,6 +234,7 @@ def test_the_family_copy_is_refused_under_the_violence_exemption(services):
     assert not services.plans.exemption_applies(case)
     services.cases.record_consent(case, a, answer="no", manner="oral", asked_on=STORE_TODAY,
                                   asked_by="BVC", function="BVC", content="Oron", said="Nej")
+    services.cases.set_contact_facts(case, violence=True, parent_takes_part=False)
     services.disclosures.record(
         case, disclosed_on=STORE_TODAY, sender=Party("BVC Växjö", "BVC", True),
         recipient=Party("Socialtjänsten Växjö", "socialtjänsten", True), legal_basis="osl-25-12",

@@ -96,6 +96,7 @@ def test_list_and_render(services, capsys, monkeypatch, tmp_path):
         services.cases.record_consent(case, guardian, answer="no", manner="oral",
                                       asked_on=STORE_TODAY, asked_by="BVC", function="BVC",
                                       content="Oron", said="Nej")
+        services.cases.set_contact_facts(case, violence=True, parent_takes_part=False)
         services.disclosures.record(
             case, disclosed_on=STORE_TODAY, sender=Party("BVC Växjö", "BVC", True),
             recipient=Party("Socialtjänsten Växjö", "socialtjänsten", True),
