@@ -46,13 +46,22 @@ def main(argv: Sequence[str] | None = None) -> int:
         _inputs.check_argv(argv)
         parser = _inputs.one_line_errors(build_parser())
         args = parser.parse_args(argv)
-        return int(args.func(args) or 0)
+        code = int(args.func(args) or 0)
+        sys.stdout.flush()  # a closed pipe is seen here, not in the interpreter's exit
+        return code
     except OroError as exc:
         print(f"oro-admin: {exc.message}", file=sys.stderr)
         return exc.exit_code
     except KeyboardInterrupt:
         print("oro-admin: avbrutet", file=sys.stderr)
         return 130
+    except BrokenPipeError:
+        # The reader went away (`oro-admin … | head`): not an error of ours. Point stdout
+        # at devnull so the interpreter's final flush does not raise again (Python docs,
+        # "Note on SIGPIPE").
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return 0
     except Exception as exc:  # the top-level guard: one line, never a traceback
         if os.environ.get(DEBUG_ENV) == "1":
             raise
