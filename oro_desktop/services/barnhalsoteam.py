@@ -29,7 +29,7 @@ from oro_desktop.core.barnhalsoteam import (
     FollowUpAnswers, FollowUpReport, GuardianSignature, IdentificationCheck,
     IdentificationRefused, IdentifiedDiscussion, Meeting, Member, Team, Topic,
     check_identification, follow_up_report, from_form, load_bht_guideline, may_export,
-    new_uid,
+    new_uid, refuse_identity_numbers,
 )
 from oro_desktop.core.forms import FormLibrary
 from oro_desktop.errors import InvalidInput
@@ -294,6 +294,7 @@ class BhtService:
                 built.append(Topic(t.text, t.level, t.child))
         meeting = Meeting(new_uid(), team_uid, day, tuple(attendees), tuple(built),
                           tuple(decisions), follow_up)
+        refuse_identity_numbers(meeting)  # before anything is written
         with self._uow() as uow:
             tid = repo.team_id(uow.conn, team_uid)
             if tid is None:
