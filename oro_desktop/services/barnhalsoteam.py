@@ -29,7 +29,7 @@ from oro_desktop.core.barnhalsoteam import (
     FollowUpAnswers, FollowUpReport, GuardianSignature, IdentificationCheck,
     IdentificationRefused, IdentifiedDiscussion, Meeting, Member, Team, Topic,
     check_identification, follow_up_report, from_form, load_bht_guideline, may_export,
-    new_uid, refuse_identity_numbers,
+    new_uid, normalise_uid, refuse_identity_numbers,
 )
 from oro_desktop.core.forms import FormLibrary
 from oro_desktop.errors import InvalidInput
@@ -91,11 +91,9 @@ from oro_desktop.services.barnhalsoteam_transfer import ImportResult as Imported
 
 
 def canonical(uid: str) -> str:
-    """A store uid (32 hex) or a canonical UUID as canonical UUID text (core's form)."""
-    try:
-        return str(uuid.UUID(str(uid).strip()))
-    except ValueError:
-        raise InvalidInput("Felaktigt id.") from None
+    """A uid as the stable-id contract writes it (32 lower-case hex, as persons.uid); a
+    dashed UUID (shown or exported by a version before migration 0011) is accepted."""
+    return normalise_uid(uid, "Posten")
 
 
 def default_guideline_path(fonts_dir: Path) -> Path:
@@ -143,6 +141,7 @@ class BhtService:
 
     def add_member(self, team_uid: str, role: str, name: str, *, organisation: str = "",
                    mandate: str = "") -> str:
+        team_uid = canonical(team_uid)
         member = Member(new_uid(), role, name.strip(), organisation.strip(), mandate.strip())
         with self._uow() as uow:
             tid = repo.team_id(uow.conn, team_uid)
@@ -159,6 +158,7 @@ class BhtService:
                     for r in repo.teams(uow.conn)]
 
     def team(self, uid: str) -> Team:
+        uid = canonical(uid)
         for view in self.teams():
             if view.team.uid == uid:
                 return view.team
@@ -281,6 +281,7 @@ class BhtService:
         Swedish, with the de-identified way) unless its consent allows it."""
         if day > self.today():
             raise InvalidInput("Ett möte kan inte registreras i förväg: datumet ligger i framtiden.")
+        team_uid = canonical(team_uid)
         roles = tuple(dict.fromkeys(a.role for a in attendees))
         built: list[Topic] = []
         for t in topics:
@@ -309,6 +310,8 @@ class BhtService:
         return meeting.uid
 
     def meetings(self, *, team_uid: str | None = None, year: int | None = None) -> list[Meeting]:
+        if team_uid is not None:
+            team_uid = canonical(team_uid)
         with self._uow() as uow:
             rows = repo.meetings(uow.conn, team_uid=team_uid, year=year)
             if any(t.identified for r in rows for t in r.meeting.topics):
@@ -321,9 +324,10 @@ class BhtService:
         """The section-3 report from this installation's own teams and meetings."""
         if not 2000 <= int(year) <= 2200:
             raise InvalidInput("Ange ett år mellan 2000 och 2200.")
+        wanted = None if team_uids is None else {canonical(u) for u in team_uids}
         with self._uow() as uow:
             teams = [r.team for r in repo.teams(uow.conn, own_only=True)
-                     if team_uids is None or r.team.uid in team_uids]
+                     if wanted is None or r.team.uid in wanted]
             uids = {t.uid for t in teams}
             meetings = [r.meeting for r in repo.meetings(uow.conn, year=year, own_only=True)
                         if r.meeting.team_uid in uids]

@@ -130,12 +130,6 @@ def test_an_identified_child_leaves_no_trace_in_the_report(services, clock, bht,
     assert "Tyra" not in repr(report)
 
 
-@pytest.mark.xfail(strict=True, reason="GAP: barnhälsoteam records (teams, members, meetings, "
-                   "topics, and a topic's child_uid) use dashed 36-character UUIDs "
-                   "(core/barnhalsoteam/_bounds.py str(uuid4())), while docs/architecture.md "
-                   "'Stable ids' says every uid is 32 lower-case hex digits and persons.uid is; "
-                   "the same child is '8256db0d61814157…' in persons and '8256db0d-6181-…' in "
-                   "bht_topics")
 def test_barnhalsoteam_uids_follow_the_stable_id_contract(services, clock, bht, session):
     cid = consent(services, clock)
     child = services.consents.get(cid).child.uid
