@@ -61,3 +61,51 @@ def test_a_number_in_a_group_question_is_refused_on_screen(qtbot, services):
     assert "Beslutet innehåller ett personnummer" in editor.error.text()
     _look(editor, "meeting-number-refused.png")
     assert len(services.bht.meetings()) == before
+
+
+def _secret(services, name: str) -> int:
+    """Mark `name`'s child (a consent in the demo) as living at a secret address."""
+    row = next(r for r in services.consents.list() if r.child_name == name)
+    uid = services.consents.get(row.id).child.uid
+    services.bht.set_situation(uid, protected_identity=False, secret_address=True,
+                               lvu_placement=False, family_home_sol=False, undocumented=False)
+    return row.id
+
+
+def test_the_consent_rows_carry_a_secret_address_mark(services):
+    rows = services.consents.list()
+    plain = next(r for r in rows if not r.protected)
+    cid = _secret(services, plain.child_name)
+    protected = next(r for r in rows if r.protected)
+    assert len({r.child_name for r in rows if not r.protected}) > 2  # others stay unmarked
+    for found in (services.consents.list(),  # every path that builds a row
+                  services.consents.list_page(0, 500),
+                  services.consents.list_page(0, 500, statuses={plain.status}),
+                  services.consents.list_page(0, 500, text=plain.child_name.split()[0])):
+        by_id = {r.id: r for r in found}
+        assert by_id[cid].secret_address and by_id[cid].mark == "Hemlig vistelseort"
+        others = [r for r in found if r.id != cid and not r.protected
+                  and r.child_name != plain.child_name]
+        assert all(r.mark == "" for r in others)
+        if protected.id in by_id:
+            assert by_id[protected.id].mark == "Skyddade personuppgifter"
+
+
+def test_the_samtycken_list_marks_a_secret_address(qtbot, services):
+    from PySide6.QtCore import Qt
+
+    from oro_desktop.gui.consents.model import COL_CHILD
+    from oro_desktop.gui.sections.consents import ConsentsView
+
+    name = next(r.child_name for r in services.consents.list() if not r.protected)
+    cid = _secret(services, name)
+    view = ConsentsView(services, None)
+    qtbot.addWidget(view)
+    view.resize(1200, 700)
+    view.show()
+    qtbot.waitUntil(lambda: not view.busy, timeout=10_000)
+    row = [r.id for r in view.visible_rows()].index(cid)
+    cell = view.model.index(row, COL_CHILD)
+    assert cell.data() == f"{name} (hemlig vistelseort)"
+    assert "adressen visas inte" in cell.data(Qt.ItemDataRole.ToolTipRole)
+    _look(view, "consents-secret-address.png")
