@@ -109,3 +109,44 @@ def test_the_samtycken_list_marks_a_secret_address(qtbot, services):
     assert cell.data() == f"{name} (hemlig vistelseort)"
     assert "adressen visas inte" in cell.data(Qt.ItemDataRole.ToolTipRole)
     _look(view, "consents-secret-address.png")
+
+
+def test_the_consent_editor_hides_a_secret_address_and_keeps_it(qtbot, services):
+    from oro_desktop.core.consent import ConsentStatus
+    from oro_desktop.gui.consents.editor import ConsentEditor
+
+    row = next(r for r in services.consents.list()
+               if r.status is ConsentStatus.DRAFT and r.child_id is not None and not r.protected
+               and not r.child_number.startswith("Saknas"))
+    stored = services.consents.get(row.id).data
+    assert stored.get("barn_adress")
+    _secret(services, row.child_name)
+    editor = ConsentEditor(services.consents, services.session, consent_id=row.id)
+    qtbot.addWidget(editor)
+    editor.resize(1000, 720)
+    editor.show()
+    form = editor.form
+    assert form.masked_fields() == {"barn_adress"}
+    assert not form.field_widget("barn_adress").isVisible()
+    mask = form.findChild(type(editor.status_label), "maskedField")
+    assert mask.isVisible() and mask.text() == "Hemlig vistelseort – adressen visas inte"
+    shown = " ".join(w.text() for w in form.findChildren(type(editor.status_label))
+                     if w.isVisible())
+    assert stored["barn_adress"].splitlines()[0] not in shown
+    _look(editor, "consent-secret-address.png")
+    qtbot.wait(50)
+    _look(mask.parentWidget().parentWidget(), "consent-secret-address-card.png")
+    # Saving keeps the address: it is only kept off the screen.
+    assert form.data(include_hidden=False)["barn_adress"] == stored["barn_adress"]
+    before_uid = services.consents.get(row.id).child.uid
+    assert editor.save()
+    assert services.consents.get(row.id).data["barn_adress"] == stored["barn_adress"]
+    assert form.masked_fields() == {"barn_adress"}  # still masked after the save
+    # Cleared in the band: the address is shown again.
+    services.bht.set_situation(services.consents.get(row.id).child.uid,
+                               protected_identity=False, secret_address=False,
+                               lvu_placement=False, family_home_sol=False, undocumented=False)
+    panel = editor.bht_banner.situation
+    panel._saved(services.bht.situation(panel.child_uid))
+    assert panel.child_uid == before_uid == services.consents.get(row.id).child.uid
+    assert form.masked_fields() == set() and form.field_widget("barn_adress").isVisible()
