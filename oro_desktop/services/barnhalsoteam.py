@@ -152,6 +152,43 @@ class BhtService:
         self._publish("team", team_uid, "updated")
         return member.uid
 
+    def update_member(self, team_uid: str, member_uid: str, *, role: str, name: str,
+                      organisation: str = "", mandate: str = "") -> None:
+        """Change a member's role, name, unit or mandate (audited with what changed)."""
+        team_uid, member_uid = canonical(team_uid), canonical(member_uid)
+        new = Member(member_uid, role, name.strip(), organisation.strip(), mandate.strip())
+        with self._uow() as uow:
+            old = self._member(uow.conn, team_uid, member_uid)
+            changed = [k for k in ("role", "name", "organisation", "mandate")
+                       if getattr(old, k) != getattr(new, k)]
+            if not changed:
+                return
+            repo.update_member(uow.conn, uow.actor, new)
+            uow.audit("update", "bht_team", team_uid, {
+                "event": "member_changed", "member": member_uid, "changed": changed})
+        self._publish("team", team_uid, "updated")
+
+    def remove_member(self, team_uid: str, member_uid: str) -> None:
+        """Remove a member from the team. The record is kept (marked removed, audited):
+        past meetings name the member among those present, and keep doing so."""
+        team_uid, member_uid = canonical(team_uid), canonical(member_uid)
+        with self._uow() as uow:
+            old = self._member(uow.conn, team_uid, member_uid)
+            repo.remove_member(uow.conn, uow.actor, member_uid)
+            uow.audit("update", "bht_team", team_uid, {
+                "event": "member_removed", "member": member_uid, "role": old.role})
+        self._publish("team", team_uid, "updated")
+
+    @staticmethod
+    def _member(conn: Any, team_uid: str, member_uid: str) -> Member:
+        tid = repo.team_id(conn, team_uid)
+        if tid is None:
+            raise InvalidInput("Teamet finns inte.")
+        found = repo.member(conn, tid, member_uid)
+        if found is None:
+            raise InvalidInput("Medlemmen finns inte i teamet (den kan redan vara borttagen).")
+        return found
+
     def teams(self) -> list[TeamView]:
         with self._uow() as uow:
             return [TeamView(r.team, r.imported_from is not None)

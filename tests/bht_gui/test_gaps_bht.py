@@ -150,3 +150,33 @@ def test_the_consent_editor_hides_a_secret_address_and_keeps_it(qtbot, services)
     panel._saved(services.bht.situation(panel.child_uid))
     assert panel.child_uid == before_uid == services.consents.get(row.id).child.uid
     assert form.masked_fields() == set() and form.field_widget("barn_adress").isVisible()
+
+
+def test_a_member_is_edited_and_removed_in_the_team_view(qtbot, services):
+    view = _view(qtbot, services)
+    assert not view.edit_member_button.isEnabled() and not view.remove_member_button.isEnabled()
+    team = view.current_team_uid()
+    before = [m.name for m in services.bht.team(team).members]
+    view.members.selectRow(1)
+    assert view.edit_member_button.isEnabled() and view.remove_member_button.isEnabled()
+    chosen = view.selected_member()
+    dialog = view.edit_member()
+    qtbot.addWidget(dialog)
+    assert dialog.windowTitle() == "Ändra medlem" and dialog.name.text() == chosen.name
+    dialog.mandate.setPlainText("Beslutar om specialpedagogiskt stöd i förskolan")
+    _look(dialog, "member-edit.png")
+    assert dialog.submit()
+    qtbot.waitUntil(lambda: view.members.item(1, 3).text().startswith("Beslutar om specialped"))
+    _look(view, "team-members.png")
+    # Removing asks first; "Nej" keeps the member.
+    view.members.selectRow(1)
+    assert not view.remove_member(ask=lambda *_: False)
+    assert [m.name for m in services.bht.team(team).members] == before
+    asked = []
+    assert view.remove_member(ask=lambda _p, m: asked.append(m.name) or True)
+    assert asked == [chosen.name]
+    qtbot.waitUntil(lambda: view.members.rowCount() == len(before) - 1)
+    assert chosen.name not in [m.name for m in services.bht.team(team).members]
+    assert not view.remove_member_button.isEnabled()  # nothing selected after the refresh
+    # past meetings keep their attendees
+    assert services.bht.meetings(team_uid=team)

@@ -16,7 +16,10 @@ SQLite cannot change a CHECK in place, so the five tables are rebuilt (renamed, 
 anew with the same columns and ids, copied, the old ones dropped; foreign keys stay valid
 because every row keeps its id). The new CHECKs hold the contract for each id column, and
 as in 0004 a trigger refuses a change of a team's or member's uid; meetings, topics and
-imports stay append-only. A transfer file written before this version still imports: the
+imports stay append-only. While bht_members is rebuilt it gains `updated_*` and
+`removed_*`: a member can be edited, and is removed by marking it (the row is kept, because
+past meetings name the member's uid among those present; a trigger refuses a DELETE and
+any change after removal). A transfer file written before this version still imports: the
 service normalises its dashed ids (services/barnhalsoteam_transfer.py).
 """
 
@@ -68,7 +71,12 @@ CREATE TABLE bht_members (
     organisation TEXT NOT NULL DEFAULT '' CHECK (length(organisation) <= 200),
     mandate TEXT NOT NULL DEFAULT '' CHECK (length(mandate) <= 2000),
     created_at TEXT NOT NULL,
-    created_by TEXT NOT NULL
+    created_by TEXT NOT NULL,
+    updated_at TEXT,
+    updated_by TEXT,
+    removed_at TEXT,
+    removed_by TEXT,
+    CHECK ((removed_at IS NULL) = (removed_by IS NULL))
 ) STRICT;
 
 CREATE TABLE bht_meetings (
@@ -193,6 +201,15 @@ def upgrade(conn) -> None:
             conn.execute(
                 f"CREATE TRIGGER {table}_no_{verb.lower()} BEFORE {verb} ON {table} "
                 f"BEGIN SELECT RAISE(ABORT, '{table} is append-only'); END")
+    # A removed member is kept (past meetings name its uid among those present) and is
+    # neither changed nor brought back.
+    conn.execute(
+        "CREATE TRIGGER bht_members_removed_is_final BEFORE UPDATE ON bht_members "
+        "WHEN OLD.removed_at IS NOT NULL "
+        "BEGIN SELECT RAISE(ABORT, 'a removed member is not changed'); END")
+    conn.execute(
+        "CREATE TRIGGER bht_members_no_delete BEFORE DELETE ON bht_members "
+        "BEGIN SELECT RAISE(ABORT, 'a member is removed, not deleted'); END")
     for table in _STABLE:
         conn.execute(
             f"CREATE TRIGGER {table}_uid_stable BEFORE UPDATE OF uid ON {table} "
