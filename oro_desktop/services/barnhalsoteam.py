@@ -441,7 +441,7 @@ class BhtService:
                                result.child_uid)
             uow.audit("import", "bht_transfer", header.package_id, {
                 "child": result.child_uid, "meetings": result.meetings,
-                "topics": result.topics})
+                "topics": result.topics, "unchanged": result.unchanged})
         self._publish("meeting", "", "created")
         return result
 

@@ -40,8 +40,9 @@ BAD_FILE = ("Överföringsfilen innehåller fel och kan inte importeras. "
 class ImportResult:
     package_id: str
     child_uid: str
-    meetings: int
-    topics: int
+    meetings: int  # meetings written, or given a topic they lacked
+    topics: int  # topics written
+    unchanged: int = 0  # meetings in the file already here in full (nothing written)
 
 
 def _canonical(uid: object) -> str:
@@ -150,7 +151,7 @@ def apply_payload(conn: Any, actor: str, package_id: str,
             team = Team(_canonical(t["uid"]), str(t["name"]), str(t["municipality"]),
                         date.fromisoformat(t["formed_on"]), str(t.get("area", "")))
             teams[team.uid] = team
-        n_meetings = n_topics = 0
+        n_meetings = n_topics = n_unchanged = 0
         for m in payload["meetings"]:
             attendees = tuple(Attendee(str(a[0]), _canonical(a[1]) if a[1] else "")
                               for a in m["attendees"])
@@ -175,13 +176,17 @@ def apply_payload(conn: Any, actor: str, package_id: str,
                 repo.insert_meeting(conn, actor, tid, meeting, [u for u, _ in topics],
                                     imported_from=package_id)
                 n_topics += len(topics)
-            else:
+                n_meetings += 1
+            else:  # the same meeting from an earlier package: only what is new is written
                 new = [(u, t) for u, t in topics if not repo.topic_exists(conn, u)]
                 repo.insert_topics(conn, mid, new, start=repo.next_position(conn, mid))
                 n_topics += len(new)
-            n_meetings += 1
+                if new:
+                    n_meetings += 1
+                else:
+                    n_unchanged += 1
     except InvalidInput:
         raise
     except (KeyError, TypeError, ValueError, IndexError, AttributeError):
         raise InvalidInput(BAD_FILE) from None
-    return ImportResult(package_id, child_uid, n_meetings, n_topics)
+    return ImportResult(package_id, child_uid, n_meetings, n_topics, n_unchanged)

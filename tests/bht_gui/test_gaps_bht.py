@@ -180,3 +180,42 @@ def test_a_member_is_edited_and_removed_in_the_team_view(qtbot, services):
     assert not view.remove_member_button.isEnabled()  # nothing selected after the refresh
     # past meetings keep their attendees
     assert services.bht.meetings(team_uid=team)
+
+
+@pytest.mark.parametrize("counts, text", [
+    ((2, 2, 0), "Importerat: Tyra, 2 möten och 2 frågor."),
+    ((1, 1, 2), "Importerat: Tyra, 1 möte och 1 fråga. 2 möten fanns redan här och "
+                "importerades inte igen."),
+    ((0, 0, 2), "Inget nytt om Tyra att importera. 2 möten fanns redan här och "
+                "importerades inte igen."),
+])
+def test_the_import_says_what_was_new(counts, text):
+    from oro_desktop.gui.barnhalsoteam.transfer_dialogs import import_summary
+    from oro_desktop.services.barnhalsoteam_transfer import ImportResult
+
+    assert import_summary("Tyra", ImportResult("p", "c", *counts)) == text
+
+
+def test_importing_the_same_material_again_says_nothing_new(qtbot, services, tmp_path):
+    s, _ = Session.create(tmp_path / "other.db", "admin", "korrekt-häst-batteri",
+                          kdf=FAST_INSECURE)
+    receiver = Services(s)
+    try:
+        services.bht.transfer_kdf = FAST_INSECURE
+        child = services.bht.child_uid_for("20200614-9880")  # Sigrid Testberg, Ja
+        first = services.bht.export_transfer(child, tmp_path / "1.oro")
+        second = services.bht.export_transfer(child, tmp_path / "2.oro")
+        receiver.bht.import_transfer(tmp_path / "1.oro", first.passphrase)
+        other = _view(qtbot, receiver)
+        imp = other.import_transfer()
+        qtbot.addWidget(imp)
+        imp.path.setText(str(tmp_path / "2.oro"))
+        imp.passphrase.setText(second.passphrase)
+        with qtbot.waitSignal(imp.imported, timeout=10_000):
+            imp.submit()
+        assert imp.message.text() == (
+            "Inget nytt om Sigrid Testberg att importera. 2 möten fanns redan här och "
+            "importerades inte igen.")
+        _look(imp, "import-nothing-new.png")
+    finally:
+        s.close()
