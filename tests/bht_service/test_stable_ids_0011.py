@@ -78,6 +78,9 @@ def v10(tmp_path):
     conn.execute("INSERT INTO bht_imports (package_id, created, child_uid, imported_at,"
                  " imported_by) VALUES (?, '2026-03-01', ?, ?, 'admin')",
                  (ids["package"], ids["child"], NOW))
+    conn.execute("INSERT INTO drafts (user, key, kind, payload, created_at, updated_at)"
+                 " VALUES ('admin', ?, 'bht-report', '{}', ?, ?)",
+                 (f"bht-report:{ids['team']}:2026", NOW, NOW))
     conn.execute("COMMIT")
     yield conn, ids, child_hex
     conn.close()
@@ -117,6 +120,8 @@ def test_0011_converts_every_id_and_reference_in_place(v10):
     assert attendees == [["forskolechef", _hex(ids["member"])], ["socialtjanst", ""]]
     assert conn.execute("SELECT package_id, child_uid FROM bht_imports").fetchone() == (
         _hex(ids["package"]), child_hex)
+    assert conn.execute("SELECT key FROM drafts").fetchall() == [
+        (f"bht-report:{_hex(ids['team'])}:2026",)]
     # The records read back through the repository as before, now in the contract's form.
     rows = repo.meetings(conn)
     assert [r.meeting.uid for r in rows] == [_hex(ids["meeting"]), _hex(ids["imported"])]

@@ -10,7 +10,9 @@ migration converts every stored id in place, keeping its value (only the dashes 
 - the references: bht_topics.child_uid and consent_uid, the consent snapshot's uid and
   child_uid (bht_topics.consent_facts), each attendee's member uid (bht_meetings.attendees);
 - the transfer import ledger: bht_imports.package_id and child_uid, and imported_from of
-  imported teams and meetings.
+  imported teams and meetings;
+- the keys of the yearly report's answer drafts (`bht-report:<team uid>:<year>`), so a
+  half-written report is found again.
 
 SQLite cannot change a CHECK in place, so the five tables are rebuilt (renamed, created
 anew with the same columns and ids, copied, the old ones dropped; foreign keys stay valid
@@ -215,6 +217,16 @@ def upgrade(conn) -> None:
             f"CREATE TRIGGER {table}_uid_stable BEFORE UPDATE OF uid ON {table} "
             f"WHEN NEW.uid IS NOT OLD.uid "
             f"BEGIN SELECT RAISE(ABORT, '{table}.uid never changes'); END")
+    for user, key in conn.execute(
+            "SELECT user, key FROM drafts WHERE key LIKE 'bht-report:%'").fetchall():
+        parts = key.split(":")
+        if len(parts) == 3 and len(parts[1]) == 36:
+            try:
+                new = f"bht-report:{hex_uid(parts[1])}:{parts[2]}"
+            except ValueError:
+                continue
+            conn.execute("UPDATE OR IGNORE drafts SET key = ? WHERE user = ? AND key = ?",
+                         (new, user, key))
     problems = conn.execute("PRAGMA foreign_key_check").fetchall()
     if problems:
         raise RuntimeError(f"0011: foreign keys broken after the rebuild: {problems[:3]}")
