@@ -29,7 +29,7 @@ from oro_desktop.core.barnhalsoteam import (
     FollowUpAnswers, FollowUpReport, GuardianSignature, IdentificationCheck,
     IdentificationRefused, IdentifiedDiscussion, Meeting, Member, Team, Topic,
     check_identification, follow_up_report, from_form, load_bht_guideline, may_export,
-    new_uid,
+    new_uid, normalise_uid, refuse_identity_numbers,
 )
 from oro_desktop.core.forms import FormLibrary
 from oro_desktop.errors import InvalidInput
@@ -91,11 +91,9 @@ from oro_desktop.services.barnhalsoteam_transfer import ImportResult as Imported
 
 
 def canonical(uid: str) -> str:
-    """A store uid (32 hex) or a canonical UUID as canonical UUID text (core's form)."""
-    try:
-        return str(uuid.UUID(str(uid).strip()))
-    except ValueError:
-        raise InvalidInput("Felaktigt id.") from None
+    """A uid as the stable-id contract writes it (32 lower-case hex, as persons.uid); a
+    dashed UUID (shown or exported by a version before migration 0011) is accepted."""
+    return normalise_uid(uid, "Posten")
 
 
 def default_guideline_path(fonts_dir: Path) -> Path:
@@ -143,6 +141,7 @@ class BhtService:
 
     def add_member(self, team_uid: str, role: str, name: str, *, organisation: str = "",
                    mandate: str = "") -> str:
+        team_uid = canonical(team_uid)
         member = Member(new_uid(), role, name.strip(), organisation.strip(), mandate.strip())
         with self._uow() as uow:
             tid = repo.team_id(uow.conn, team_uid)
@@ -153,12 +152,50 @@ class BhtService:
         self._publish("team", team_uid, "updated")
         return member.uid
 
+    def update_member(self, team_uid: str, member_uid: str, *, role: str, name: str,
+                      organisation: str = "", mandate: str = "") -> None:
+        """Change a member's role, name, unit or mandate (audited with what changed)."""
+        team_uid, member_uid = canonical(team_uid), canonical(member_uid)
+        new = Member(member_uid, role, name.strip(), organisation.strip(), mandate.strip())
+        with self._uow() as uow:
+            old = self._member(uow.conn, team_uid, member_uid)
+            changed = [k for k in ("role", "name", "organisation", "mandate")
+                       if getattr(old, k) != getattr(new, k)]
+            if not changed:
+                return
+            repo.update_member(uow.conn, uow.actor, new)
+            uow.audit("update", "bht_team", team_uid, {
+                "event": "member_changed", "member": member_uid, "changed": changed})
+        self._publish("team", team_uid, "updated")
+
+    def remove_member(self, team_uid: str, member_uid: str) -> None:
+        """Remove a member from the team. The record is kept (marked removed, audited):
+        past meetings name the member among those present, and keep doing so."""
+        team_uid, member_uid = canonical(team_uid), canonical(member_uid)
+        with self._uow() as uow:
+            old = self._member(uow.conn, team_uid, member_uid)
+            repo.remove_member(uow.conn, uow.actor, member_uid)
+            uow.audit("update", "bht_team", team_uid, {
+                "event": "member_removed", "member": member_uid, "role": old.role})
+        self._publish("team", team_uid, "updated")
+
+    @staticmethod
+    def _member(conn: Any, team_uid: str, member_uid: str) -> Member:
+        tid = repo.team_id(conn, team_uid)
+        if tid is None:
+            raise InvalidInput("Teamet finns inte.")
+        found = repo.member(conn, tid, member_uid)
+        if found is None:
+            raise InvalidInput("Medlemmen finns inte i teamet (den kan redan vara borttagen).")
+        return found
+
     def teams(self) -> list[TeamView]:
         with self._uow() as uow:
             return [TeamView(r.team, r.imported_from is not None)
                     for r in repo.teams(uow.conn)]
 
     def team(self, uid: str) -> Team:
+        uid = canonical(uid)
         for view in self.teams():
             if view.team.uid == uid:
                 return view.team
@@ -281,6 +318,7 @@ class BhtService:
         Swedish, with the de-identified way) unless its consent allows it."""
         if day > self.today():
             raise InvalidInput("Ett möte kan inte registreras i förväg: datumet ligger i framtiden.")
+        team_uid = canonical(team_uid)
         roles = tuple(dict.fromkeys(a.role for a in attendees))
         built: list[Topic] = []
         for t in topics:
@@ -294,6 +332,7 @@ class BhtService:
                 built.append(Topic(t.text, t.level, t.child))
         meeting = Meeting(new_uid(), team_uid, day, tuple(attendees), tuple(built),
                           tuple(decisions), follow_up)
+        refuse_identity_numbers(meeting)  # before anything is written
         with self._uow() as uow:
             tid = repo.team_id(uow.conn, team_uid)
             if tid is None:
@@ -308,6 +347,8 @@ class BhtService:
         return meeting.uid
 
     def meetings(self, *, team_uid: str | None = None, year: int | None = None) -> list[Meeting]:
+        if team_uid is not None:
+            team_uid = canonical(team_uid)
         with self._uow() as uow:
             rows = repo.meetings(uow.conn, team_uid=team_uid, year=year)
             if any(t.identified for r in rows for t in r.meeting.topics):
@@ -320,9 +361,10 @@ class BhtService:
         """The section-3 report from this installation's own teams and meetings."""
         if not 2000 <= int(year) <= 2200:
             raise InvalidInput("Ange ett år mellan 2000 och 2200.")
+        wanted = None if team_uids is None else {canonical(u) for u in team_uids}
         with self._uow() as uow:
             teams = [r.team for r in repo.teams(uow.conn, own_only=True)
-                     if team_uids is None or r.team.uid in team_uids]
+                     if wanted is None or r.team.uid in wanted]
             uids = {t.uid for t in teams}
             meetings = [r.meeting for r in repo.meetings(uow.conn, year=year, own_only=True)
                         if r.meeting.team_uid in uids]
@@ -399,7 +441,7 @@ class BhtService:
                                result.child_uid)
             uow.audit("import", "bht_transfer", header.package_id, {
                 "child": result.child_uid, "meetings": result.meetings,
-                "topics": result.topics})
+                "topics": result.topics, "unchanged": result.unchanged})
         self._publish("meeting", "", "created")
         return result
 

@@ -7,7 +7,9 @@ rests on (as a snapshot of its facts), and of each meeting where the child was d
 by name only the date, the roles present and the topics about this child: not other
 children's topics, nor the meeting's decisions and follow-up (they may concern others).
 
-Every record keeps its uid. On import everything is rebuilt through core's types (which
+Every record keeps its uid. A file from a version before migration 0011 writes dashed
+UUIDs; an import normalises every id to the stable-id contract (32 lower-case hex), so the
+same record is the same uid on both sides whichever version wrote it. On import everything is rebuilt through core's types (which
 check bounds and the identification rule again) before one row is written; any fault
 refuses the whole file with one Swedish line, and the caller's transaction writes nothing.
 """
@@ -20,7 +22,7 @@ from datetime import date
 from typing import Any
 
 from oro_desktop.core.barnhalsoteam import (
-    Attendee, IdentifiedDiscussion, Meeting, Team, Topic,
+    Attendee, IdentifiedDiscussion, Meeting, Team, Topic, normalise_uid,
 )
 from oro_desktop.core.identity import IdentityKind, IdentityNumber
 from oro_desktop.errors import InvalidInput
@@ -38,12 +40,14 @@ BAD_FILE = ("Överföringsfilen innehåller fel och kan inte importeras. "
 class ImportResult:
     package_id: str
     child_uid: str
-    meetings: int
-    topics: int
+    meetings: int  # meetings written, or given a topic they lacked
+    topics: int  # topics written
+    unchanged: int = 0  # meetings in the file already here in full (nothing written)
 
 
-def _canonical(uid: str) -> str:
-    return str(uuid.UUID(uid))
+def _canonical(uid: object) -> str:
+    """A uid from the store or from a file (32 hex or dashed) in the contract's form."""
+    return normalise_uid(uid)
 
 
 def build_payload(conn: Any, child_uid: str, today: date) -> tuple[dict[str, Any], int, int]:
@@ -125,7 +129,7 @@ def _child(conn: Any, actor: str, raw: dict[str, Any]) -> str:
     found = persons_repo.find_by_identity(conn, identity)
     if found is not None:
         return _canonical(found.uid)
-    sender = _canonical(str(raw["uid"]))
+    sender = _canonical(raw["uid"])
     if persons_repo.get_by_uid(conn, uuid.UUID(sender).hex) is not None:
         raise ValueError("uid taken")
     persons_repo.insert(conn, actor, identity, name, protected=bool(raw.get("protected")),
@@ -144,21 +148,23 @@ def apply_payload(conn: Any, actor: str, package_id: str,
         _apply_situation(conn, actor, child_uid, payload["child"])
         teams = {}
         for t in payload["teams"]:
-            team = Team(str(t["uid"]), str(t["name"]), str(t["municipality"]),
+            team = Team(_canonical(t["uid"]), str(t["name"]), str(t["municipality"]),
                         date.fromisoformat(t["formed_on"]), str(t.get("area", "")))
             teams[team.uid] = team
-        n_meetings = n_topics = 0
+        n_meetings = n_topics = n_unchanged = 0
         for m in payload["meetings"]:
-            attendees = tuple(Attendee(str(a[0]), str(a[1])) for a in m["attendees"])
+            attendees = tuple(Attendee(str(a[0]), _canonical(a[1]) if a[1] else "")
+                              for a in m["attendees"])
             topics: list[tuple[str, Topic]] = []
             for t in m["topics"]:
                 facts = dict(t["consent"])
+                facts["uid"] = _canonical(facts["uid"])
                 facts["child_uid"] = child_uid
                 consent = repo.consent_from_facts(facts)
-                topics.append((_canonical(str(t["uid"])), Topic(
+                topics.append((_canonical(t["uid"]), Topic(
                     str(t["text"]), str(t["level"]),
                     IdentifiedDiscussion(child_uid, consent, str(t["summary"])))))
-            meeting = Meeting(str(m["uid"]), str(m["team_uid"]),
+            meeting = Meeting(_canonical(m["uid"]), _canonical(m["team_uid"]),
                               date.fromisoformat(m["date"]), attendees,
                               tuple(t for _, t in topics))
             tid = repo.team_id(conn, meeting.team_uid)
@@ -170,13 +176,17 @@ def apply_payload(conn: Any, actor: str, package_id: str,
                 repo.insert_meeting(conn, actor, tid, meeting, [u for u, _ in topics],
                                     imported_from=package_id)
                 n_topics += len(topics)
-            else:
+                n_meetings += 1
+            else:  # the same meeting from an earlier package: only what is new is written
                 new = [(u, t) for u, t in topics if not repo.topic_exists(conn, u)]
                 repo.insert_topics(conn, mid, new, start=repo.next_position(conn, mid))
                 n_topics += len(new)
-            n_meetings += 1
+                if new:
+                    n_meetings += 1
+                else:
+                    n_unchanged += 1
     except InvalidInput:
         raise
     except (KeyError, TypeError, ValueError, IndexError, AttributeError):
         raise InvalidInput(BAD_FILE) from None
-    return ImportResult(package_id, child_uid, n_meetings, n_topics)
+    return ImportResult(package_id, child_uid, n_meetings, n_topics, n_unchanged)

@@ -45,7 +45,8 @@ def row_of(e: ListEntry, today: date) -> ConsentRow:
                                 e.protected)
     return ConsentRow(e.id, e.uid, status, e.child_id, e.child_name, number, e.protected,
                       e.valid_from, e.valid_to, left, e.printed_on, e.form_id, e.form_version,
-                      e.updated_at, e.renewed_from, f"{e.child_name.casefold()} {e.id_value}")
+                      e.updated_at, e.renewed_from, f"{e.child_name.casefold()} {e.id_value}",
+                      e.secret_address)
 
 
 class ConsentListing(ConsentBase):

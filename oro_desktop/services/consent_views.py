@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
+from oro_desktop.core.barnhalsoteam.special import Circumstances, marking
 from oro_desktop.core.consent import Consent, ConsentStatus
 from oro_desktop.core.forms import FormDefinition, Problem
 from oro_desktop.core.persons import Person
@@ -44,6 +45,14 @@ class ConsentRow:
     updated_at: str
     renewed_from: int | None
     search_text: str = field(default="", repr=False)  # lower-case name + unmasked digits
+    secret_address: bool = False  # hemlig vistelseort (barnhälsoteam, guideline 2.9)
+
+    @property
+    def mark(self) -> str:
+        """The mark shown beside the child everywhere the row is shown ("" when none):
+        "Skyddade personuppgifter" or "Hemlig vistelseort" (core/barnhalsoteam/special)."""
+        return marking(Circumstances(protected_identity=self.protected,
+                                     secret_address=self.secret_address))
 
 
 @dataclass(frozen=True)

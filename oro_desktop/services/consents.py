@@ -167,7 +167,8 @@ class ConsentService(ConsentListing, ConsentLifecycle):
                         "Använd ”Förnya samtycke” för att göra ett nytt.")
             check_dates(definition, data)
             validate(definition, data, today=today)  # raises here, before any write, if it must
-            child_id = self._link_child(uow, definition, data, today, changes)
+            child_id = self._link_child(uow, definition, data, today, changes,
+                                        linked=record.child_id if record else None)
             start, end = validity_from_data(definition, data)
             if start is None or end is None or end < start:
                 start = end = None
@@ -212,12 +213,14 @@ class ConsentService(ConsentListing, ConsentLifecycle):
         return SaveResult(record_id, problems, stored.uid, view)
 
     def _link_child(self, uow: "UnitOfWork", definition: FormDefinition, data: dict[str, Any],
-                    today: date, changes: list[Change]) -> int | None:
+                    today: date, changes: list[Change], *,
+                    linked: int | None = None) -> int | None:
         """Find or create the child; keep (and write back) skyddade personuppgifter."""
         facts = person_service.child_in_form(definition, data, today)
         if facts is None:
             return None
-        person, protected = person_service.find_or_create(uow, facts, changes=changes)
+        person, protected = person_service.find_or_create(uow, facts, changes=changes,
+                                                          linked=linked)
         where = person_service.child_fields(definition)
         if protected and where is not None and not facts.protected:
             raw = data[where.identity]

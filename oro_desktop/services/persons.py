@@ -132,15 +132,24 @@ def guardian_names(definition: FormDefinition, data: Mapping[str, Any]) -> list[
 
 
 def find_or_create(uow: "UnitOfWork", child: ChildFacts, *,
-                   changes: list[Change] | None = None) -> tuple[Person, bool]:
+                   changes: list[Change] | None = None,
+                   linked: int | None = None) -> tuple[Person, bool]:
     """The stored person for `child` (updated with what was typed) or a new one.
 
     Runs inside the caller's unit of work and audits its own create/update; appends the
     `Change` to `changes` for the caller to publish after its commit. Returns
     (person, protected_in_store): the second is True when the store says protected.
+    `linked`: the person the record being saved is already linked to. A child without a
+    number cannot be found by it, so that person is kept while neither has a number
+    (otherwise every save made a new person, and what was recorded about the child, such
+    as a secret address, was left behind).
     """
     conn = uow.conn
     found = repo.find_by_identity(conn, child.identity)
+    if found is None and linked is not None and not child.identity.value:
+        before = repo.get(conn, linked)
+        if before is not None and not before.identity.value:
+            found = before
     if found is None:
         pid = repo.insert(conn, uow.actor, child.identity, child.name, address=child.address,
                           phone=child.phone, protected=child.protected)

@@ -129,7 +129,7 @@ def seal(payload: Mapping[str, Any], passphrase: str, *, created: date,
     salt, nonce = secrets.token_bytes(_SALT_BYTES), secrets.token_bytes(_NONCE_BYTES)
     header = {
         "format": FORMAT, "version": VERSION,
-        "package_id": package_id or str(uuid.uuid4()),
+        "package_id": package_id or uuid.uuid4().hex,
         "created": created.isoformat(), "cipher": "aes-256-gcm", "nonce": _b64(nonce),
         "kdf": {**kdf.to_dict(), "salt": _b64(salt)},
     }
@@ -172,7 +172,8 @@ def read_header(data: bytes) -> TransferHeader:
             or raw.get("cipher") != "aes-256-gcm":
         raise NotATransferFile("den har okända krypteringsparametrar")
     try:
-        package_id = str(uuid.UUID(str(raw.get("package_id"))))
+        # 32 hex (the stable-id contract); a dashed UUID from an older version is the same id
+        package_id = uuid.UUID(str(raw.get("package_id"))).hex
         created = date.fromisoformat(str(raw.get("created")))
         salt = base64.b64decode(str(kdf_raw.get("salt")), validate=True)
         nonce = base64.b64decode(str(raw.get("nonce")), validate=True)
@@ -227,7 +228,7 @@ def write_transfer(path: Path, payload: Mapping[str, Any], *, created: date,
     if path.is_dir():
         raise InvalidInput(f"{path.name} är en mapp. Välj ett filnamn.")
     passphrase = new_passphrase()
-    package_id = str(uuid.uuid4())
+    package_id = uuid.uuid4().hex
     data = seal(payload, passphrase, created=created, kdf=kdf, package_id=package_id)
     try:
         fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)

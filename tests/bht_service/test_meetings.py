@@ -8,7 +8,7 @@ from datetime import date, timedelta
 import pytest
 
 from oro_desktop.core.barnhalsoteam import (
-    Attendee, Decision, DeidentifiedDiscussion, IdentificationRefused, INITIATE_SIP,
+    Attendee, Decision, DeidentifiedDiscussion, FollowUp, IdentificationRefused, INITIATE_SIP,
 )
 from oro_desktop.errors import InvalidInput
 from oro_desktop.services.barnhalsoteam import NamedChild, TopicInput, canonical
@@ -117,3 +117,30 @@ def test_teams_list_shows_members_and_missing_roles(bht):
     assert view.to_dict()["missing_roles"] == ["Socialtjänsten", "BHV-sjuksköterska"]
     with pytest.raises(InvalidInput):
         bht.add_member(team, "barn", "Någon")
+
+
+@pytest.mark.parametrize("kwargs", [
+    {"topics": [TopicInput("Tyra Tolvansson 20210315-9808", "group")]},
+    {"topics": [TopicInput("Tyra 20210315-9808", "individual",
+                           DeidentifiedDiscussion("Ett barn, 4 år: språket.", 4))]},
+    {"decisions": [Decision("Kalla vårdnadshavarna till 20210315-9808")]},
+    {"follow_up": FollowUp("Följ upp 202103159808 i maj")},
+])
+def test_an_identity_number_in_a_meetings_texts_writes_nothing(bht, session, kwargs):
+    team = _team(bht)
+    before = session.store.conn.execute("SELECT count(*) FROM audit").fetchone()[0]
+    with pytest.raises(InvalidInput) as err:
+        bht.record_meeting(team, TODAY, ALL, **kwargs)
+    assert "personnummer eller samordningsnummer" in str(err.value)
+    assert bht.meetings() == []
+    assert session.store.conn.execute("SELECT count(*) FROM bht_topics").fetchone()[0] == 0
+    assert session.store.conn.execute("SELECT count(*) FROM audit").fetchone()[0] == before
+
+
+def test_a_named_childs_summary_may_hold_what_the_consent_covers(bht, consents):
+    team = _team(bht)
+    cuid = child_uid(consents, signed_consent(consents))
+    bht.record_meeting(team, TODAY, ALL, [TopicInput(
+        "Oro för språkutveckling", "individual",
+        NamedChild(cuid, "Tyra, 20210315-9808: kontakt med logoped."))])
+    assert len(bht.meetings()) == 1

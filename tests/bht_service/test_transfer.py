@@ -4,6 +4,7 @@ import of the same file is refused; both sides audited."""
 
 from __future__ import annotations
 
+import json
 from datetime import timedelta
 
 import pytest
@@ -135,3 +136,29 @@ def test_the_receiving_child_keeps_the_senders_marks(bht, consents, clock, recei
     got = other.situation(result.child_uid)
     assert got.marking == "Skyddade personuppgifter" and got.lvu_placement
     assert [n.id for n in got.notices] == ["lvu", "protected"]
+
+
+def test_a_new_package_of_the_same_material_counts_only_what_is_new(
+        bht, consents, clock, receiver, session, tmp_path):
+    _cid, cuid, (m1, m2) = _material(bht, consents, clock)
+    other, other_session = receiver
+    first = bht.export_transfer(cuid, tmp_path / "1.oro-bht")
+    got = other.import_transfer(tmp_path / "1.oro-bht", first.passphrase)
+    assert (got.meetings, got.topics, got.unchanged) == (2, 2, 0)
+    # The same child's material again, in a new package: nothing new is written.
+    second = bht.export_transfer(cuid, tmp_path / "2.oro-bht")
+    assert second.package_id != first.package_id
+    again = other.import_transfer(tmp_path / "2.oro-bht", second.passphrase)
+    assert (again.meetings, again.topics, again.unchanged) == (0, 0, 2)
+    assert len(other.meetings()) == 2
+    # One new meeting since: only it is imported, the two earlier are unchanged.
+    clock.day = clock.day + timedelta(days=10)
+    m3 = bht.record_meeting(bht.meetings()[0].team_uid, clock.day, ALL, [
+        TopicInput("Uppföljning igen", "individual", NamedChild(cuid, "Logoped träffad."))])
+    third = bht.export_transfer(cuid, tmp_path / "3.oro-bht")
+    last = other.import_transfer(tmp_path / "3.oro-bht", third.passphrase)
+    assert (last.meetings, last.topics, last.unchanged) == (1, 1, 2)
+    assert sorted(m.uid for m in other.meetings()) == sorted([m1, m2, m3])
+    detail = other_session.store.conn.execute(
+        "SELECT detail FROM audit WHERE action = 'import' ORDER BY id DESC LIMIT 1").fetchone()[0]
+    assert json.loads(detail)["unchanged"] == 2

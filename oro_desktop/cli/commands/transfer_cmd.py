@@ -61,7 +61,9 @@ def cmd_import(args: argparse.Namespace) -> int:
             prompt="Lösenfras: ", what="lösenfras")
         result = session.services.bht.import_transfer(args.file, phrase)
     options.emit(args, {"package_id": result.package_id, "child_uid": result.child_uid,
-                        "meetings": result.meetings, "topics": result.topics},
+                        "meetings": result.meetings, "topics": result.topics,
+                        "unchanged": result.unchanged},
                  f"Importerat: {result.meetings} möten, {result.topics} frågor om barnet "
-                 f"(id {result.child_uid}).")
+                 f"(id {result.child_uid})."
+                 + (f" {result.unchanged} möten fanns redan." if result.unchanged else ""))
     return 0

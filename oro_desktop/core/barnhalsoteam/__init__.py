@@ -4,7 +4,7 @@ guardian, the identification rule, special situations, transfer rule, yearly fol
 Pure: no Qt, SQL or reportlab (tests/test_layers.py). See docs/barnhalsoteam.md.
 """
 
-from oro_desktop.core.barnhalsoteam._bounds import new_uid
+from oro_desktop.core.barnhalsoteam._bounds import new_uid, normalise_uid
 from oro_desktop.core.barnhalsoteam._reader import BhtGuidelineError
 from oro_desktop.core.barnhalsoteam.consent import BhtConsent, from_form, renewal_period
 from oro_desktop.core.barnhalsoteam.discussion import (
@@ -23,7 +23,9 @@ from oro_desktop.core.barnhalsoteam.loader import (
 )
 from oro_desktop.core.barnhalsoteam.model import (
     DECISION, INITIATE_SIP, Attendee, Decision, FollowUp, Meeting, Member, Team, Topic,
+    refuse_identity_numbers,
 )
+from oro_desktop.core.barnhalsoteam.no_identity import find_identity_number
 from oro_desktop.core.barnhalsoteam.special import Circumstances, Notice, marking, notices
 from oro_desktop.core.barnhalsoteam.transfer_rule import Verdict, may_export
 
@@ -35,5 +37,6 @@ __all__ = [
     "IdentificationRefused", "IdentifiedDiscussion", "Meeting", "Member", "Notice", "Team",
     "Topic", "Verdict", "check_identification", "follow_up_report", "from_form",
     "guardian_status", "is_bht_document", "load_bht_guideline", "marking", "may_export",
-    "new_uid", "notices", "parse_bht_guideline", "renewal_period", "yearly_numbers",
+    "find_identity_number", "new_uid", "normalise_uid", "notices", "parse_bht_guideline",
+    "refuse_identity_numbers", "renewal_period", "yearly_numbers",
 ]

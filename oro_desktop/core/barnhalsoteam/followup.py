@@ -17,6 +17,7 @@ from datetime import date
 from oro_desktop.core.barnhalsoteam._bounds import MAX_TEXT, bounded
 from oro_desktop.core.barnhalsoteam.guideline import LEVELS
 from oro_desktop.core.barnhalsoteam.model import Meeting, Team
+from oro_desktop.core.barnhalsoteam.no_identity import find_identity_number
 from oro_desktop.core.barnhalsoteam.roles import ROLES
 from oro_desktop.errors import InvalidInput
 
@@ -95,7 +96,9 @@ def yearly_numbers(teams: Iterable[Team], meetings: Iterable[Meeting], year: int
                 continue
             if topic.discussion is not None:
                 deidentified += 1
-            if topic.text not in examples and len(examples) < MAX_EXAMPLES:
+            # a question stored before numbers were refused is counted, never printed
+            if (topic.text not in examples and len(examples) < MAX_EXAMPLES
+                    and find_identity_number(topic.text) is None):
                 examples.append(topic.text)
     return FollowUpNumbers(
         year=year, teams_formed=sum(1 for t in teams if t.formed_on <= end),

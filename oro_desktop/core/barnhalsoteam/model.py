@@ -19,6 +19,7 @@ from oro_desktop.core.barnhalsoteam.discussion import (
     ChildDiscussion, IdentificationRefused, IdentifiedDiscussion,
 )
 from oro_desktop.core.barnhalsoteam.guideline import LEVELS
+from oro_desktop.core.barnhalsoteam.no_identity import refuse_identity_number
 from oro_desktop.core.barnhalsoteam.roles import (
     CONVENOR, REQUIRED_ROLES, ROLES, check_role, role_label,
 )
@@ -191,3 +192,22 @@ class Meeting:
     @property
     def initiates_sip(self) -> bool:
         return any(d.kind == INITIATE_SIP for d in self.decisions)
+
+
+def refuse_identity_numbers(meeting: Meeting) -> None:
+    """Refuse (InvalidInput, Swedish) a meeting whose own texts hold a personnummer or
+    samordningsnummer: every question, every decision, the follow-up and every
+    de-identified summary (core/barnhalsoteam/no_identity.py). Called before a meeting is
+    written, not when one is read, so a record stored before this check still opens. An
+    identified child's topic is not checked: that child is named with consent, and the
+    topic is never printed in the yearly report."""
+    for topic in meeting.topics:
+        if topic.identified:
+            continue
+        refuse_identity_number(topic.text, "Frågan")
+        if topic.discussion is not None:
+            refuse_identity_number(topic.discussion.summary, "Beskrivningen")
+    for decision in meeting.decisions:
+        refuse_identity_number(decision.text, "Beslutet")
+    if meeting.follow_up is not None:
+        refuse_identity_number(meeting.follow_up.text, "Uppföljningen")

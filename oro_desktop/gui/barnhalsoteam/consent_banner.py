@@ -36,6 +36,27 @@ class ConsentBanner(QWidget):
         layout.addWidget(self.situation)
         layout.addLayout(row)
         self.situation.show_child(child_uid)
+        self._form = None
+        self.situation.changed.connect(lambda _s: self._mask())
+
+    def guard_address(self, form) -> None:
+        """Keep the child's address off the screen in `form` while the child has
+        skyddade personuppgifter or a secret address (guideline 2.9: never shown, never
+        printed); the stored address is kept and saved unchanged. Follows a change of
+        the situation made from this band."""
+        self._form = form
+        self._mask()
+
+    def _mask(self) -> None:
+        form, s = self._form, self.situation.situation
+        field = form.definition.field_for("child.address") if form is not None else None
+        if field is None:
+            return
+        text = None
+        if s is not None and s.hide_address:
+            what = "Skyddade personuppgifter" if s.protected_identity else "Hemlig vistelseort"
+            text = f"{what} – adressen visas inte"
+        form.mask_field(field.id, text)
 
     def export(self):
         from oro_desktop.gui.barnhalsoteam.transfer_dialogs import ExportTransferDialog

@@ -26,8 +26,8 @@ from oro_desktop.gui.barnhalsoteam.situation import SituationPanel
 from oro_desktop.gui.barnhalsoteam.fields import date_edit, error_label, to_date
 from oro_desktop.services.barnhalsoteam import NamedChild, TopicInput
 
-NO_NAME = ("Skriv inte barnets namn, personnummer eller något annat som kan identifiera "
-           "barnet i en avidentifierad beskrivning.")
+NO_NAME = ("Skriv inte barns namn eller personnummer i fråga, beskrivning, beslut eller "
+           "uppföljning: ett nummer stoppas, ett namn kan programmet inte upptäcka.")
 
 
 class MeetingEditor(QDialog):
@@ -141,7 +141,7 @@ class MeetingEditor(QDialog):
     # -- state ---------------------------------------------------------------------------
     def _level_changed(self) -> None:
         individual = self.level.currentData() == "individual"
-        for w in (self.deidentified, self.identified, self.summary, self.hint):
+        for w in (self.deidentified, self.identified, self.summary):
             w.setEnabled(individual)
         self._mode_changed()
 
@@ -204,11 +204,14 @@ class MeetingEditor(QDialog):
         try:
             topic = self._current_topic()
             from oro_desktop.core.barnhalsoteam import Topic
+            from oro_desktop.core.barnhalsoteam.no_identity import refuse_identity_number
             if not isinstance(topic.child, NamedChild):
                 Topic(topic.text, topic.level, topic.child)  # validate now, not at save
+                refuse_identity_number(topic.text, "Frågan")
         except OroError as exc:
             self.error.setText(str(exc))
             self.error.setVisible(True)
+            self._fit()
             return False
         self.topics.append(topic)
         mark = {NamedChild: " · med namn", DeidentifiedDiscussion: " · avidentifierat"}.get(
@@ -234,6 +237,7 @@ class MeetingEditor(QDialog):
         except OroError as exc:
             self.error.setText(str(exc))
             self.error.setVisible(True)
+            self._fit()
             return False
         self.accept()
         return True

@@ -1,4 +1,5 @@
-"""Nytt team / Ny medlem: small forms over `services.bht.create_team` / `add_member`.
+"""Nytt team / Ny medlem / Ändra medlem: small forms over `services.bht.create_team`,
+`add_member` and `update_member`; `confirm_remove` asks before "Ta bort medlem".
 
 The service refuses (Swedish, shown in the dialog, which stays open) an empty name, a
 guardian or child as member, and over-long text; nothing is written until it accepts.
@@ -7,8 +8,8 @@ guardian or child as member, and over-long text; nothing is written until it acc
 from __future__ import annotations
 
 from PySide6.QtWidgets import (
-    QComboBox, QDialog, QFormLayout, QHBoxLayout, QLineEdit, QPlainTextEdit, QPushButton,
-    QVBoxLayout, QWidget,
+    QComboBox, QDialog, QFormLayout, QHBoxLayout, QLineEdit, QMessageBox, QPlainTextEdit,
+    QPushButton, QVBoxLayout, QWidget,
 )
 
 from oro_desktop.core.barnhalsoteam.roles import ROLE_LABELS
@@ -72,9 +73,13 @@ class TeamDialog(_Form):
 
 
 class MemberDialog(_Form):
-    def __init__(self, bht, team_uid: str, parent: QWidget | None = None) -> None:
-        super().__init__("Ny medlem i teamet", parent)
-        self.bht, self.team_uid = bht, team_uid
+    """A new member, or (with `member`) the member's role, name, unit and mandate edited."""
+
+    def __init__(self, bht, team_uid: str, parent: QWidget | None = None, *,
+                 member=None) -> None:
+        super().__init__("Ändra medlem" if member is not None else "Ny medlem i teamet",
+                         parent)
+        self.bht, self.team_uid, self.member = bht, team_uid, member
         self.role = QComboBox(self)
         for key, label in ROLE_LABELS.items():
             self.role.addItem(label, key)
@@ -87,8 +92,30 @@ class MemberDialog(_Form):
         self.form.addRow("&Namn:", self.name)
         self.form.addRow("&Verksamhet:", self.organisation)
         self.form.addRow("&Mandat:", self.mandate)
+        if member is not None:
+            self.role.setCurrentIndex(max(0, self.role.findData(member.role)))
+            self.name.setText(member.name)
+            self.organisation.setText(member.organisation)
+            self.mandate.setPlainText(member.mandate)
 
     def apply(self) -> str:
+        if self.member is not None:
+            self.bht.update_member(self.team_uid, self.member.uid,
+                                   role=str(self.role.currentData()), name=self.name.text(),
+                                   organisation=self.organisation.text(),
+                                   mandate=self.mandate.toPlainText())
+            return str(self.member.uid)
         return str(self.bht.add_member(self.team_uid, str(self.role.currentData()),
                                        self.name.text(), organisation=self.organisation.text(),
                                        mandate=self.mandate.toPlainText()))
+
+
+def confirm_remove(parent: QWidget, member) -> bool:
+    """Ask before a member is removed, saying what is kept."""
+    answer = QMessageBox.question(
+        parent, "Ta bort medlem",
+        f"Ta bort {member.name} ur teamet? Medlemmen finns kvar i protokollen från de "
+        "möten hen deltog i. Borttagningen loggas och kan inte ångras.",
+        QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+        QMessageBox.StandardButton.No)
+    return answer == QMessageBox.StandardButton.Yes

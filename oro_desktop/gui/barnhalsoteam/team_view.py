@@ -55,6 +55,14 @@ class BhtView(QWidget):
         new_team.clicked.connect(self.new_team)
         self.new_member_button = QPushButton("Ny &medlem…", team_page)
         self.new_member_button.clicked.connect(self.new_member)
+        self.edit_member_button = QPushButton("Ä&ndra medlem…", team_page)
+        self.edit_member_button.clicked.connect(lambda: self.edit_member())
+        self.remove_member_button = QPushButton("Ta &bort medlem", team_page)
+        self.remove_member_button.clicked.connect(lambda: self.remove_member())
+        self.members.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
+        self.members.setSelectionMode(QTableWidget.SelectionMode.SingleSelection)
+        self.members.itemSelectionChanged.connect(self._member_actions)
+        self.members.doubleClicked.connect(lambda _i: self.edit_member())
         export = QPushButton("&Exportera för flytt…", team_page)
         export.setToolTip("Ett barns material till ett annat barnhälsoteam i länet (riktlinjen 2.10)")
         export.clicked.connect(lambda: self.export_transfer())
@@ -65,6 +73,8 @@ class BhtView(QWidget):
         trow.addWidget(self.team_heading, 1)
         trow.addWidget(new_team)
         trow.addWidget(self.new_member_button)
+        trow.addWidget(self.edit_member_button)
+        trow.addWidget(self.remove_member_button)
         tl.addLayout(trow)
         tl.addWidget(self.members, 1)
         tl.addWidget(self.notes)
@@ -199,17 +209,20 @@ class BhtView(QWidget):
             self.team_heading.setText("Inga barnhälsoteam ännu. Lägg till ett med ”Nytt team…”.")
             self.members.setRowCount(0)
             self.meetings.setRowCount(0)
+            self._member_actions()
             return
         t = self._views[row].team
         self.team_heading.setText(f"<b>{t.name}</b> — {t.municipality}"
                                   f"{', ' + t.area if t.area else ''}, bildat "
                                   f"{t.formed_on.isoformat()}")
+        self.members.clearSelection()  # a refresh never leaves another member selected
         self.members.setRowCount(len(t.members))
         for i, m in enumerate(t.members):
             for j, text in enumerate((ROLE_LABELS.get(m.role, m.role), m.name, m.organisation,
                                       m.mandate or "Mandat ej angivet")):
                 self.members.setItem(i, j, QTableWidgetItem(text))
         self.members.resizeColumnsToContents()
+        self._member_actions()
         notes = []
         if t.missing_roles():
             notes.append("Saknas i teamet: " + ", ".join(t.missing_roles()) + ".")
@@ -328,6 +341,47 @@ class BhtView(QWidget):
         dialog = MemberDialog(self.bht, uid, self)
         dialog.open()
         return dialog
+
+    def selected_member(self):
+        """The member selected in the table (core Member), or None."""
+        row = self.members.currentRow() if self.members.selectedItems() else -1
+        i = self.teams.currentRow()
+        if not 0 <= i < len(self._views):
+            return None
+        members = self._views[i].team.members
+        return members[row] if 0 <= row < len(members) else None
+
+    def _member_actions(self) -> None:
+        chosen = self.selected_member() is not None
+        imported = (0 <= self.teams.currentRow() < len(self._views)
+                    and self._views[self.teams.currentRow()].imported)
+        for button in (self.edit_member_button, self.remove_member_button):
+            button.setEnabled(chosen and not imported)
+            button.setToolTip("" if chosen else "Välj en medlem i listan först.")
+
+    def edit_member(self):
+        from oro_desktop.gui.barnhalsoteam.team_dialogs import MemberDialog
+
+        member, uid = self.selected_member(), self.current_team_uid()
+        if member is None or not uid:
+            return None
+        dialog = MemberDialog(self.bht, uid, self, member=member)
+        dialog.open()
+        return dialog
+
+    def remove_member(self, *, ask=None) -> bool:
+        """Remove the selected member after a confirmation (audited by the service)."""
+        from oro_desktop.gui.barnhalsoteam.team_dialogs import confirm_remove
+
+        member, uid = self.selected_member(), self.current_team_uid()
+        if member is None or not uid or not (ask or confirm_remove)(self, member):
+            return False
+        try:
+            self.bht.remove_member(uid, member.uid)
+        except OroError as exc:
+            self.notes.setText(str(exc))
+            return False
+        return True
 
     # -- transfer on moving (2.10) -----------------------------------------------------
     def export_transfer(self, child_uid: str = ""):

@@ -249,7 +249,9 @@ class ImportTransferDialog(QDialog):
         font.setPointSize(max(14, font.pointSize() + 4))
         self.passphrase.setFont(font)
         form = QFormLayout()
-        form.addRow("&Fil:", file_row)
+        file_label = QLabel("&Fil:", self)  # a layout row gets no buddy of its own
+        file_label.setBuddy(self.path)
+        form.addRow(file_label, file_row)
         form.addRow("&Lösenfras:", self.passphrase)
         self.message = QLabel(self)
         self.message.setObjectName("importMessage")
@@ -306,8 +308,7 @@ class ImportTransferDialog(QDialog):
             label = self.bht.situation(result.child_uid).label
         except OroError:
             pass
-        self._say(f"Importerat: {escape(label) or 'barnet'}, {result.meetings} möten och "
-                  f"{result.topics} frågor.", error=False)
+        self._say(import_summary(escape(label) or "barnet", result), error=False)
         self.passphrase.clear()
         self.close_button.setText("S&täng")
         self.imported.emit(result)
@@ -321,3 +322,16 @@ class ImportTransferDialog(QDialog):
     def reject(self) -> None:
         if self._task is None:
             super().reject()
+
+
+def import_summary(child: str, result) -> str:
+    """What an import wrote, in one line: only what was new is counted as imported."""
+    def n(count: int, one: str, many: str) -> str:
+        return f"{count} {one if count == 1 else many}"
+
+    already = (f" {n(result.unchanged, 'möte', 'möten')} fanns redan här och "
+               "importerades inte igen." if result.unchanged else "")
+    if not result.meetings and not result.topics:
+        return f"Inget nytt om {child} att importera.{already}"
+    return (f"Importerat: {child}, {n(result.meetings, 'möte', 'möten')} och "
+            f"{n(result.topics, 'fråga', 'frågor')}.{already}")

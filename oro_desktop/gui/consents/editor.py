@@ -83,6 +83,8 @@ class ConsentEditor(QDialog):
         from oro_desktop.gui.barnhalsoteam.consent_banner import consent_banner  # issue 12
 
         self.bht_banner = consent_banner(session, view if consent_id is not None else None, self)
+        if self.bht_banner is not None:
+            self.bht_banner.guard_address(self.form)  # a secret address is not shown
 
         self.save_button = QPushButton("&Spara", self)
         self.save_button.setShortcut(QKeySequence.StandardKey.Save)

@@ -110,6 +110,8 @@ class ConsentTableModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.ToolTipRole:
             if col in (COL_CHILD, COL_NUMBER) and row.protected:
                 return "Skyddade personuppgifter: numret visas maskerat och adressen visas inte."
+            if col == COL_CHILD and row.secret_address:
+                return "Hemlig vistelseort: adressen visas inte och skrivs aldrig ut."
             if col == COL_NUMBER and row.child_number.startswith("Saknas"):
                 return row.child_number
             if col == COL_STATUS and row.status is ConsentStatus.PRINTED and row.printed_on:
@@ -129,7 +131,9 @@ class ConsentTableModel(QAbstractTableModel):
 
     def _text(self, row: ConsentRow, col: int) -> str:
         if col == COL_CHILD:
-            return row.child_name + (" (skyddad)" if row.protected else "")
+            if row.protected:
+                return row.child_name + " (skyddad)"
+            return row.child_name + (" (hemlig vistelseort)" if row.secret_address else "")
         if col == COL_NUMBER:
             return "Saknas" if row.child_number.startswith("Saknas") else row.child_number
         if col == COL_STATUS:

@@ -118,7 +118,7 @@ class ConsentsView(QWidget):
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(True)
-        for column, width in ((COL_CHILD, 220), (COL_NUMBER, 130), (COL_STATUS, 270),
+        for column, width in ((COL_CHILD, 300), (COL_NUMBER, 130), (COL_STATUS, 270),
                               (COL_VALID_TO, 110), (COL_DAYS, 95), (COL_FORM, 170)):
             self.table.setColumnWidth(column, width)
         self.table.selectionModel().selectionChanged.connect(lambda *_: self._update_actions())

@@ -102,6 +102,7 @@ class FormWidget(QWidget):
         self._extra: dict[str, Any] = {}
         self._touched: set[str] = set()
         self._hidden: set[str] = set()
+        self._masks: dict[str, QLabel] = {}
         self._show_all = False
         self._shown: list[Problem] = []
         self._loading = False
@@ -251,6 +252,38 @@ class FormWidget(QWidget):
         self._update_visibility()
         self._rebuild_tab_order()
         self._refresh_messages()
+
+    def mask_field(self, field_id: str, text: str | None) -> None:
+        """Show `text` in place of the field (None: show the field again).
+
+        Why: a value that must not be on screen (a child's address at a secret address)
+        but is kept: it stays in data() and is saved unchanged, it only cannot be seen or
+        edited here. A field hidden outright (a condition, a protected identity on the form)
+        is `hidden_fields`, and is not saved.
+        """
+        row = self._rows[field_id]
+        label = self._masks.get(field_id)
+        if text is None:
+            if label is not None:
+                label.hide()
+            row.widget.setVisible(True)
+            return
+        if label is None:
+            label = QLabel(row.container)
+            label.setObjectName("maskedField")
+            label.setWordWrap(True)
+            layout = row.container.layout()
+            assert isinstance(layout, QVBoxLayout)
+            layout.insertWidget(layout.indexOf(row.widget) + 1, label)
+            self._masks[field_id] = label
+        label.setText(text)
+        label.setAccessibleName(f"{row.field.label}: {text}")
+        label.show()
+        row.widget.setVisible(False)
+
+    def masked_fields(self) -> set[str]:
+        """Ids of fields shown masked now (see mask_field)."""
+        return {fid for fid, label in self._masks.items() if not label.isHidden()}
 
     def hidden_fields(self) -> set[str]:
         """Ids of fields hidden now (condition not met, or a protected person's address)."""

@@ -86,9 +86,29 @@ def team_id(conn, uid: str) -> int | None:
 
 
 def _members(conn, tid: int) -> tuple[Member, ...]:
+    """The team's current members (a removed one is kept in the table, not listed)."""
     rows = conn.execute("SELECT uid, role, name, organisation, mandate FROM bht_members"
-                        " WHERE team_id = ? ORDER BY id", (tid,))
+                        " WHERE team_id = ? AND removed_at IS NULL ORDER BY id", (tid,))
     return tuple(Member(r[0], r[1], r[2], r[3], r[4]) for r in rows)
+
+
+def member(conn, team_id: int, uid: str) -> Member | None:
+    """A current member of the team, None if there is none (or it was removed)."""
+    r = conn.execute("SELECT uid, role, name, organisation, mandate FROM bht_members"
+                     " WHERE team_id = ? AND uid = ? AND removed_at IS NULL",
+                     (team_id, uid)).fetchone()
+    return Member(r[0], r[1], r[2], r[3], r[4]) if r else None
+
+
+def update_member(conn, actor: str, m: Member) -> None:
+    conn.execute("UPDATE bht_members SET role = ?, name = ?, organisation = ?, mandate = ?,"
+                 " updated_at = ?, updated_by = ? WHERE uid = ? AND removed_at IS NULL",
+                 (m.role, m.name, m.organisation, m.mandate, now_utc(), actor, m.uid))
+
+
+def remove_member(conn, actor: str, uid: str) -> None:
+    conn.execute("UPDATE bht_members SET removed_at = ?, removed_by = ? WHERE uid = ?"
+                 " AND removed_at IS NULL", (now_utc(), actor, uid))
 
 
 @dataclass(frozen=True)

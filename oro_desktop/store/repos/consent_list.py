@@ -56,10 +56,11 @@ SELECT c.id, c.uid, {STATUS_SQL} AS status, c.child_person_id,
        coalesce(p.name, nullif(c.child_name, ''), '{NO_CHILD}') AS shown_name,
        p.id_kind, p.id_value, p.no_number_reason, coalesce(p.protected_identity, 0),
        c.valid_from, c.valid_to, c.printed_on, f.form_id, f.form_version, c.updated_at,
-       c.renewed_from, c.child_sort
+       c.renewed_from, c.child_sort, coalesce(s.secret_address, 0) AS secret_address
 FROM consents c
 JOIN filled_forms f ON f.id = c.filled_form_id
 LEFT JOIN persons p ON p.id = c.child_person_id
+LEFT JOIN bht_child_situation s ON s.person_id = c.child_person_id
 """
 
 # What a filtered count or a filtered page's ordering needs: no filled_forms join. Every
@@ -95,6 +96,8 @@ class ListEntry:
     form_version: int
     updated_at: str
     renewed_from: int | None
+    # hemlig vistelseort (bht_child_situation, migration 0010): joined on its primary key
+    secret_address: bool = False
 
 
 def _d(text: str | None) -> date | None:
@@ -103,7 +106,8 @@ def _d(text: str | None) -> date | None:
 
 def _entry(r) -> ListEntry:
     return ListEntry(int(r[0]), r[1], r[2], r[3], r[4], r[5], r[6] or "", r[7] or "",
-                     bool(r[8]), _d(r[9]), _d(r[10]), _d(r[11]), r[12], int(r[13]), r[14], r[15])
+                     bool(r[8]), _d(r[9]), _d(r[10]), _d(r[11]), r[12], int(r[13]), r[14], r[15],
+                     bool(r[17]))
 
 
 def fold(value: str | None) -> str:
@@ -204,10 +208,11 @@ SELECT c.id, c.uid, :status, c.child_person_id,
        coalesce(p.name, nullif(c.child_name, ''), '{NO_CHILD}'),
        p.id_kind, p.id_value, p.no_number_reason, coalesce(p.protected_identity, 0),
        c.valid_from, c.valid_to, c.printed_on, f.form_id, f.form_version, c.updated_at,
-       c.renewed_from
+       c.renewed_from, 0, coalesce(s.secret_address, 0)
 FROM consents c
 JOIN filled_forms f ON f.id = c.filled_form_id
 LEFT JOIN persons p ON p.id = c.child_person_id
+LEFT JOIN bht_child_situation s ON s.person_id = c.child_person_id
 WHERE c.id IN (SELECT value FROM json_each(:ids))
 """
 
