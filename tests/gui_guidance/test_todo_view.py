@@ -97,3 +97,16 @@ def test_a_guideline_row_opens_vagledning_on_that_guideline(qtbot, services):
     guidance = window.section_widget("guidance")
     qtbot.waitUntil(lambda: guidance.ready, timeout=15_000)
     assert guidance.form.guideline().id == "jamtland-harjedalen-vantat-barn"
+
+
+def test_a_protected_child_is_marked_in_att_gora():
+    """The mark beside the child follows the row everywhere (domain.md), Att göra too."""
+    from types import SimpleNamespace
+
+    from oro_desktop.gui.todo.load import _child
+
+    plain = SimpleNamespace(child_name="Tolvan Tolvansson", child_number="20121212-1212", mark="")
+    marked = SimpleNamespace(child_name="Tyra Tolvansson", child_number="",
+                             mark="Hemlig vistelseort")
+    assert _child(plain) == "Tolvan Tolvansson (20121212-1212)"
+    assert _child(marked) == "Tyra Tolvansson (Hemlig vistelseort)"

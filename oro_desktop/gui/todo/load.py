@@ -50,7 +50,9 @@ class TodoData:
 
 
 def _child(row: Any) -> str:
-    return row.child_name + (f" ({row.child_number})" if row.child_number else "")
+    mark = row.mark  # skyddade personuppgifter / hemlig vistelseort (ConsentRow.mark)
+    return (row.child_name + (f" ({mark})" if mark else "")
+            + (f" ({row.child_number})" if row.child_number else ""))
 
 
 def _consents(services: Any, status: ConsentStatus) -> tuple[list[Any], int]:
