@@ -118,6 +118,7 @@ def main(argv: list[str]) -> int:
     demo.start()
     _wait(app, lambda: demo.window is not None)
     demo.window.resize(MAIN_SIZE)
+    _wait(app, lambda: demo.session is not None)  # the demo store opens on a worker
     _settle(app, 100)
     _save(demo.window, out, "05-main-window")  # the first section, on demo data
     if any(section.id == "contacts" for section in demo.window.sections):
