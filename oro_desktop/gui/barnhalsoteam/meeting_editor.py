@@ -23,7 +23,7 @@ from oro_desktop.core.barnhalsoteam.model import LEVEL_LABELS
 from oro_desktop.core.barnhalsoteam.roles import ROLE_LABELS
 from oro_desktop.errors import OroError
 from oro_desktop.gui.barnhalsoteam.situation import SituationPanel
-from oro_desktop.gui.barnhalsoteam.fields import date_edit, error_label, to_date
+from oro_desktop.gui.date_fields import date_edit, error_label, to_date
 from oro_desktop.services.barnhalsoteam import NamedChild, TopicInput
 
 NO_NAME = ("Skriv inte barns namn eller personnummer i fråga, beskrivning, beslut eller "

@@ -14,7 +14,7 @@ from PySide6.QtWidgets import (
 
 from oro_desktop.core.barnhalsoteam.roles import ROLE_LABELS
 from oro_desktop.errors import OroError
-from oro_desktop.gui.barnhalsoteam.fields import date_edit, error_label, to_date
+from oro_desktop.gui.date_fields import date_edit, error_label, to_date
 
 
 class _Form(QDialog):

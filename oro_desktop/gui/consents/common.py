@@ -6,37 +6,13 @@ by tests, so every yes/no goes through `ask_*` here, which tests replace.
 
 from __future__ import annotations
 
-from datetime import date
+from PySide6.QtWidgets import QLabel, QMessageBox, QWidget
 
-from PySide6.QtCore import QDate
-from PySide6.QtWidgets import QDateEdit, QLabel, QMessageBox, QWidget
-
-from oro_desktop.gui import a11y
 from oro_desktop.errors import OroError
+from oro_desktop.gui.date_fields import DATE_FORMAT, date_edit, error_label, to_date
 
-DATE_FORMAT = "yyyy-MM-dd"
-
-
-def date_edit(parent: QWidget, value: date, *, latest: date | None = None,
-              name: str = "") -> QDateEdit:
-    """A calendar date field in ÅÅÅÅ-MM-DD (the format Swedish forms print)."""
-    edit = QDateEdit(QDate(value.year, value.month, value.day), parent)
-    edit.setDisplayFormat(DATE_FORMAT)
-    edit.setCalendarPopup(True)
-    if latest is not None:
-        edit.setMaximumDate(QDate(latest.year, latest.month, latest.day))
-    if name:
-        edit.setAccessibleName(name)
-    return edit
-
-
-def to_date(edit: QDateEdit) -> date:
-    q = edit.date()
-    return date(q.year(), q.month(), q.day())
-
-
-def error_label(parent: QWidget) -> QLabel:
-    return a11y.error_label(parent, accessible_name="Fel", reserve_lines=3)
+__all__ = ["DATE_FORMAT", "ask_delete_draft", "ask_restore", "ask_unsaved", "date_edit", "error_label",
+           "show_error", "tell", "to_date", "warn"]
 
 
 def show_error(label: QLabel, exc: BaseException) -> None:

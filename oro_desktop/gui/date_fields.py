@@ -1,9 +1,9 @@
-"""Small field helpers of the Barnhälsoteam widgets (a date in ÅÅÅÅ-MM-DD, an error line).
+"""Date fields and the error line shared by the dialogs of every section.
 
-Why not gui/consents/common: the consent editor shows the barnhälsoteam band
-(consent_banner.py), so gui/consents imports gui/barnhalsoteam; importing back would be a
-cycle between sibling packages (import-linter's acyclic_siblings). Same format and
-accessibility as the consent screens.
+Why its own module at the gui level: the consent dialogs and the barnhälsoteam dialogs
+both need them, and gui/consents imports gui/barnhalsoteam (the consent editor shows the
+barnhälsoteam band), so neither package may hold them for the other (import-linter's
+acyclic_siblings). A date is shown and typed as ÅÅÅÅ-MM-DD, the format Swedish forms print.
 """
 
 from __future__ import annotations
@@ -20,6 +20,7 @@ DATE_FORMAT = "yyyy-MM-dd"
 
 def date_edit(parent: QWidget, value: date, *, latest: date | None = None,
               name: str = "") -> QDateEdit:
+    """A calendar date field in ÅÅÅÅ-MM-DD, at most `latest` when given."""
     edit = QDateEdit(QDate(value.year, value.month, value.day), parent)
     edit.setDisplayFormat(DATE_FORMAT)
     edit.setCalendarPopup(True)
@@ -36,4 +37,5 @@ def to_date(edit: QDateEdit) -> date:
 
 
 def error_label(parent: QWidget) -> QLabel:
+    """The reserved error line under a dialog's fields (read out by screen readers)."""
     return a11y.error_label(parent, accessible_name="Fel", reserve_lines=3)
