@@ -64,3 +64,17 @@ def test_bht_situation_does_not_clear_protected_identity(services):  # noqa: F81
     services.bht.set_situation(child.uid, protected_identity=False, secret_address=False,
                                lvu_placement=True, family_home_sol=False, undocumented=False)
     assert services.persons.get(child.id).protected
+
+
+@pytest.mark.xfail(strict=True, reason="REVIEW: a closed case's plan stays in Att göra's "
+                   "'Planer att följa upp' for ever (by_follow_up ignores cases.status; the plan "
+                   "is read-only, so no new version can clear it)")
+def test_a_closed_cases_plan_is_not_due_in_att_gora(services):  # noqa: F811
+    from tests.plans.helpers import filled, newborn_case
+
+    case, _ = newborn_case(services)
+    uid = services.plans.create(case, "barnets-plan")
+    services.plans.save_version(uid, filled("barnets-plan", nasta_uppfoljning="2026-12-15"))
+    services.cases.close(case)
+    assert services.plans.read_only_reason(uid)  # no new version can move the date
+    assert services.plans.due(date(2026, 12, 20)) == []
