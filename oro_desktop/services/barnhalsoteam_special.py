@@ -92,10 +92,13 @@ def write(conn: Any, actor: str, child_uid: str, *, protected_identity: bool,
                if getattr(old, k) != v}
     if changed:
         repo.put(conn, actor, person.id, new)
-    if bool(person.protected) != protected_identity:
+    # Skyddade personuppgifter is the person's own mark, for the whole app: this dialog may
+    # set it, never clear it (an untick while editing LVU must not unmask the child
+    # everywhere). Clearing goes through PersonService.set_protected.
+    if protected_identity and not person.protected:
         persons_repo.update(conn, actor, person.id, name=person.name, address=person.address,
-                            phone=person.phone, protected=protected_identity)
-        changed["protected_identity"] = protected_identity
+                            phone=person.phone, protected=True)
+        changed["protected_identity"] = True
     return changed
 
 

@@ -40,6 +40,7 @@ from oro_desktop.services.case_views import (
 )
 from oro_desktop.services.guidance import GuidanceService
 from oro_desktop.store.errors import NotFound
+from oro_desktop.store.repos import bht_situation
 from oro_desktop.store.repos import cases as repo
 from oro_desktop.store.repos import disclosures as disclosures_repo
 from oro_desktop.store.repos import persons as persons_repo
@@ -292,15 +293,17 @@ class CaseReads:
         newest = consent_answers(consents)
         roles = self._consent_roles(record, guideline) if guideline else frozenset()
         persons = []
+        secret = bht_situation.with_secret_address(conn, (p.person_id for p in parts))
         for p in parts:
             person = people[p.person_id]
             answer = newest[p.person_id].answer if p.person_id in newest else "not_asked"
+            hidden = p.person_id in secret
             persons.append(PersonInCase(
                 person.uid, p.role, Role(p.role).label, person.name, person.number_display(),
-                person.shown_address(), "" if person.protected else person.phone,
+                "" if hidden else person.shown_address(), "" if person.protected else person.phone,
                 person.protected, p.due_date,
                 answer if Role(p.role) in roles else "",
-                tuple(by_person.get(p.person_id, ()))))
+                tuple(by_person.get(p.person_id, ())), hidden))
         facts = contact_facts(events)
         situation, guidance, problem = self._guidance_for(record, guideline, persons, roles, facts)
         ticks: dict[str, repo.StepRecord] = {}

@@ -87,6 +87,9 @@ class PersonInCase:
     due_date: date | None
     answer: str             # the person's own latest answer: not_asked | yes | no
     consents: tuple[ConsentEntry, ...] = ()
+    #: Hemlig vistelseort (barnhälsoteam, guideline 2.9): the address is '' as for
+    #: protected identity, and the view says why.
+    secret_address: bool = False
 
 
 @dataclass(frozen=True)

@@ -29,6 +29,7 @@ from oro_desktop.services.changes import Change
 from oro_desktop.services.guidance import GuidanceService
 from oro_desktop.store import transfer
 from oro_desktop.store.kdf import DEFAULT, KdfParams, from_environment
+from oro_desktop.store.repos import bht_situation
 from oro_desktop.store.repos import cases as cases_repo
 from oro_desktop.store.repos import disclosures as disclosures_repo
 from oro_desktop.store.repos import forms as forms_repo
@@ -119,9 +120,11 @@ class CaseTransfer:
                                 for e in cases_repo.events(conn, case_id)],
                 })
             people = persons_repo.get_many(conn, sorted(person_ids))
+            secret = bht_situation.with_secret_address(conn, people)
             persons = [{
                 "uid": p.uid, "identity": p.identity.to_dict(), "name": p.name,
-                "address": p.shown_address(),  # never a protected person's address
+                # never a protected person's address, nor one at a secret address
+                "address": "" if p.id in secret else p.shown_address(),
                 "phone": "" if p.protected else p.phone, "protected": p.protected,
             } for p in sorted(people.values(), key=lambda p: p.id)]
             uow.audit("export", "case", None, {"cases": len(out_cases), "persons": len(persons)})

@@ -11,7 +11,7 @@ A protected person's identity keeps its `protected` mark; no address is ever fil
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from datetime import date
 from typing import Any
 
@@ -66,3 +66,22 @@ def initial_data(definition: FormDefinition, *, subject: Person | None,
         else:
             data[consent.id] = WITH_CONSENT if with_consent else WITHOUT_CONSENT
     return data
+
+
+def with_current_marks(definition: FormDefinition, data: Mapping[str, Any],
+                       protected: Iterable[Person]) -> dict[str, Any]:
+    """`data` with `protected` set on every identity field holding the number of a person
+    the case marks protected NOW (a copy; the saved version is never changed).
+
+    Why: the mark copied in at `create` is a snapshot; a person marked protected after the
+    plan was made must not have the full number printed on the next print of any version.
+    """
+    numbers = {(p.identity.to_dict().get("kind"), p.identity.to_dict().get("value"))
+               for p in protected}
+    out = dict(data)
+    for f in definition.fields():
+        raw = out.get(f.id)
+        if f.type == "identity" and isinstance(raw, Mapping) and not raw.get("protected") \
+                and (raw.get("kind"), raw.get("value")) in numbers:
+            out[f.id] = {**raw, "protected": True}
+    return out

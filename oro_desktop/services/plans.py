@@ -45,7 +45,7 @@ from oro_desktop.services.case_reads import consent_answers, contact_facts
 from oro_desktop.services.changes import Change
 from oro_desktop.services.form_versions import FieldChange, FormVersionInfo, FormVersionService
 from oro_desktop.services.guidance import GuidanceService
-from oro_desktop.services.plan_prefill import initial_data
+from oro_desktop.services.plan_prefill import initial_data, with_current_marks
 from oro_desktop.store.errors import NotFound
 from oro_desktop.store.repos import cases as cases_repo
 from oro_desktop.store.repos import disclosures as disclosures_repo
@@ -414,7 +414,11 @@ class PlanService:
                 stamp = stamp_of(found)
             uow.audit("print", "plan", plan.uid, {"version": number, "family": bool(family),
                                                   "case": plan.case_uid})
+            protected_now = [p for p in persons_repo.get_many(
+                conn, [x.person_id for x in cases_repo.participants(
+                    conn, plan.case_id, active_only=False)]).values() if p.protected]
         definition = self.library.get(form_id, form_version)
+        data = with_current_marks(definition, data, protected_now)
         fonts = self._fonts_dir
         if family:
             model = plan_from_data(definition, data)

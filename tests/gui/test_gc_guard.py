@@ -45,8 +45,11 @@ def test_a_cycle_with_a_qt_object_is_collected_on_the_ui_thread_not_a_worker(qap
         _garbage_cycle(seen)
         _allocate_on_a_worker()
         assert seen == []  # the worker's allocations did not collect it
-        gc.collect()  # what the collector's timer does when the counters are due
+        held = [[i] for i in range(collector.threshold[0] + 10)]  # generation 0 is now due
+        assert gc.get_count()[0] > collector.threshold[0]
+        assert collector.check() >= 1  # what the timer runs, on this (the UI) thread
         assert seen == [threading.get_ident()]
+        del held
     finally:
         collector.stop()
         gc.disable()  # the test suite keeps collection on the main thread (tests/conftest.py)

@@ -153,6 +153,10 @@ class SituationDialog(QDialog):
         for key, label in FACTS:
             box = QCheckBox(label, self)
             box.setChecked(bool(getattr(situation, key)))
+            if key == "protected_identity" and box.isChecked():
+                # The person's own mark: set here, cleared only where the person is edited.
+                box.setEnabled(False)
+                box.setToolTip("Markeringen hör till personen och tas inte bort här.")
             self.boxes[key] = box
             layout.addWidget(box)
         self.error = QLabel(self)

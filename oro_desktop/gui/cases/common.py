@@ -59,4 +59,8 @@ def tree(parent: QWidget, name: str, headers: list[str]) -> QTreeWidget:
 
 
 def person_address(p: PersonInCase) -> str:
-    return PROTECTED if p.protected else (p.address or "–")
+    if p.protected:
+        return PROTECTED
+    if p.secret_address:
+        return "Hemlig vistelseort – adressen visas inte"
+    return p.address or "–"

@@ -46,3 +46,14 @@ def secret_address(conn, person_id: int) -> bool:
     row = conn.execute("SELECT secret_address FROM bht_child_situation WHERE person_id = ?",
                        (person_id,)).fetchone()
     return bool(row and row[0])
+
+
+def with_secret_address(conn, person_ids) -> set[int]:
+    """Which of `person_ids` have a secret address (one query on the primary key)."""
+    ids = sorted({int(i) for i in person_ids})
+    if not ids:
+        return set()
+    marks = ", ".join("?" for _ in ids)
+    rows = conn.execute("SELECT person_id FROM bht_child_situation WHERE secret_address = 1"
+                        f" AND person_id IN ({marks})", ids)
+    return {int(r[0]) for r in rows}

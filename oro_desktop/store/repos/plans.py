@@ -43,7 +43,8 @@ class PlanRecord:
 
 _SUBJECT = (
     "(SELECT CASE WHEN cp.role = 'expected_child' THEN 'Väntat barn, BF ' || cp.due_date"
-    " ELSE pe.name END FROM case_participants cp JOIN persons pe ON pe.id = cp.person_id"
+    " ELSE pe.name || CASE WHEN pe.protected_identity = 1"
+    " THEN ' [skyddade personuppgifter]' ELSE '' END END FROM case_participants cp JOIN persons pe ON pe.id = cp.person_id"
     " WHERE cp.case_id = c.id AND cp.ended_at IS NULL AND cp.role IN ('child', 'expected_child')"
     " ORDER BY cp.id LIMIT 1)")
 _COLS = ("p.id, p.uid, p.case_id, c.uid, c.municipality, " + _SUBJECT + ", p.filled_form_id,"
@@ -111,11 +112,13 @@ def of_case(conn: Any, case_id: int) -> list[PlanRecord]:
 def by_follow_up(conn: Any, *, until: date | None = None,
                  limit: int | None = None) -> list[PlanRecord]:
     """Plans sorted by next follow-up (the `case_plans_follow_up` index), those without
-    a date last. With `until`: only plans whose follow-up is on or before that day."""
+    a date last. With `until`: only plans of open cases whose follow-up is on or before
+    that day (what is due; a closed case's plans are read-only)."""
     lim = -1 if limit is None else max(0, int(limit))
     if until is not None:
         rows = conn.execute(
             f"SELECT {_COLS}{_FROM} WHERE p.next_follow_up IS NOT NULL AND p.next_follow_up <= ?"
+            " AND c.status = 'open'"  # a closed case's plan is read-only: nothing to follow up
             " ORDER BY p.next_follow_up, p.id LIMIT ?", (until.isoformat(), lim))
         return [_row(r) for r in rows]
     dated = [_row(r) for r in conn.execute(
