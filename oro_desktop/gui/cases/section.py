@@ -177,8 +177,10 @@ class CasesView(QWidget):
 
     def flush_drafts(self) -> None:
         """The shell's hook before an auto-lock or a close: every open plan window of the
-        shown case writes its typing as a draft and then closes without asking."""
+        shown case writes its typing as a draft and then closes without asking, and what is
+        typed in the case's own forms is kept as a draft (gui/cases/typing_draft.py)."""
         self.detail.plans_tab.flush_drafts()
+        self.detail.flush_drafts()
 
     # -- navigation ----------------------------------------------------------------------
     def show_list(self) -> None:

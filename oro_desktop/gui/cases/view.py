@@ -31,6 +31,7 @@ from oro_desktop.gui.cases.persons_tab import PersonsTab
 from oro_desktop.gui.cases.steps_tab import StepsTab
 from oro_desktop.gui.guidance.result_view import GuidancePanel
 from oro_desktop.gui.messages import error_text
+from oro_desktop.gui.cases.typing_draft import RESTORED as TYPING_RESTORED, CaseTyping
 from oro_desktop.gui.plans.case_tab import CasePlansTab
 from oro_desktop.services.case_views import CaseView, PersonInCase
 
@@ -99,6 +100,7 @@ class CaseDetail(QWidget):
         self.tabs.addTab(self.steps_tab, StepsTab.title)
         self.disclosures_tab = DisclosuresTab(self, today, user, self)
         self.tabs.addTab(scroll(self.disclosures_tab, self), DisclosuresTab.title)
+        self.typing = CaseTyping(self, services.drafts)
         self.plans_tab = CasePlansTab(services, self)  # issue 11: the case's plans
         self.tabs.addTab(self.plans_tab, "Planer")
         self.history = history_tree(self)
@@ -172,7 +174,15 @@ class CaseDetail(QWidget):
         self.born_box.hide()
         self.closing.hide()
         self.plans_tab.set_case(case_uid)
-        return self.reload()
+        view = self.reload()
+        self.typing.mark_shown()
+        if view is not None and self.typing.restore(case_uid):
+            self.show_message(TYPING_RESTORED)
+        return view
+
+    def flush_drafts(self) -> bool:
+        """Before a lock: what is typed in this case's forms is kept as a draft."""
+        return self.typing.flush(self.case_uid)
 
     def _on_change(self, uid: str) -> None:
         if self.case_uid and uid in ("", self.case_uid):
