@@ -62,7 +62,7 @@ def test_each_fact_brings_the_guidelines_own_sentence(bht, consents, session, fa
     assert after == before
 
 
-def test_protection_is_marked_beside_the_name_and_moving_adds_the_police(bht, consents):
+def test_protection_is_marked_beside_the_name_and_moving_adds_the_police(bht, consents, session):
     uid = child_uid(consents, signed_consent(consents))
     s = bht.set_situation(uid, **{**NONE, "protected_identity": True})
     assert s.marking == "Skyddade personuppgifter" and s.hide_address
@@ -72,7 +72,17 @@ def test_protection_is_marked_beside_the_name_and_moving_adds_the_police(bht, co
     moving = bht.situation(uid, moving=True)
     assert [n.id for n in moving.notices] == ["protected", "protected_moving"]
     assert "informera polisen" in moving.notices[1].quote.text
+    # The situation dialog never clears the person's own protection mark (an untick while
+    # editing another fact must not unmask the child everywhere) ...
     s = bht.set_situation(uid, **{**NONE, "secret_address": True})
+    assert s.protected_identity and s.marking == "Skyddade personuppgifter"
+    # ... only the person's own record does; then the secret address is the mark.
+    from oro_desktop.services.persons import PersonService
+
+    persons = PersonService(session)
+    person = next(p for p in persons.search("Tyra") if p.uid == s.child_uid)
+    persons.set_protected(person.id, False)
+    s = bht.situation(uid)
     assert s.marking == "Hemlig vistelseort" and not s.protected_identity
 
 
