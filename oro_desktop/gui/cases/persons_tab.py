@@ -27,8 +27,10 @@ class PersonsTab(QWidget):
         self.host = host
         self._form_case: str | None = None
         self.persons = tree(self, "casePersons",
-                            ["Namn", "Roll", "Personnummer", "Adress", "Svar på samtycke"])
-        for column, width in ((0, 170), (1, 130), (2, 130), (3, 150)):
+                            ["Namn", "Roll", "Personnummer", "Adress", "Samtycke"])
+        self.persons.headerItem().setToolTip(4, "Personens eget senaste svar på frågan om samtycke")
+        # All five fit beside the guidance at 1366 px; the answer (last) must not be cut off.
+        for column, width in ((0, 150), (1, 115), (2, 125), (3, 105)):
             self.persons.setColumnWidth(column, width)
         self.person_form = PersonForm(self)
         self.person_form.add.clicked.connect(self.add_person)
