@@ -20,12 +20,11 @@ from __future__ import annotations
 
 import argparse
 import sys
-import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from benchlib import PASSWORD, USER, add_store_argument, exit_code, median, store_db, verdict  # noqa: E402
+from benchlib import PASSWORD, USER, add_store_argument, exit_code, median_ms, store_db, verdict  # noqa: E402
 
 from oro_desktop.core.forms import FormLibrary  # noqa: E402
 from oro_desktop.paths import forms_dir  # noqa: E402
@@ -33,15 +32,6 @@ from oro_desktop.services.consents import ConsentService  # noqa: E402
 from oro_desktop.services.session import Session  # noqa: E402
 
 TARGET_MS = 150.0
-
-
-def _time(fn, repeat: int) -> float:
-    samples = []
-    for _ in range(repeat):
-        started = time.perf_counter()
-        fn()
-        samples.append((time.perf_counter() - started) * 1000)
-    return median(samples)
 
 
 def main() -> int:
@@ -62,7 +52,7 @@ def main() -> int:
         digits = conn.execute("SELECT substr(id_value, 5, 4) FROM persons WHERE"
                               " id_kind = 'personnummer' LIMIT 1").fetchone()[0]
         plain = common.translate(str.maketrans("åäöÅÄÖ", "aaoAAO"))
-        baseline = _time(lambda: conn.execute(
+        baseline = median_ms(lambda: conn.execute(
             "SELECT c.id, c.uid, c.valid_from, c.valid_to, c.printed_on, c.signed_on,"
             " c.revoked_received_on, c.declined_on, p.name, p.id_value, f.form_id"
             " FROM consents c JOIN filled_forms f ON f.id = c.filled_form_id"
@@ -78,9 +68,9 @@ def main() -> int:
             f"count_number[{digits}]": lambda: service.list_count(text=digits),
             "row": lambda: service.row(uid),
         }
-        results = {name: _time(fn, args.repeat) for name, fn in paths.items()}
-        info = {"page at 90%": _time(lambda: service.list_page(total * 9 // 10, 100), 1),
-                "whole list()": _time(lambda: service.list(), 1)}
+        results = {name: median_ms(fn, args.repeat) for name, fn in paths.items()}
+        info = {"page at 90%": median_ms(lambda: service.list_page(total * 9 // 10, 100), 1),
+                "whole list()": median_ms(lambda: service.list(), 1)}
     finally:
         session.close()
     print(f"{total} consents; baseline (bare SELECT of 100 joined rows): {baseline:.2f} ms")

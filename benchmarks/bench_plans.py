@@ -22,27 +22,17 @@ from __future__ import annotations
 
 import argparse
 import sys
-import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from benchlib import PASSWORD, USER, add_store_argument, exit_code, median, store_db, verdict  # noqa: E402
+from benchlib import PASSWORD, USER, add_store_argument, exit_code, median_ms, store_db, verdict  # noqa: E402
 from make_store import TODAY  # noqa: E402
 
 from oro_desktop.services.services import Services  # noqa: E402
 from oro_desktop.services.session import Session  # noqa: E402
 
 TARGETS_MS = {"list": 150.0, "due": 150.0, "for_case": 20.0}
-
-
-def _time(fn, repeat: int) -> float:
-    samples = []
-    for _ in range(repeat):
-        started = time.perf_counter()
-        fn()
-        samples.append((time.perf_counter() - started) * 1000)
-    return median(samples)
 
 
 def main() -> int:
@@ -85,7 +75,7 @@ def main() -> int:
             fn()  # warm the page cache and the form titles once
         results = {}
         for name in products:  # alternate floor and product in the same run
-            results[name] = (_time(products[name], args.repeat), _time(floors[name], args.repeat))
+            results[name] = (median_ms(products[name], args.repeat), median_ms(floors[name], args.repeat))
         counts = {"list": len(service.list()), "due": len(service.due(TODAY)),
                   "for_case": len(service.for_case(case_uid))}
     finally:

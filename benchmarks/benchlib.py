@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import argparse
 import statistics
+import time
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -52,6 +53,16 @@ def percentile(samples: Sequence[float], fraction: float) -> float:
 
 def median(samples: Sequence[float]) -> float:
     return statistics.median(samples)
+
+
+def median_ms(fn: Callable[[], object], repeat: int) -> float:
+    """The median of `repeat` timed calls of `fn`, in milliseconds."""
+    samples = []
+    for _ in range(repeat):
+        started = time.perf_counter()
+        fn()
+        samples.append((time.perf_counter() - started) * 1000)
+    return median(samples)
 
 
 def _fmt(value: float, unit: str) -> str:
