@@ -16,18 +16,16 @@ from PySide6.QtWidgets import (
 )
 from PySide6.QtCore import Qt, QTimer, Signal
 
-from oro_desktop.core.barnhalsoteam import FollowUpAnswers
 from oro_desktop.core.barnhalsoteam.model import LEVEL_LABELS
 from oro_desktop.core.barnhalsoteam.roles import ROLE_LABELS
-from oro_desktop.errors import OroError
 from oro_desktop.gui.barnhalsoteam.meeting_editor import MeetingEditor
+from oro_desktop.gui.barnhalsoteam.report_tab import MONTHS, REPORT_DRAFT_KIND, ReportTab
+from oro_desktop.gui.barnhalsoteam.team_actions import TeamActions
+
+__all__ = ["MONTHS", "REPORT_DRAFT_KIND", "BhtView", "MeetingEditor"]
 
 
-REPORT_DRAFT_KIND = "bht_report"
-MONTHS = ("jan", "feb", "mar", "apr", "maj", "jun", "jul", "aug", "sep", "okt", "nov", "dec")
-
-
-class BhtView(QWidget):
+class BhtView(ReportTab, TeamActions, QWidget):
     #: A change published on any thread (an import runs on a worker) reaches the widget
     #: on the UI thread through this queued signal.
     changed = Signal(object)
@@ -251,158 +249,3 @@ class BhtView(QWidget):
                 self.meetings.setItem(i, j, item)
         self.meetings.resizeRowsToContents()
         self.refresh_report()
-
-    # -- report --------------------------------------------------------------------------
-    def answers(self) -> FollowUpAnswers:
-        return FollowUpAnswers(self.implemented.currentData(), self.how.toPlainText(),
-                               self.effects.toPlainText(), self.improve.toPlainText())
-
-    def _key(self) -> str:
-        uid = self.current_team_uid()
-        return f"bht-report:{uid}:{self.year.value()}" if uid else ""
-
-    def flush_drafts(self) -> None:
-        """Keep the answers typed for this team and year (called before auto-lock too)."""
-        self._answers_timer.stop()
-        if not self._answers_key:
-            return
-        a = self.answers()
-        if a == FollowUpAnswers():
-            self.session_drafts.delete(self._answers_key)
-            return
-        self.session_drafts.save(self._answers_key, REPORT_DRAFT_KIND, {
-            "implemented": a.implemented, "how_it_worked": a.how_it_worked,
-            "effects": a.effects, "improvements": a.improvements})
-
-    def _load_answers(self) -> None:
-        """Another team or year: keep what was typed, show that one's answers."""
-        key = self._key()
-        if key == self._answers_key:
-            return
-        self.flush_drafts()
-        self._answers_key = ""  # no saving while the fields are being filled
-        saved = (self.session_drafts.load(key) if key else None) or {}
-        self.implemented.setCurrentIndex({True: 1, False: 2}.get(saved.get("implemented"), 0))
-        self.how.setPlainText(str(saved.get("how_it_worked", "")))
-        self.effects.setPlainText(str(saved.get("effects", "")))
-        self.improve.setPlainText(str(saved.get("improvements", "")))
-        self._answers_timer.stop()
-        self._answers_key = key
-
-    def refresh_report(self) -> None:
-        self._load_answers()
-        uid = self.current_team_uid()
-        if not uid:
-            self.numbers.setText("")
-            return
-        n = self.bht.yearly_report(self.year.value(), team_uids=[uid]).numbers
-        months = " · ".join(f"{m} {c}" for m, c in zip(MONTHS, n.per_month))
-        roles = ", ".join(f"{ROLE_LABELS.get(r, r)} {c}" for r, c in n.participation)
-        self.numbers.setText(
-            f"<b>Möten {n.year}:</b> {n.meeting_count} &nbsp; <b>Per månad:</b> {months}<br>"
-            f"<b>Deltagande (antal möten):</b> {roles or '–'}<br>"
-            f"<b>Barn på individnivå:</b> {n.deidentified} avidentifierat, {n.identified} med "
-            f"namn &nbsp; <b>SIP initierade:</b> {n.sip_initiated}<br>"
-            f"<b>Exempel på frågor:</b> {'; '.join(n.examples) or '–'}")
-
-    def preview_report(self):
-        """The report as it will print (Årlig uppföljning), with Skriv ut… and Spara som
-        PDF… (the preview warns before an unencrypted file and audits both)."""
-        from oro_desktop.gui.forms.print_preview import PdfPreviewDialog
-
-        year, uid = self.year.value(), self.current_team_uid()
-        try:
-            pdf = self.bht.report_preview(year, self.answers(), team_uids=[uid] if uid else None)
-        except OroError as exc:
-            self.numbers.setText(str(exc))
-            return None
-        dialog = PdfPreviewDialog(
-            pdf, f"Årlig uppföljning {year}", suggested_name=f"barnhalsoteam-{year}.pdf",
-            audit=lambda action, detail: self.bht.record_report_output(year, action, detail),
-            parent=self)
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.open()
-        return dialog
-
-    # -- teams -------------------------------------------------------------------------
-    def new_team(self):
-        from oro_desktop.gui.barnhalsoteam.team_dialogs import TeamDialog
-
-        dialog = TeamDialog(self.bht, self)
-        dialog.open()
-        return dialog
-
-    def new_member(self):
-        from oro_desktop.gui.barnhalsoteam.team_dialogs import MemberDialog
-
-        uid = self.current_team_uid()
-        if not uid:
-            return None
-        dialog = MemberDialog(self.bht, uid, self)
-        dialog.open()
-        return dialog
-
-    def selected_member(self):
-        """The member selected in the table (core Member), or None."""
-        row = self.members.currentRow() if self.members.selectedItems() else -1
-        i = self.teams.currentRow()
-        if not 0 <= i < len(self._views):
-            return None
-        members = self._views[i].team.members
-        return members[row] if 0 <= row < len(members) else None
-
-    def _member_actions(self) -> None:
-        chosen = self.selected_member() is not None
-        imported = (0 <= self.teams.currentRow() < len(self._views)
-                    and self._views[self.teams.currentRow()].imported)
-        for button in (self.edit_member_button, self.remove_member_button):
-            button.setEnabled(chosen and not imported)
-            button.setToolTip("" if chosen else "Välj en medlem i listan först.")
-
-    def edit_member(self):
-        from oro_desktop.gui.barnhalsoteam.team_dialogs import MemberDialog
-
-        member, uid = self.selected_member(), self.current_team_uid()
-        if member is None or not uid:
-            return None
-        dialog = MemberDialog(self.bht, uid, self, member=member)
-        dialog.open()
-        return dialog
-
-    def remove_member(self, *, ask=None) -> bool:
-        """Remove the selected member after a confirmation (audited by the service)."""
-        from oro_desktop.gui.barnhalsoteam.team_dialogs import confirm_remove
-
-        member, uid = self.selected_member(), self.current_team_uid()
-        if member is None or not uid or not (ask or confirm_remove)(self, member):
-            return False
-        try:
-            self.bht.remove_member(uid, member.uid)
-        except OroError as exc:
-            self.notes.setText(str(exc))
-            return False
-        return True
-
-    # -- transfer on moving (2.10) -----------------------------------------------------
-    def export_transfer(self, child_uid: str = ""):
-        from oro_desktop.gui.barnhalsoteam.transfer_dialogs import ExportTransferDialog
-
-        dialog = ExportTransferDialog(self.bht, child_uid, self)
-        dialog.open()
-        return dialog
-
-    def import_transfer(self):
-        from oro_desktop.gui.barnhalsoteam.transfer_dialogs import ImportTransferDialog
-
-        dialog = ImportTransferDialog(self.bht, self)
-        dialog.open()
-        return dialog
-
-    # -- meetings ------------------------------------------------------------------------
-    def new_meeting(self) -> MeetingEditor | None:
-        uid = self.current_team_uid()
-        if not uid:
-            return None
-        editor = MeetingEditor(self.bht, uid, self)
-        editor.open()
-        return editor
