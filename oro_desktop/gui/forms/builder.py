@@ -2,7 +2,8 @@
 
 Why generic: adding a form, or a region's variant of one, must be adding a YAML file in
 forms/, never code. This module lays out sections and fields; the per-type widgets live
-in `widgets/`, validation in core (`validate`), visibility in core (`is_visible`).
+in `widgets/`, validation in core (`validate`) with its messages shown by
+`form_messages.py`, visibility in core (`is_visible`).
 
 Data contract (what the consent editor and the draft store rely on):
 
@@ -50,13 +51,13 @@ from PySide6.QtWidgets import (
 )
 
 from oro_desktop.core.forms import FormDefinition, Problem, Section, address_hidden, is_empty
-from oro_desktop.core.forms import Field, is_visible, validate
+from oro_desktop.core.forms import Field, is_visible
 from oro_desktop.core.forms.validate import qualified_label
-from oro_desktop.gui.a11y import announce
+from oro_desktop.gui.forms.form_messages import FormMessages
 from oro_desktop.gui.forms.widgets import FieldContext, FieldWidget, make_field_widget
-from oro_desktop.gui.forms.widgets.base import ERROR, FOCUS, MESSAGE_PREFIX, MUTED, muted_label
+from oro_desktop.gui.forms.widgets.base import ERROR, FOCUS, MUTED, muted_label
 from oro_desktop.gui.forms.widgets.field_row import FieldRow, place_field
-from oro_desktop.gui.forms.widgets.problems import required_ids, route, split_problem_field
+from oro_desktop.gui.forms.widgets.problems import required_ids
 
 CONTENT_MAX_WIDTH = 940
 VALIDATE_MS = 300
@@ -78,7 +79,7 @@ QComboBox[invalid="true"]:focus {{ border: 2px solid {FOCUS}; }}
 """
 
 
-class FormWidget(QWidget):
+class FormWidget(FormMessages, QWidget):
     """Every section and field of one definition, in a scroll area. See module docstring."""
 
     changed = Signal(object)  # dict: the full data() after each user edit
@@ -310,77 +311,6 @@ class FormWidget(QWidget):
         if self._settle_timer.isActive():
             self._settle_timer.stop()
             self.settled.emit(self.data())
-
-    # -- validation ---------------------------------------------------------------------
-    def problems(self) -> list[Problem]:
-        """Every problem of the current data, per core validation with today_provider()."""
-        return validate(self.definition, self.data(), today=self._today())
-
-    def validate_all(self) -> list[Problem]:
-        """Show every problem (not only those of touched fields) and return them."""
-        self._show_all = True
-        self._validate_timer.stop()
-        problems = self._refresh_messages()
-        if problems:
-            announce(self.summary)
-        return problems
-
-    def show_problems(self, problems: list[Problem]) -> None:
-        """Show exactly these problems beside their fields (with a summary at the top)."""
-        self._touched |= {split_problem_field(p.field)[0] for p in problems}
-        self._display(list(problems), summary=True)
-
-    def focus_first_problem(self) -> Problem | None:
-        """Focus (and scroll to) the field of the first problem shown, in reading order."""
-        order = {fid: i for i, fid in enumerate(self._rows)}
-        located = [(*split_problem_field(p.field)[:2], p) for p in self._shown]
-        located = [(root, row, p) for root, row, p in located if root in order]
-        if not located:
-            return None
-        root, row, problem = min(located, key=lambda t: (order[t[0]], t[1] or 0))
-        widget = self._rows[root].widget
-        if row is None:
-            widget.focus_first()
-        else:
-            widget.focus_row(row)
-        focused = self.focusWidget() or widget
-        self.scroll.ensureWidgetVisible(focused, 40, 80)
-        return problem
-
-    def _refresh_messages(self) -> list[Problem]:
-        problems = self.problems()
-        shown = problems if self._show_all else [
-            p for p in problems if split_problem_field(p.field)[0] in self._touched
-        ]
-        self._display(shown, summary=self._show_all)
-        return problems
-
-    def _display(self, problems: list[Problem], *, summary: bool) -> None:
-        self._shown = problems
-        routed = route(problems, {fid: r.labels for fid, r in self._rows.items()})
-        for fid, r in self._rows.items():
-            rows = routed.rows[fid]
-            messages = routed.own[fid]
-            row_texts = [text for n in sorted(rows) for _, text in rows[n]]
-            if not r.widget.show_row_messages(rows):
-                messages = messages + row_texts  # not a row widget: show them with the field
-            r.message.setText("\n".join(f"{MESSAGE_PREFIX} {m}" for m in messages))
-            r.message.setAccessibleName(" ".join(f"Fel: {m}" for m in messages))
-            r.message.setVisible(bool(messages))
-            r.widget.mark_invalid(bool(messages))
-            errors = " ".join(f"Fel: {m}" for m in dict.fromkeys(messages + row_texts))
-            r.widget.describe(" ".join(t for t in (r.description, errors) if t))
-        if summary and problems:
-            count = len(problems)
-            head = ("1 uppgift behöver rättas" if count == 1
-                    else f"{count} uppgifter behöver rättas")
-            lines = [f"{MESSAGE_PREFIX} {head}. Felen visas vid respektive fält."]
-            lines += [f"{MESSAGE_PREFIX} {m}" for m in routed.loose]
-            self.summary.setText("\n".join(lines))
-            self.summary.setAccessibleName(" ".join(lines))
-            self.summary.show()
-        else:
-            self.summary.hide()
 
     # -- live behaviour -----------------------------------------------------------------
     def _on_edited(self, field_id: str) -> None:
