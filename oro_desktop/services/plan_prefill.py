@@ -76,8 +76,7 @@ def with_current_marks(definition: FormDefinition, data: Mapping[str, Any],
     Why: the mark copied in at `create` is a snapshot; a person marked protected after the
     plan was made must not have the full number printed on the next print of any version.
     """
-    numbers = {(p.identity.to_dict().get("kind"), p.identity.to_dict().get("value"))
-               for p in protected}
+    numbers = {(i.get("kind"), i.get("value")) for i in (p.identity.to_dict() for p in protected)}
     out = dict(data)
     for f in definition.fields():
         raw = out.get(f.id)
